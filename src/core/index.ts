@@ -1,0 +1,34 @@
+/**
+ * Framework-free core of react-iamport-jtnet: types, SDK loader, validation, card codes,
+ * outcome normalisation and the mobile-redirect helpers. Nothing here touches `window` or
+ * `document` at import time.
+ */
+export type {
+  BillingKeyRequestParams,
+  CardCode,
+  CardFilterRule,
+  Iamport,
+  PayMethod,
+  RequestPayCallback,
+  RequestPayParams,
+  RequestPayResponse,
+} from './types';
+export { IamportError, isIamportError, type IamportErrorCode, type ValidationIssue } from './errors';
+export { loadIamport, clearIamport, DEFAULT_SCRIPT_URL, DEFAULT_LOAD_TIMEOUT_MS, type LoadIamportOptions } from './loader';
+export { validatePaymentRequest, validateBillingKeyRequest, validateRequest } from './validation/validate';
+export { PAY_METHODS } from './validation/rules';
+export { EMAIL_PATTERN, isKoreanPhone, isKoreanPostcode, isAbsoluteHttpUrl } from './validation/shapes';
+export { CARD_ISSUERS, isCardCode, getCardIssuer, type CardIssuer } from './card-issuers';
+export { cardFilter, toCardDetail, enabledCardCodes, type CardFilterOption } from './card-filter';
+export { createMerchantUid, MERCHANT_UID_MAX_LENGTH } from './merchant-uid';
+export { requestPay } from './request-pay';
+export {
+  toPaymentOutcome,
+  isCancellation,
+  type PaymentOutcome,
+  type PaymentSucceeded,
+  type PaymentFailed,
+  type PaymentCancelled,
+} from './outcome';
+export { parseRedirectResult, REDIRECT_PARAMS } from './redirect';
+export { rememberRequest, recallRequest, forgetRequest, type RememberedRequest } from './remembered-request';

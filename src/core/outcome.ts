@@ -1,0 +1,84 @@
+import type { RequestPayResponse } from './types';
+
+/**
+ * The window finished and i'mport reports success. NOT proof of payment: confirm it on your
+ * server (`GET /payments/{imp_uid}`, compare amount and status) before you ship anything.
+ */
+export interface PaymentSucceeded {
+  status: 'succeeded';
+  impUid: string;
+  merchantUid: string;
+  /** Always `false` in the browser; only your server can verify. */
+  verified: false;
+  response: RequestPayResponse;
+}
+
+/** The payment failed (declined, PG error, duplicate merchant_uid, …). */
+export interface PaymentFailed {
+  status: 'failed';
+  /** `error_code` from the SDK, or `'UNKNOWN'` / `'MISSING_IMP_UID'` when the SDK gave none. */
+  code: string;
+  message: string;
+  impUid: string | null;
+  merchantUid: string;
+  response: RequestPayResponse;
+}
+
+/** The buyer closed the window or pressed cancel. Safe to let them try again. */
+export interface PaymentCancelled extends Omit<PaymentFailed, 'status'> {
+  status: 'cancelled';
+}
+
+/** One normalised result for the callback and the mobile redirect alike. */
+export type PaymentOutcome = PaymentSucceeded | PaymentFailed | PaymentCancelled;
+
+/** Messages PGs use when the buyer abandons the window (i'mport relays them in `error_msg`). */
+const CANCELLED_MESSAGE = /사용자가\s*결제를\s*취소|결제를\s*취소하(셨|였)|결제포기|취소하였습니다|user\s+(has\s+)?cancel|cancel(l)?ed\s+by\s+(the\s+)?(user|buyer)|PAY_PROCESS_CANCELED/i;
+const CANCELLED_CODES = new Set(['CANCELLED', 'CANCELED', 'USER_CANCEL', 'PAY_PROCESS_CANCELED']);
+
+/**
+ * Whether a failed response means the buyer cancelled (closed the window) rather than a decline.
+ *
+ * @example
+ * isCancellation({ error_code: 'F400', error_msg: '[결제포기] 사용자가 결제를 취소하셨습니다' }) // true
+ */
+export function isCancellation(response: Pick<RequestPayResponse, 'error_code' | 'error_msg'>): boolean {
+  return CANCELLED_CODES.has(String(response.error_code ?? '').toUpperCase()) || CANCELLED_MESSAGE.test(response.error_msg ?? '');
+}
+
+function readFlag(value: unknown): boolean | undefined {
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  return undefined;
+}
+
+/**
+ * Normalise a `request_pay` callback response (or redirect query) into a {@link PaymentOutcome}.
+ * Follows the official rule: failure = `error_code` present (the real SDK once misspelled it
+ * `error_coe`); `success`/`imp_success` false without a code is a failure too; otherwise the
+ * window succeeded and the server must verify.
+ *
+ * @example
+ * toPaymentOutcome({ success: true, imp_uid: 'imp_1', merchant_uid: 'order_1' }).status // 'succeeded'
+ */
+export function toPaymentOutcome(response: RequestPayResponse, fallbackMerchantUid = ''): PaymentOutcome {
+  const raw = response ?? ({} as RequestPayResponse);
+  const impUid = typeof raw.imp_uid === 'string' && raw.imp_uid !== '' ? raw.imp_uid : null;
+  const merchantUid = typeof raw.merchant_uid === 'string' && raw.merchant_uid !== '' ? raw.merchant_uid : fallbackMerchantUid;
+  const errorCode = raw.error_code ?? (raw as { error_coe?: string }).error_coe;
+  const flag = readFlag(raw.imp_success) ?? readFlag(raw.success);
+  const hasError = (errorCode !== undefined && errorCode !== null && errorCode !== '') || flag === false;
+
+  if (!hasError && impUid) {
+    return { status: 'succeeded', impUid, merchantUid, verified: false, response: raw };
+  }
+  const code = hasError ? String(errorCode ?? '') || 'UNKNOWN' : 'MISSING_IMP_UID';
+  const message =
+    typeof raw.error_msg === 'string' && raw.error_msg !== ''
+      ? raw.error_msg
+      : code === 'MISSING_IMP_UID'
+        ? 'The payment window returned no imp_uid, so the payment cannot be verified.'
+        : 'The payment did not complete.';
+  const status = isCancellation({ error_code: code, error_msg: message }) ? 'cancelled' : 'failed';
+  return { status, code, message, impUid, merchantUid, response: raw };
+}

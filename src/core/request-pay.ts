@@ -1,0 +1,33 @@
+import { IamportError } from './errors';
+import { toPaymentOutcome, type PaymentOutcome } from './outcome';
+import type { Iamport, RequestPayParams } from './types';
+import { validateRequest } from './validation/validate';
+
+/**
+ * Open the payment window and resolve with the normalised outcome.
+ *
+ * `IMP.request_pay` is called synchronously, inside this call (no `await` before it), so a
+ * click handler that calls `requestPay` keeps its user activation and popups are not blocked.
+ * Parameters are validated first; invalid ones reject with `IamportError('INVALID_PARAMS')`
+ * and the SDK is never touched. On mobile the page navigates to `m_redirect_url` and the
+ * promise never settles: handle the result on the landing page.
+ *
+ * @example
+ * button.onclick = async () => {
+ *   const outcome = await requestPay(window.IMP!, { pg: 'jtnet', pay_method: 'card', merchant_uid: createMerchantUid(), amount: 1004 })
+ *   if (outcome.status === 'succeeded') await fetch('/verify', { method: 'POST', body: outcome.impUid })
+ * }
+ */
+export function requestPay(imp: Iamport, params: RequestPayParams): Promise<PaymentOutcome> {
+  return new Promise<PaymentOutcome>((resolve, reject) => {
+    validateRequest(params); // throws inside the executor → rejection, SDK untouched
+    if (!imp || typeof imp.request_pay !== 'function') {
+      throw new IamportError('SDK_NOT_READY', 'requestPay(imp, params): imp is not an i\'mport SDK object; pass window.IMP after loadIamport() and IMP.init().');
+    }
+    try {
+      imp.request_pay(params, (response) => resolve(toPaymentOutcome(response, params.merchant_uid)));
+    } catch (cause) {
+      reject(new IamportError('SDK_ERROR', `IMP.request_pay threw: ${cause instanceof Error ? cause.message : String(cause)}. A browser extension may be interfering with the SDK.`, { cause }));
+    }
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * Library build: one Vite (rolldown) build emits ESM + CJS for every public entry.
+ * Declarations come from `tsc -p tsconfig.build.json` and scripts/finish-types.mjs.
+ */
+import { copyFileSync, mkdirSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+
+const root = import.meta.dirname;
+const entries = {
+  index: resolve(root, 'src/index.ts'),
+  core: resolve(root, 'src/core/index.ts'),
+  sandbox: resolve(root, 'src/sandbox/index.ts'),
+  server: resolve(root, 'src/server/index.ts'),
+  'sandbox-server': resolve(root, 'src/sandbox-server/index.ts'),
+};
+
+const external = (id: string) => /^(react|react-dom|react-hook-form)(\/|$)/.test(id) || id.startsWith('node:');
+
+/** Copies the default stylesheet next to the bundles as `dist/styles.css`. */
+function copyStyles(): Plugin {
+  return {
+    name: 'copy-styles',
+    closeBundle() {
+      const source = resolve(root, 'src/components/styles.css');
+      if (!existsSync(source)) return;
+      mkdirSync(resolve(root, 'dist'), { recursive: true });
+      copyFileSync(source, resolve(root, 'dist/styles.css'));
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [copyStyles()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: false,
+    target: 'es2022',
+    lib: {
+      entry: entries,
+      formats: ['es', 'cjs'],
+      fileName: (format, entryName) => `${entryName}.${format === 'es' ? 'js' : 'cjs'}`,
+    },
+    rollupOptions: {
+      external,
+      output: {
+        // The React entry runs only on the client in RSC frameworks (Next.js app router).
+        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : ''),
+      },
+    },
+  },
+});

@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+import { CHROMIUM_ARGS, chromiumPath } from './test/support/chromium.ts';
+import { scriptFixtures } from './test/support/script-fixtures-plugin.ts';
+
+const root = import.meta.dirname;
+
+/** Real Chromium from Debian, found via CHROMIUM_PATH or /usr/bin/chromium. */
+export const chromium = () => ({
+  enabled: true,
+  headless: true,
+  provider: playwright({ launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } }),
+  instances: [{ browser: 'chromium' as const }],
+});
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    globals: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/**/*.node.test.{ts,tsx}', 'test/e2e/**'],
+          setupFiles: ['test/support/setup-unit.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/**/*.node.test.{ts,tsx}'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        plugins: [scriptFixtures()],
+        test: {
+          name: 'browser',
+          include: ['test/**/*.browser.test.{ts,tsx}'],
+          browser: chromium(),
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        // Every story becomes a Chromium test: it renders, its play function runs, axe must pass.
+        plugins: [storybookTest({ configDir: resolve(root, '.storybook') })],
+        test: {
+          name: 'storybook',
+          browser: chromium(),
+          testTimeout: 30_000,
+        },
+      },
+    ],
+  },
+  resolve: { alias: { 'react-iamport-jtnet': resolve(root, 'src') } },
+});
