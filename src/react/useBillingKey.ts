@@ -1,0 +1,38 @@
+import { useCallback } from 'react';
+import type { PaymentOutcome } from '../core/outcome';
+import type { BillingKeyRequestParams } from '../core/types';
+import { validateBillingKeyRequest } from '../core/validation/validate';
+import { useRequestMachine, type RequestCallbacks, type RequestState } from './useRequestMachine';
+
+/** Billing-key window parameters: `customer_uid` required; `amount` defaults to 0 (key only); card only. */
+export type BillingKeyParams = Omit<BillingKeyRequestParams, 'merchant_uid' | 'amount' | 'pay_method'> & {
+  merchant_uid?: string;
+  /** 0 (default) issues the key only; more also charges the first payment. */
+  amount?: number;
+  pay_method?: 'card';
+};
+
+/** A billing-key outcome: the window's outcome plus the `customer_uid` the key is stored under. */
+export type BillingKeyOutcome = PaymentOutcome & { customerUid: string };
+
+export interface UseBillingKeyResult extends RequestState<BillingKeyOutcome> {
+  /** Open the card window that issues a billing key for `customer_uid`; same rules as `requestPayment`. */
+  issueBillingKey(params: BillingKeyParams): Promise<BillingKeyOutcome>;
+}
+
+/**
+ * Subscriptions: issue a billing key (빌링키) for a customer. Same machine as
+ * {@link usePayment} with `pay_method: 'card'` enforced and `amount` defaulting to 0; charge
+ * the key later from your server.
+ *
+ * @example
+ * const { issueBillingKey, status } = useBillingKey({
+ *   onSuccess: ({ customerUid }) => fetch('/api/subscriptions', { method: 'POST', body: customerUid }),
+ * })
+ * <button onClick={() => issueBillingKey({ customer_uid: 'user_42', name: 'Monthly plan' }).catch(() => {})}>Register card</button>
+ */
+export function useBillingKey(options?: RequestCallbacks<BillingKeyOutcome>): UseBillingKeyResult {
+  const { start, ...state } = useRequestMachine<BillingKeyOutcome>('useBillingKey', 'billing', validateBillingKeyRequest, options);
+  const issueBillingKey = useCallback(({ amount = 0, ...params }: BillingKeyParams) => start({ ...params, amount, pay_method: 'card' }), [start]);
+  return { issueBillingKey, ...state };
+}
