@@ -1,0 +1,135 @@
+import { IamportApiError } from './errors';
+import type { IamportLogger } from './log';
+import { redact } from './redact';
+import type { Envelope, Payment } from './types';
+
+/** How reads (GET) and token requests are retried on network errors, timeouts and 5xx. */
+export interface RetryOptions {
+  /** Extra attempts after the first; default 2. */
+  retries?: number;
+  /** First backoff delay in ms, doubled each time; default 300. */
+  baseDelayMs?: number;
+  /** Longest backoff delay in ms; default 3000. */
+  maxDelayMs?: number;
+}
+
+export interface HttpSettings {
+  baseUrl: string;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  retry: Required<RetryOptions>;
+  secrets: () => Iterable<string | undefined>;
+  log?: IamportLogger;
+}
+
+export interface CallSpec {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Already URL-encoded path, e.g. `/payments/imp_123`. */
+  path: string;
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+  token?: string;
+  /** Only idempotent calls may be repeated after an answer we did not see. */
+  retrySafe: boolean;
+}
+
+export interface CallResult<T> {
+  response: T;
+  httpStatus: number;
+}
+
+const TIMED_OUT = Symbol('timeout');
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function isEnvelope(value: unknown): value is Envelope<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'number';
+}
+
+function looksLikePayment(value: unknown): value is Payment {
+  return typeof value === 'object' && value !== null && typeof (value as { imp_uid?: unknown }).imp_uid === 'string';
+}
+
+async function fetchText(settings: HttpSettings, url: string, init: RequestInit): Promise<{ status: number; text: string }> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(TIMED_OUT);
+    }, settings.timeoutMs);
+  });
+  const exchange = (async () => {
+    const res = await settings.fetch(url, { ...init, signal: controller.signal });
+    return { status: res.status, text: await res.text() };
+  })();
+  try {
+    // The race also covers injected fetch stubs that ignore the abort signal.
+    return await Promise.race([exchange, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * One REST call: sends JSON, parses the envelope whatever the HTTP status, throws
+ * {@link IamportApiError} for anything but `code: 0`, and retries only `retrySafe` calls.
+ */
+export async function call<T>(settings: HttpSettings, spec: CallSpec): Promise<CallResult<T>> {
+  const endpoint = `${spec.method} ${spec.path}`;
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(spec.query ?? {})) if (value !== undefined) query.set(key, value);
+  const url = `${settings.baseUrl}${spec.path}${query.toString() ? `?${query}` : ''}`;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (spec.token) headers.Authorization = `Bearer ${spec.token}`;
+  const init: RequestInit = { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body) };
+  const clean = (text: string) => redact(text, settings.secrets());
+  const attempts = spec.retrySafe ? settings.retry.retries + 1 : 1;
+
+  for (let attempt = 1; ; attempt++) {
+    const started = Date.now();
+    let failure: IamportApiError;
+    let retryable = false;
+    try {
+      const { status, text } = await fetchText(settings, url, init);
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined;
+      }
+      if (!isEnvelope(body)) {
+        failure = new IamportApiError('invalid_response', `i'mport ${endpoint} answered HTTP ${status} without a JSON envelope.`, { httpStatus: status, code: null, endpoint });
+      } else if (body.code !== 0 || status < 200 || status > 299) {
+        const message = clean(body.message || `HTTP ${status}`);
+        failure = new IamportApiError('api', `i'mport ${endpoint} failed (HTTP ${status}, code ${body.code}): ${message}`, {
+          httpStatus: status,
+          code: body.code,
+          endpoint,
+          payment: looksLikePayment(body.response) ? body.response : undefined,
+        });
+      } else {
+        settings.log?.({ type: 'request', endpoint, attempt, httpStatus: status, code: 0, durationMs: Date.now() - started });
+        return { response: body.response as T, httpStatus: status };
+      }
+      retryable = status >= 500;
+    } catch (cause) {
+      failure =
+        cause === TIMED_OUT
+          ? new IamportApiError('timeout', `i'mport ${endpoint} did not answer within ${settings.timeoutMs} ms.`, { httpStatus: null, code: null, endpoint })
+          : new IamportApiError('network', `i'mport ${endpoint} could not be reached: ${clean(cause instanceof Error ? cause.message : String(cause))}`, {
+              httpStatus: null,
+              code: null,
+              endpoint,
+              cause,
+            });
+      retryable = true;
+    }
+    const { httpStatus, code, message } = failure;
+    settings.log?.({ type: 'request', endpoint, attempt, httpStatus, code, durationMs: Date.now() - started, error: message });
+    if (!retryable || attempt >= attempts) throw failure;
+    const { baseDelayMs, maxDelayMs } = settings.retry;
+    await sleep(Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)));
+  }
+}
