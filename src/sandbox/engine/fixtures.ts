@@ -1,0 +1,24 @@
+/**
+ * Sandbox fixtures: fixed values every test, story and example uses. DOM-free, shared by the
+ * browser sandbox and `iamport-sandbox` (one source of truth).
+ */
+
+/** Merchant code (`IMP.init`) the sandbox expects in examples. */
+export const SANDBOX_MERCHANT_CODE = 'imp00000000';
+/** REST credentials `iamport-sandbox` accepts by default. */
+export const SANDBOX_IMP_KEY = 'sandbox_key';
+export const SANDBOX_IMP_SECRET = 'sandbox_secret';
+/** Default port of `iamport-sandbox`. */
+export const SANDBOX_PORT = 8090;
+
+/**
+ * Test cards: one approves, one is declined (insufficient funds), one fails at the network/PG.
+ *
+ * @example
+ * request_pay(...) // then type SANDBOX_CARDS.approve in the sandbox window
+ */
+export const SANDBOX_CARDS = Object.freeze({
+  approve: '4242-4242-4242-4242',
+  decline: '4000-0000-0000-0002',
+  network: '4000-0000-0000-0119',
+});

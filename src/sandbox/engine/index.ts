@@ -1,0 +1,7 @@
+/** DOM-free sandbox logic shared by the browser sandbox and `iamport-sandbox`. */
+export * from './fixtures';
+export * from './messages';
+export * from './random';
+export * from './cards';
+export * from './payment';
+export * from './response';
