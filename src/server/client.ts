@@ -173,7 +173,7 @@ export function createIamportClient(options: IamportClientOptions): IamportClien
     const { response: payment, httpStatus } = await authed<Payment>({ ...spec, retrySafe: false });
     if (payment?.status === 'failed') {
       const reason = redact(payment.fail_reason || 'declined without a reason', settings.secrets());
-      throw new IamportPaymentDeclinedError(payment, reason, endpoint, httpStatus);
+      throw new IamportPaymentDeclinedError({ ...payment, fail_reason: reason }, reason, endpoint, httpStatus);
     }
     if (payment?.status !== 'paid' || payment.amount !== amount) {
       throw new IamportApiError(

@@ -40,6 +40,13 @@ export interface CallResult<T> {
 
 const TIMED_OUT = Symbol('timeout');
 
+/** `fetch failed (connect ECONNREFUSED 127.0.0.1:443)`: undici hides the useful part in `cause`. */
+function describeNetworkError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const inner = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  return `${error.message}${inner}`;
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function isEnvelope(value: unknown): value is Envelope<unknown> {
@@ -118,11 +125,11 @@ export async function call<T>(settings: HttpSettings, spec: CallSpec): Promise<C
       failure =
         cause === TIMED_OUT
           ? new IamportApiError('timeout', `i'mport ${endpoint} did not answer within ${settings.timeoutMs} ms.`, { httpStatus: null, code: null, endpoint })
-          : new IamportApiError('network', `i'mport ${endpoint} could not be reached: ${clean(cause instanceof Error ? cause.message : String(cause))}`, {
+          : // The original error is not attached: its message may quote what was sent.
+            new IamportApiError('network', `i'mport ${endpoint} could not be reached: ${clean(describeNetworkError(cause))}`, {
               httpStatus: null,
               code: null,
               endpoint,
-              cause,
             });
       retryable = true;
     }

@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createIamportClient, createMemoryTokenStore, IamportApiError, type StoredToken, type TokenStore } from '../../src/server';
+import { createFakeApi, credentials, makePayment } from './fake-api';
+
+function setup(options: Partial<Parameters<typeof createIamportClient>[0]> = {}) {
+  const api = createFakeApi();
+  api.on('GET /payments/*', (request) => ({ body: api.envelope(makePayment({ imp_uid: request.path.split('/')[2] })) }));
+  const client = createIamportClient({ ...credentials, baseUrl: 'https://api.test', fetch: api.fetch, retry: { baseDelayMs: 1 }, ...options });
+  return { api, client };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('access tokens', () => {
+  it('1,000 concurrent calls share one getToken request', async () => {
+    const { api, client } = setup();
+    const payments = await Promise.all(Array.from({ length: 1000 }, (_, i) => client.getPayment(`imp_${i}`)));
+    expect(payments).toHaveLength(1000);
+    expect(payments[999]!.imp_uid).toBe('imp_999');
+    expect(api.tokenRequests()).toBe(1);
+    expect(api.callsTo('POST /users/getToken')).toBe(1);
+  });
+
+  it('sends imp_key/imp_secret to getToken and the token as a Bearer header', async () => {
+    const { api, client } = setup();
+    await client.getPayment('imp_1');
+    const [tokenRequest, paymentRequest] = api.requests;
+    expect(tokenRequest!.body).toEqual({ imp_key: credentials.apiKey, imp_secret: credentials.apiSecret });
+    expect(paymentRequest!.headers.authorization).toBe('Bearer token_1_abcdefghijklmnop');
+  });
+
+  it('reuses the token until 30 s before expired_at, judged on the server clock', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const start = new Date('2026-03-01T00:00:00Z').getTime();
+    vi.setSystemTime(start);
+    const { api, client } = setup();
+    // The server clock is an hour behind ours: by our clock alone the token would look long expired.
+    api.setServerSkew(-3600);
+    await client.getPayment('imp_1');
+    vi.setSystemTime(start + (1800 - 31) * 1000);
+    await client.getPayment('imp_2');
+    expect(api.tokenRequests()).toBe(1);
+    vi.setSystemTime(start + (1800 - 29) * 1000);
+    await client.getPayment('imp_3');
+    expect(api.tokenRequests()).toBe(2);
+  });
+
+  it('renews on the server clock when the local clock is behind (local-only math would say 10 minutes are left)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const start = new Date('2026-03-01T00:00:00Z').getTime();
+    vi.setSystemTime(start);
+    const { api, client } = setup();
+    api.setServerSkew(+600); // server 10 minutes ahead
+    await client.getPayment('imp_1');
+    // 29m50s later: 10 s before expired_at on the server clock; 10m10s before it on ours.
+    vi.setSystemTime(start + (1800 - 10) * 1000);
+    await client.getPayment('imp_2');
+    expect(api.tokenRequests()).toBe(2);
+  });
+
+  it('a 401 renews the token once for all concurrent callers and repeats each call once', async () => {
+    const { api, client } = setup();
+    await client.getPayment('imp_0');
+    api.expireTokens();
+    const payments = await Promise.all(Array.from({ length: 50 }, (_, i) => client.getPayment(`imp_${i}`)));
+    expect(payments).toHaveLength(50);
+    expect(api.tokenRequests()).toBe(2);
+    expect(api.callsTo('GET /payments/imp_7')).toBe(2);
+  });
+
+  it('a second 401 after renewal is an IamportApiError, not a loop', async () => {
+    const { api, client } = setup();
+    api.on('GET /payments/*', () => ({ status: 401, body: api.envelope(null, -1, 'Unauthorized') }));
+    const error = await client.getPayment('imp_1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IamportApiError);
+    expect(error).toMatchObject({ httpStatus: 401, code: -1, endpoint: 'GET /payments/imp_1' });
+    expect(api.tokenRequests()).toBe(2);
+    expect(api.callsTo('GET /payments/imp_1')).toBe(2);
+  });
+
+  it('instances sharing a token store share one token', async () => {
+    const tokenStore = createMemoryTokenStore();
+    const { api, client } = setup({ tokenStore });
+    const other = createIamportClient({ ...credentials, baseUrl: 'https://api.test', fetch: api.fetch, tokenStore });
+    await client.getPayment('imp_1');
+    await other.getPayment('imp_2');
+    expect(api.tokenRequests()).toBe(1);
+  });
+
+  it('an async store is read and written, and a rejected token is deleted from it', async () => {
+    let saved: StoredToken | null = null;
+    const store: TokenStore = {
+      get: vi.fn(async () => saved),
+      set: vi.fn(async (token: StoredToken) => {
+        saved = token;
+      }),
+      delete: vi.fn(async () => {
+        saved = null;
+      }),
+    };
+    const { api, client } = setup({ tokenStore: store });
+    await client.getPayment('imp_1');
+    expect(saved).toMatchObject({ accessToken: 'token_1_abcdefghijklmnop', expiredAt: expect.any(Number), clockOffsetMs: expect.any(Number) });
+    api.expireTokens();
+    await client.getPayment('imp_2');
+    expect(store.delete).toHaveBeenCalledTimes(1);
+    expect(saved).toMatchObject({ accessToken: 'token_2_abcdefghijklmnop' });
+  });
+
+  it('keeps working when the shared store is down', async () => {
+    const broken: TokenStore = {
+      get: () => Promise.reject(new Error('redis down')),
+      set: () => Promise.reject(new Error('redis down')),
+    };
+    const log = vi.fn();
+    const { api, client } = setup({ tokenStore: broken, log });
+    await client.getPayment('imp_1');
+    await client.getPayment('imp_2');
+    expect(api.tokenRequests()).toBe(1);
+    expect(log).toHaveBeenCalledWith({ type: 'token_store_error', operation: 'get', error: 'Error' });
+  });
+});
