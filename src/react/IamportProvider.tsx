@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { IamportError } from '../core/errors';
 import { loadIamport } from '../core/loader';
 import type { Iamport } from '../core/types';
 import { toIamportError } from '../utils/to-iamport-error';
@@ -69,8 +68,8 @@ export function IamportProvider(props: IamportProviderProps) {
     };
     Promise.resolve(injected.current ?? loadIamport({ scriptUrl, nonce, timeoutMs }))
       .then((sdk) => {
-        if (!sdk) throw new IamportError('SDK_MISSING', 'The i\'mport SDK resolved to nothing; pass an Iamport object as the sdk prop or check scriptUrl.');
-        initOnce(sdk, merchantCode, tierCode);
+        // loadIamport resolves null only on the server, where effects never run.
+        initOnce(sdk!, merchantCode, tierCode);
         settle({ status: 'ready', sdk, error: null });
       })
       .catch((cause: unknown) => settle({ status: 'error', sdk: null, error: toIamportError(cause, 'SDK_LOAD_FAILED', 'Could not get the i\'mport SDK') }));

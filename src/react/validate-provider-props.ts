@@ -15,13 +15,13 @@ function invalid(field: string, message: string, value: unknown): never {
 export function validateProviderProps(props: { merchantCode: unknown; tierCode?: unknown; redirectUrl?: unknown; locale?: unknown }): void {
   const { merchantCode, tierCode, redirectUrl, locale } = props;
   if (typeof merchantCode !== 'string' || !/^imp\d{8}$/.test(merchantCode)) {
-    invalid('merchantCode', 'must be your 가맹점 식별코드, "imp" and 8 digits (the sandbox uses "imp00000000")', merchantCode);
+    invalid('merchantCode', 'must be your 가맹점 식별코드, "imp" + 8 digits (sandbox: "imp00000000")', merchantCode);
   }
   if (tierCode !== undefined && (typeof tierCode !== 'string' || !/^[A-Za-z0-9]{3}$/.test(tierCode))) {
-    invalid('tierCode', 'must be the 3-character agency tier code, or left out unless you are an agency sub-merchant', tierCode);
+    invalid('tierCode', 'must be the 3-character agency tier code (omit it unless you are an agency)', tierCode);
   }
   if (redirectUrl !== undefined && (typeof redirectUrl !== 'string' || !isAbsoluteHttpUrl(redirectUrl))) {
-    invalid('redirectUrl', 'must be an absolute http(s) URL, e.g. new URL("/payments/complete", location.origin).href', redirectUrl);
+    invalid('redirectUrl', 'must be an absolute http(s) URL like "https://shop.example/payments/complete"', redirectUrl);
   }
   if (locale !== undefined && locale !== 'ko' && locale !== 'en') invalid('locale', 'must be "ko" or "en"', locale);
 }

@@ -109,7 +109,7 @@ describe('IamportProvider', () => {
   });
 
   it.each([
-    [{ merchantCode: 'imp123' }, 'merchantCode', /"imp" and 8 digits.*got "imp123"/],
+    [{ merchantCode: 'imp123' }, 'merchantCode', /"imp" \+ 8 digits.*got "imp123"/],
     [{ merchantCode: 'imp00000000', tierCode: 'TOOLONG' }, 'tierCode', /3-character agency tier code/],
     [{ merchantCode: 'imp00000000', redirectUrl: '/payments/complete' }, 'redirectUrl', /absolute http\(s\) URL.*got "\/payments\/complete"/],
     [{ merchantCode: 'imp00000000', locale: 'jp' }, 'locale', /"ko" or "en"/],
