@@ -1,6 +1,8 @@
 /**
  * Library build: one Vite (rolldown) build emits ESM + CJS for every public entry.
  * Declarations come from `tsc -p tsconfig.build.json` and scripts/finish-types.mjs.
+ * `vite build --mode sandbox-script` adds the browser sandbox as a classic script (IIFE),
+ * `dist/sandbox-sdk.js`, which `iamport-sandbox` serves at /v1/iamport.js.
  */
 import { copyFileSync, mkdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -30,7 +32,19 @@ function copyStyles(): Plugin {
   };
 }
 
-export default defineConfig({
+/** The classic `<script>` build of the browser sandbox (sets window.IMP). */
+const sandboxScript = defineConfig({
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    sourcemap: false,
+    minify: true,
+    target: 'es2020',
+    lib: { entry: resolve(root, 'src/sandbox/classic.ts'), formats: ['iife'], name: 'IamportSandbox', fileName: () => 'sandbox-sdk.js' },
+  },
+});
+
+const library = defineConfig({
   plugins: [copyStyles()],
   build: {
     outDir: 'dist',
@@ -45,6 +59,12 @@ export default defineConfig({
     },
     rollupOptions: {
       external,
+      onwarn(warning, warn) {
+        // sandbox-server reads import.meta.url only when __dirname is absent (ESM); in the CJS
+        // bundle __dirname exists, so the emptied import.meta is never read.
+        if (warning.code === 'EMPTY_IMPORT_META' && /sandbox-server/.test(warning.id ?? warning.message)) return;
+        warn(warning);
+      },
       output: {
         // The React entry runs only on the client in RSC frameworks (Next.js app router).
         banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : ''),
@@ -52,3 +72,5 @@ export default defineConfig({
     },
   },
 });
+
+export default defineConfig(({ mode }) => (mode === 'sandbox-script' ? sandboxScript : library));

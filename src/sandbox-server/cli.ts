@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, SANDBOX_MERCHANT_CODE, SANDBOX_PORT } from '../sandbox/engine/fixtures';
+import { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './server';
+
+export const USAGE = `Usage: iamport-sandbox [--port 8090] [--host 127.0.0.1] [--data state.json] [--imp-key K] [--imp-secret S] [--quiet]
+
+  --port        port to listen on (0 = any free port)        env IAMPORT_SANDBOX_PORT
+  --host        interface (default 127.0.0.1, loopback)      env IAMPORT_SANDBOX_HOST
+  --data        keep payments/keys/schedules in this file    env IAMPORT_SANDBOX_DATA
+  --imp-key     REST API key (default ${SANDBOX_IMP_KEY})        env IAMPORT_SANDBOX_IMP_KEY
+  --imp-secret  REST API secret (default ${SANDBOX_IMP_SECRET})  env IAMPORT_SANDBOX_IMP_SECRET
+  --quiet       no request log                               env IAMPORT_SANDBOX_QUIET=1`;
+
+/**
+ * Turn flags and environment into server options (flags win). Throws with the usage on bad input.
+ *
+ * @example
+ * parseSandboxArgs(['--port', '0', '--data', 'sandbox.json'], {}) // { port: 0, dataFile: 'sandbox.json', ... }
+ */
+export function parseSandboxArgs(argv: readonly string[], env: Record<string, string | undefined>): SandboxServerOptions & { help: boolean } {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      'imp-key': { type: 'string' },
+      'imp-secret': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  const portText = values.port ?? env.IAMPORT_SANDBOX_PORT ?? String(SANDBOX_PORT);
+  if (!/^\d+$/.test(portText) || Number(portText) > 65535) throw new Error(`--port must be a number from 0 to 65535; got ${JSON.stringify(portText)}.\n\n${USAGE}`);
+  return {
+    help: values.help ?? false,
+    port: Number(portText),
+    host: values.host ?? env.IAMPORT_SANDBOX_HOST ?? '127.0.0.1',
+    dataFile: values.data ?? env.IAMPORT_SANDBOX_DATA,
+    impKey: values['imp-key'] ?? env.IAMPORT_SANDBOX_IMP_KEY ?? SANDBOX_IMP_KEY,
+    impSecret: values['imp-secret'] ?? env.IAMPORT_SANDBOX_IMP_SECRET ?? SANDBOX_IMP_SECRET,
+    quiet: values.quiet ?? env.IAMPORT_SANDBOX_QUIET === '1',
+  };
+}
+
+/**
+ * The `iamport-sandbox` command: start, print the URL, stop cleanly on SIGINT/SIGTERM.
+ *
+ * @example
+ * // bin/iamport-sandbox.js
+ * runSandboxCli(process.argv.slice(2))
+ */
+export async function runSandboxCli(argv: readonly string[] = process.argv.slice(2), env: Record<string, string | undefined> = process.env): Promise<SandboxServer | null> {
+  let options: ReturnType<typeof parseSandboxArgs>;
+  try {
+    options = parseSandboxArgs(argv, env);
+  } catch (error) {
+    console.error(`iamport-sandbox: ${(error as Error).message}${(error as Error).message.includes('Usage') ? '' : `\n\n${USAGE}`}`);
+    process.exitCode = 2;
+    return null;
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return null;
+  }
+  const server = await startSandboxServer(options);
+  console.log(`iamport-sandbox listening on ${server.url}`);
+  console.log(`  script:   ${server.url}/v1/iamport.js   (merchant code ${SANDBOX_MERCHANT_CODE})`);
+  console.log(`  REST API: ${server.url}   (imp_key ${options.impKey})`);
+  if (options.dataFile) console.log(`  data:     ${options.dataFile}`);
+  const stop = (signal: string) => {
+    console.log(`iamport-sandbox: ${signal}, shutting down`);
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  return server;
+}

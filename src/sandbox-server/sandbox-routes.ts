@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classifyCard } from '../sandbox/engine/cards';
+import { SANDBOX_CARDS } from '../sandbox/engine/fixtures';
+import type { PayMethod } from '../core/types';
+import { optionalString, requireInteger, requireString } from './fields';
+import { ApiError, ok, type Reply } from './http';
+import type { RestRequest } from './rest';
+import { charge, saveBillingKey, type World } from './world';
+
+/** File name of the browser sandbox built as a classic script (IIFE) next to this module in dist/. */
+export const SDK_SCRIPT_FILE = 'sandbox-sdk.js';
+const PAY_METHODS: readonly string[] = ['card', 'trans', 'vbank', 'phone'];
+
+function moduleDir(): string {
+  // CJS bundles have __dirname; ESM (and the TS sources under vitest) have import.meta.url.
+  return typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+}
+
+let script: string | undefined;
+
+/** GET /v1/iamport.js — the sandbox `window.IMP`, recording payments on this server. */
+export function sdkScript(): Reply {
+  if (script === undefined) {
+    const here = moduleDir();
+    const file = [join(here, SDK_SCRIPT_FILE), join(here, '../../dist', SDK_SCRIPT_FILE)].find((path) => existsSync(path));
+    if (!file) {
+      return { status: 503, contentType: 'text/javascript; charset=utf-8', body: `console.error("iamport-sandbox: the browser sandbox script is not built; run \`npm run build\` (expected dist/${SDK_SCRIPT_FILE}).");` };
+    }
+    script = readFileSync(file, 'utf8');
+  }
+  return { status: 200, contentType: 'text/javascript; charset=utf-8', body: script };
+}
+
+/** POST /__sandbox/payments — how the window (and tests) record a payment. */
+export function recordPayment(world: World, { body, form }: RestRequest): Reply {
+  const customerUid = optionalString(body, 'customer_uid');
+  const payMethod = (optionalString(body, 'pay_method') ?? 'card') as PayMethod;
+  if (!PAY_METHODS.includes(payMethod)) throw new ApiError(400, -1, `pay_method must be one of card, trans, vbank, phone; got ${JSON.stringify(payMethod)}.`);
+  if (customerUid && payMethod !== 'card') throw new ApiError(400, -1, "Billing keys (customer_uid) are issued for pay_method 'card' only.");
+  const cardNumber = optionalString(body, 'card_number') ?? SANDBOX_CARDS.approve;
+  const text = (field: string) => optionalString(body, field);
+  const payment = charge(
+    world,
+    {
+      merchant_uid: requireString(body, 'merchant_uid'),
+      amount: requireInteger(body, 'amount', form, customerUid ? 0 : 1),
+      name: text('name'),
+      pay_method: payMethod,
+      pg: text('pg'),
+      card_number: payMethod === 'card' ? cardNumber : undefined,
+      card_code: text('card_code'),
+      customer_uid: customerUid,
+      vbank_due: text('vbank_due'),
+      buyer_name: text('buyer_name'),
+      buyer_email: text('buyer_email'),
+      buyer_tel: text('buyer_tel'),
+      buyer_addr: text('buyer_addr'),
+      buyer_postcode: text('buyer_postcode'),
+      custom_data: body.custom_data,
+    },
+    body.notice_url,
+  );
+  // the window issues the key only when it succeeded (a declined charge issues nothing)
+  if (customerUid && payment.status === 'paid' && classifyCard(cardNumber) !== 'invalid') saveBillingKey(world, customerUid, cardNumber, {}, payment.card_code ?? undefined);
+  return ok(payment);
+}
+
+const escapeHtml = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** GET /__sandbox/receipts/{imp_uid} — a plain receipt page (every value escaped). */
+export function receipt(world: World, impUid: string): Reply {
+  const payment = world.store.payments.get(impUid);
+  if (!payment) throw new ApiError(404, -1, '존재하지 않는 결제정보입니다.');
+  const rows = (['imp_uid', 'merchant_uid', 'name', 'amount', 'cancel_amount', 'status', 'pay_method', 'card_name', 'card_number', 'apply_num', 'paid_at'] as const)
+    .map((field) => `<tr><th scope="row">${field}</th><td>${escapeHtml(payment[field])}</td></tr>`)
+    .join('');
+  return {
+    status: 200,
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="ko"><meta charset="utf-8"><title>영수증 ${escapeHtml(impUid)}</title><h1>Sandbox receipt</h1><table>${rows}</table></html>`,
+  };
+}
