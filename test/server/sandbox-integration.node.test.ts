@@ -1,0 +1,266 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  createIamportClient,
+  createMemoryDedupe,
+  createVerifyHandler,
+  handleWebhook,
+  IamportApiError,
+  IamportPaymentDeclinedError,
+  type IamportClient,
+  type Payment,
+} from '../../src/server';
+import { startSandboxServer, type SandboxServer } from '../../src/sandbox-server';
+
+const APPROVE = '4242-4242-4242-4242';
+const DECLINE = '4000-0000-0000-0002';
+const card = { expiry: '2031-12', birth: '900101', pwd_2digit: '12' };
+
+let sandbox: SandboxServer;
+let uidCounter = 0;
+const uid = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${++uidCounter}`;
+
+beforeAll(async () => {
+  sandbox = await startSandboxServer({ port: 0, quiet: true });
+});
+afterAll(async () => {
+  await sandbox?.close();
+});
+
+/** A client on the sandbox whose fetch counts token requests itself (independent of the sandbox's stats). */
+function sandboxClient(intercept?: (url: string) => Promise<void> | void) {
+  const counts = { token: 0, payments: 0 };
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const url = String(input);
+    if (url.endsWith('/users/getToken')) counts.token++;
+    if (url.includes('/payments/imp_')) counts.payments++;
+    await intercept?.(url);
+    return globalThis.fetch(input, init);
+  };
+  const client = createIamportClient({ apiKey: 'sandbox_key', apiSecret: 'sandbox_secret', baseUrl: sandbox.url, fetch });
+  return { client, counts };
+}
+
+async function sandboxStats(): Promise<{ tokenRequests: number; requests: number }> {
+  const body = await (await fetch(`${sandbox.url}/__sandbox/stats`)).json();
+  // The contract shows the bare counters; accept them inside an envelope too.
+  return body.response ?? body;
+}
+
+/** Records a payment the way the browser sandbox does after the buyer approves. */
+async function recordPayment(fields: Record<string, unknown>): Promise<Payment> {
+  const res = await fetch(`${sandbox.url}/__sandbox/payments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ merchant_uid: uid('order'), amount: 1000, name: 'Coffee', ...fields }),
+  });
+  const envelope = (await res.json()) as { code: number; message: string | null; response: Payment };
+  expect(envelope.code, envelope.message ?? '').toBe(0);
+  return envelope.response;
+}
+
+const webhookRequest = (body: string, type = 'application/json') =>
+  new Request('http://shop.test/api/iamport/webhook', { method: 'POST', headers: { 'content-type': type }, body });
+const notice = (payment: Payment, status: string) => webhookRequest(JSON.stringify({ imp_uid: payment.imp_uid, merchant_uid: payment.merchant_uid, status }));
+
+describe('against a running iamport-sandbox', () => {
+  it('1,000 concurrent getPayment calls cause exactly one token request', async () => {
+    const payment = await recordPayment({});
+    const { client, counts } = sandboxClient();
+    const before = await sandboxStats();
+    const results = await Promise.all(Array.from({ length: 1000 }, () => client.getPayment(payment.imp_uid)));
+    const after = await sandboxStats();
+    expect(results.every((result) => result.imp_uid === payment.imp_uid && result.status === 'paid')).toBe(true);
+    expect(counts.token).toBe(1);
+    expect(after.tokenRequests - before.tokenRequests).toBe(1);
+  });
+
+  it('a token expired mid-flight is renewed once and every call still succeeds', async () => {
+    const payment = await recordPayment({});
+    let seen = 0;
+    // After 40 payment reads have gone out, the sandbox invalidates every token it issued.
+    const { client, counts } = sandboxClient(async (url) => {
+      if (url.includes('/payments/imp_') && ++seen === 40) await fetch(`${sandbox.url}/__sandbox/expire-tokens`, { method: 'POST' });
+    });
+    await client.getPayment(payment.imp_uid);
+    const results = await Promise.all(Array.from({ length: 200 }, () => client.getPayment(payment.imp_uid)));
+    expect(results).toHaveLength(200);
+    expect(results.every((result) => result.status === 'paid')).toBe(true);
+    expect(counts.token).toBe(2);
+    // Only the calls that met the expired token were repeated, each once.
+    expect(counts.payments).toBeGreaterThan(201);
+    expect(counts.payments).toBeLessThanOrEqual(201 + 200);
+  });
+
+  it('a declined billing charge (4000-0000-0000-0002) is an IamportPaymentDeclinedError, recorded as failed', async () => {
+    const { client } = sandboxClient();
+    const customer_uid = uid('cust');
+    const key = await client.issueBillingKey({ customer_uid, card_number: DECLINE, ...card });
+    expect(key.customer_uid).toBe(customer_uid);
+    expect(JSON.stringify(key)).not.toContain(DECLINE);
+    const merchant_uid = uid('sub');
+    const error = await client.chargeBillingKey({ customer_uid, merchant_uid, amount: 9900, name: 'Monthly plan' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IamportPaymentDeclinedError);
+    const declined = error as IamportPaymentDeclinedError;
+    expect(declined).toMatchObject({ kind: 'declined', code: 0, endpoint: 'POST /subscribe/payments/again' });
+    expect(declined.failReason.length).toBeGreaterThan(0);
+    expect(declined.message).not.toContain(DECLINE);
+    const recorded = await client.getPayment(declined.payment.imp_uid);
+    expect(recorded).toMatchObject({ status: 'failed', merchant_uid });
+  });
+
+  it('an approved billing key charges, reads, schedules, unschedules and deletes', async () => {
+    const { client } = sandboxClient();
+    const customer_uid = uid('cust');
+    await client.issueBillingKey({ customer_uid, card_number: APPROVE, ...card });
+    await expect(client.getBillingKey(customer_uid)).resolves.toMatchObject({ customer_uid });
+    const paid = await client.chargeBillingKey({ customer_uid, merchant_uid: uid('sub'), amount: 9900, name: 'Monthly plan' });
+    expect(paid).toMatchObject({ status: 'paid', amount: 9900 });
+    const schedule_at = Math.floor(Date.now() / 1000) + 30 * 86_400;
+    const merchant_uid = uid('sched');
+    const scheduled = await client.schedulePayments({ customer_uid, schedules: [{ merchant_uid, schedule_at, amount: 9900, name: 'Next month' }] });
+    expect(scheduled[0]).toMatchObject({ merchant_uid, schedule_at, schedule_status: 'scheduled' });
+    const revoked = await client.unschedulePayments({ customer_uid, merchant_uid: [merchant_uid] });
+    expect(revoked[0]).toMatchObject({ merchant_uid, schedule_status: 'revoked' });
+    await client.deleteBillingKey(customer_uid, { reason: 'test over' });
+    await expect(client.getBillingKey(customer_uid)).rejects.toMatchObject({ httpStatus: 404 });
+  });
+
+  it('payOnetime approves and declines by card; cancelPayment honours checksum', async () => {
+    const { client } = sandboxClient();
+    const payment = await client.payOnetime({ merchant_uid: uid('order'), amount: 5000, card_number: APPROVE, ...card });
+    expect(payment.status).toBe('paid');
+    await expect(client.payOnetime({ merchant_uid: uid('order'), amount: 5000, card_number: DECLINE, ...card })).rejects.toBeInstanceOf(IamportPaymentDeclinedError);
+    await expect(client.cancelPayment({ imp_uid: payment.imp_uid, amount: 1000, checksum: 4000, reason: 'wrong balance' })).rejects.toBeInstanceOf(IamportApiError);
+    const cancelled = await client.cancelPayment({ imp_uid: payment.imp_uid, amount: 1000, checksum: 5000, reason: 'partial refund' });
+    expect(cancelled.cancel_amount).toBe(1000);
+  });
+
+  it('an unknown imp_uid is a 404 IamportApiError and verifies as not_found', async () => {
+    const { client } = sandboxClient();
+    await expect(client.getPayment('imp_000000000000')).rejects.toMatchObject({ httpStatus: 404, code: -1, endpoint: 'GET /payments/imp_000000000000' });
+    await expect(client.verifyPayment({ impUid: 'imp_000000000000', amount: 1000 })).resolves.toEqual({ ok: false, reason: 'not_found', payment: null });
+  });
+
+  it('amount tampering (browser paid 1000, the order says 50000) → amount_mismatch', async () => {
+    const { client } = sandboxClient();
+    const payment = await recordPayment({ amount: 1000 });
+    const result = await client.verifyPayment({ impUid: payment.imp_uid, amount: 50_000, merchantUid: payment.merchant_uid });
+    expect(result).toMatchObject({ ok: false, reason: 'amount_mismatch', payment: { amount: 1000, status: 'paid' } });
+    const verify = createVerifyHandler({ client, lookupOrder: () => ({ amount: 50_000 }) });
+    const response = await verify(new Request('http://shop.test/verify', { method: 'POST', body: JSON.stringify({ impUid: payment.imp_uid, merchantUid: payment.merchant_uid }) }));
+    expect(await response.json()).toMatchObject({ verified: false, reason: 'amount_mismatch', amount: 1000 });
+    await expect(client.verifyPayment({ impUid: payment.imp_uid, amount: 1000, merchantUid: payment.merchant_uid })).resolves.toMatchObject({ ok: true, status: 'paid' });
+  });
+
+  it('a vbank payment verifies as ready', async () => {
+    const { client } = sandboxClient();
+    const payment = await recordPayment({ pay_method: 'vbank', amount: 30_000 });
+    expect(payment.status).toBe('ready');
+    await expect(client.verifyPayment({ impUid: payment.imp_uid, amount: 30_000 })).resolves.toMatchObject({ ok: true, status: 'ready' });
+  });
+
+  describe('webhooks', () => {
+    const options = (client: IamportClient, amount: number) => ({
+      client,
+      lookupOrder: vi.fn(async () => ({ amount })),
+      onPaid: vi.fn(),
+      onFailed: vi.fn(),
+      dedupe: createMemoryDedupe(),
+    });
+
+    it('a forged status "paid" for an unpaid (declined) payment is not accepted', async () => {
+      const { client } = sandboxClient();
+      const failed = await recordPayment({ card_number: DECLINE });
+      expect(failed.status).toBe('failed');
+      const handlers = options(client, 1000);
+      const response = await handleWebhook(notice(failed, 'paid'), handlers);
+      expect(response.status).toBe(409);
+      expect(await response.json()).toMatchObject({ ok: false, reason: 'not_paid', status: 'failed' });
+      expect(handlers.onPaid).not.toHaveBeenCalled();
+    });
+
+    it('a forged status "paid" for a virtual account awaiting its deposit is not accepted', async () => {
+      const { client } = sandboxClient();
+      const ready = await recordPayment({ pay_method: 'vbank' });
+      const handlers = options(client, 1000);
+      expect((await handleWebhook(notice(ready, 'paid'), handlers)).status).toBe(409);
+      expect(handlers.onPaid).not.toHaveBeenCalled();
+    });
+
+    it('duplicate webhooks run onPaid once', async () => {
+      const { client } = sandboxClient();
+      const payment = await recordPayment({});
+      const handlers = options(client, 1000);
+      const concurrent = await Promise.all(Array.from({ length: 5 }, () => handleWebhook(notice(payment, 'paid'), handlers)));
+      const form = webhookRequest(`imp_uid=${payment.imp_uid}&merchant_uid=${payment.merchant_uid}&status=paid`, 'application/x-www-form-urlencoded');
+      const later = await handleWebhook(form, handlers);
+      expect([...concurrent, later].every((response) => response.status === 200)).toBe(true);
+      expect(handlers.onPaid).toHaveBeenCalledTimes(1);
+      expect(handlers.onPaid.mock.calls[0]![0].payment).toMatchObject({ imp_uid: payment.imp_uid, status: 'paid' });
+    });
+
+    it('a paid webhook for a tampered amount is refused (409) and never runs onPaid', async () => {
+      const { client } = sandboxClient();
+      const payment = await recordPayment({ amount: 1000 });
+      const handlers = options(client, 50_000);
+      const response = await handleWebhook(notice(payment, 'paid'), handlers);
+      expect(response.status).toBe(409);
+      expect(await response.json()).toMatchObject({ reason: 'amount_mismatch' });
+      expect(handlers.onPaid).not.toHaveBeenCalled();
+    });
+
+    it.each([
+      ['broken JSON', '{"imp_uid": "imp_', 'application/json'],
+      ['empty body', '', 'application/json'],
+      ['form without imp_uid', 'merchant_uid=x&status=paid', 'application/x-www-form-urlencoded'],
+      ['XML', '<xml><imp_uid>1</imp_uid></xml>', 'application/xml'],
+    ])('malformed body (%s) → 400, never a crash', async (_, body, type) => {
+      const { client, counts } = sandboxClient();
+      const handlers = options(client, 1000);
+      const response = await handleWebhook(webhookRequest(body, type), handlers);
+      expect(response.status).toBe(400);
+      expect(handlers.onPaid).not.toHaveBeenCalled();
+      expect(counts.token).toBe(0);
+    });
+
+    it('the sandbox’s own webhook to notice_url reaches a Node http server running handleWebhook', async () => {
+      const { client } = sandboxClient();
+      let shop!: Server;
+      const paid = new Promise<Payment>((resolve) => {
+        const handlers = { ...options(client, 1000), onPaid: ({ payment }: { payment: Payment }) => resolve(payment) };
+        shop = createServer(async (req, res) => {
+          const response = await handleWebhook(toRequest(req), handlers);
+          res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
+        });
+      });
+      await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
+      try {
+        const address = shop.address() as { port: number };
+        const payment = await recordPayment({ notice_url: `http://127.0.0.1:${address.port}/api/iamport/webhook` });
+        await expect(paid).resolves.toMatchObject({ imp_uid: payment.imp_uid, status: 'paid' });
+      } finally {
+        await new Promise((resolve) => shop.close(resolve));
+      }
+    });
+  });
+});
+
+/** The Node `http` → standard `Request` adapter from docs/server.md. */
+function toRequest(req: IncomingMessage): Request {
+  const chunks: Buffer[] = [];
+  const body = new Promise<Buffer>((resolve, reject) => {
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+  return new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
+    method: req.method,
+    headers,
+    body: req.method === 'GET' || req.method === 'HEAD' ? undefined : new ReadableStream({ async start(controller) { controller.enqueue(new Uint8Array(await body)); controller.close(); } }),
+    // @ts-expect-error Node's fetch needs duplex for streamed bodies
+    duplex: 'half',
+  });
+}
