@@ -1,4 +1,4 @@
-import { isCardCode } from './card-issuers';
+import { isCardCode } from './card-codes';
 import { IamportError } from './errors';
 import type { CardCode, CardFilterRule } from './types';
 

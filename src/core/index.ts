@@ -18,7 +18,8 @@ export { loadIamport, clearIamport, DEFAULT_SCRIPT_URL, DEFAULT_LOAD_TIMEOUT_MS,
 export { validatePaymentRequest, validateBillingKeyRequest, validateRequest } from './validation/validate';
 export { PAY_METHODS } from './validation/rules';
 export { EMAIL_PATTERN, isKoreanPhone, isKoreanPostcode, isAbsoluteHttpUrl } from './validation/shapes';
-export { CARD_ISSUERS, isCardCode, getCardIssuer, type CardIssuer } from './card-issuers';
+export { CARD_ISSUERS, getCardIssuer, type CardIssuer } from './card-issuers';
+export { CARD_CODES, isCardCode } from './card-codes';
 export { cardFilter, toCardDetail, enabledCardCodes, type CardFilterOption } from './card-filter';
 export { createMerchantUid, MERCHANT_UID_MAX_LENGTH } from './merchant-uid';
 export { requestPay } from './request-pay';

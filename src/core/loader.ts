@@ -1,3 +1,4 @@
+import { DEV } from '../utils/dev';
 import { IamportError } from './errors';
 import type { Iamport } from './types';
 
@@ -55,12 +56,12 @@ function waitFor(script: HTMLScriptElement, href: string, timeoutMs: number): Pr
       finish(() =>
         window.IMP
           ? resolve(window.IMP)
-          : reject(new IamportError('SDK_MISSING', `The script at ${href} loaded but did not set window.IMP; check scriptUrl points at the i'mport V1 SDK (${DEFAULT_SCRIPT_URL}).`)),
+          : reject(new IamportError('SDK_MISSING', `${href} loaded but did not set window.IMP.${DEV ? ` Check scriptUrl points at the i'mport V1 SDK (${DEFAULT_SCRIPT_URL}).` : ''}`)),
       );
     const onError = () =>
-      finish(() => reject(new IamportError('SDK_LOAD_FAILED', `Could not load the i'mport SDK from ${href} (network error, 404 or blocked by CSP/an extension). Check scriptUrl and your Content-Security-Policy, then retry.`)));
+      finish(() => reject(new IamportError('SDK_LOAD_FAILED', `Could not load the i'mport SDK from ${href}.${DEV ? ' A network error, a 404 or a Content-Security-Policy/extension block; check scriptUrl and your CSP, then retry.' : ''}`)));
     const timer = setTimeout(
-      () => finish(() => reject(new IamportError('SDK_TIMEOUT', `The i'mport SDK from ${href} did not load within ${timeoutMs} ms. Check the network, or raise timeoutMs, then retry.`))),
+      () => finish(() => reject(new IamportError('SDK_TIMEOUT', `The i'mport SDK from ${href} did not load within ${timeoutMs} ms.${DEV ? ' Check the network, or raise timeoutMs, then retry.' : ''}`))),
       timeoutMs,
     );
     script.addEventListener('load', onLoad);

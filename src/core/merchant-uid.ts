@@ -1,3 +1,4 @@
+import { DEV } from '../utils/dev';
 import { IamportError } from './errors';
 
 const URL_SAFE = /^[A-Za-z0-9_-]*$/;
@@ -27,7 +28,7 @@ export function createMerchantUid(prefix = 'order'): string {
   if (typeof prefix !== 'string' || prefix.length > PREFIX_MAX_LENGTH || !URL_SAFE.test(prefix)) {
     throw new IamportError(
       'INVALID_PARAMS',
-      `createMerchantUid(prefix): prefix must be at most ${PREFIX_MAX_LENGTH} characters of A-Z, a-z, 0-9, "_" or "-"; got ${JSON.stringify(prefix)}.`,
+      `createMerchantUid(prefix): prefix must be at most ${PREFIX_MAX_LENGTH} characters of A-Z, a-z, 0-9, "_" or "-"; got ${JSON.stringify(prefix)}.${DEV ? ' Pass a short tag such as "order" or "sub".' : ''}`,
       { field: 'merchant_uid' },
     );
   }

@@ -1,3 +1,4 @@
+import { DEV } from '../utils/dev';
 import { IamportError } from './errors';
 import { toPaymentOutcome, type PaymentOutcome } from './outcome';
 import type { Iamport, RequestPayParams } from './types';
@@ -22,12 +23,12 @@ export function requestPay(imp: Iamport, params: RequestPayParams): Promise<Paym
   return new Promise<PaymentOutcome>((resolve, reject) => {
     validateRequest(params); // throws inside the executor → rejection, SDK untouched
     if (!imp || typeof imp.request_pay !== 'function') {
-      throw new IamportError('SDK_NOT_READY', 'requestPay(imp, params): imp is not an i\'mport SDK object; pass window.IMP after loadIamport() and IMP.init().');
+      throw new IamportError('SDK_NOT_READY', `requestPay(imp, params): imp is not an i'mport SDK object.${DEV ? ' Pass window.IMP after loadIamport() and IMP.init().' : ''}`);
     }
     try {
       imp.request_pay(params, (response) => resolve(toPaymentOutcome(response, params.merchant_uid)));
     } catch (cause) {
-      reject(new IamportError('SDK_ERROR', `IMP.request_pay threw: ${cause instanceof Error ? cause.message : String(cause)}. A browser extension may be interfering with the SDK.`, { cause }));
+      reject(new IamportError('SDK_ERROR', `IMP.request_pay threw: ${cause instanceof Error ? cause.message : String(cause)}.${DEV ? ' A browser extension may be interfering with the SDK.' : ''}`, { cause }));
     }
   });
 }

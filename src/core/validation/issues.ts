@@ -4,8 +4,9 @@ import { IamportError, type ValidationIssue } from '../errors';
 export class IssueList {
   readonly items: ValidationIssue[] = [];
 
-  add(field: string, message: string): void {
-    this.items.push({ field, message });
+  /** `problem` names the field and what is wrong; `hint` (how to fix) is passed as `DEV && '…'` so production bundles drop it. */
+  add(field: string, problem: string, hint?: string | false): void {
+    this.items.push({ field, message: hint ? `${problem} ${hint}` : problem });
   }
 
   throwIfAny(what: string): void {
@@ -24,6 +25,5 @@ export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
   if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
   if (typeof value === 'bigint') return `${value}n`;
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 }
