@@ -1,5 +1,6 @@
 import type { Preview } from '@storybook/react-vite';
 import { StrictMode } from 'react';
+import '../src/components/styles.css';
 
 const preview: Preview = {
   // Every story renders under StrictMode: double effects must never mean double SDK loads or charges.
@@ -11,6 +12,8 @@ const preview: Preview = {
     controls: { expanded: true },
   },
   tags: ['autodocs'],
+  // A story that fails mid-payment must not leave its sandbox window over the next story.
+  beforeEach: () => () => document.querySelectorAll('dialog[data-imp-sandbox]').forEach((node) => node.remove()),
 };
 
 export default preview;

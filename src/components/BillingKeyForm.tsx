@@ -1,0 +1,62 @@
+import type { ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
+import { toCardDetail, type CardFilterOption } from '../core/card-filter';
+import { useIamport } from '../react/useIamport';
+import { useBillingKey, type BillingKeyOutcome, type BillingKeyParams } from '../react/useBillingKey';
+import type { RequestCallbacks } from '../react/useRequestMachine';
+import type { BuyerField, BuyerValues } from './buyer-rules';
+import { FormShell } from './FormShell';
+import type { IamportMessages } from './messages';
+import { formatWon } from './SubmitButton';
+import { useMessages } from './useMessages';
+
+export interface BillingKeyFormProps extends RequestCallbacks<BillingKeyOutcome> {
+  /** Your id for this buyer's card (1:1 with the billing key), e.g. `user_42_card`. */
+  customerUid: string;
+  /** 0 (default) issues the key only; more also charges the first payment. */
+  amount?: number;
+  /** Order / plan name shown in the window. */
+  name?: string;
+  cardFilter?: CardFilterOption;
+  buyerFields?: readonly BuyerField[];
+  requiredBuyerFields?: readonly BuyerField[];
+  defaultValues?: BuyerValues;
+  /** Extra parameters (`merchant_uid`, `m_redirect_url`, `custom_data`, …). */
+  params?: Partial<BillingKeyParams>;
+  submitLabel?: ReactNode;
+  messages?: Partial<IamportMessages>;
+  className?: string;
+  children?: ReactNode;
+}
+
+/**
+ * Subscription signup: buyer fields and a button that opens the card-only billing-key window
+ * through {@link useBillingKey}. Later charges happen on your server (`chargeBillingKey`).
+ *
+ * @example
+ * <BillingKeyForm customerUid={`user_${user.id}`} amount={9900} name="Monthly plan" onSuccess={(o) => activate(o.customerUid)} />
+ */
+export function BillingKeyForm({
+  customerUid, amount = 0, name, cardFilter, buyerFields, requiredBuyerFields, defaultValues, params, submitLabel,
+  messages: overrides, className, children, ...callbacks
+}: BillingKeyFormProps) {
+  const form = useForm<BuyerValues>({ defaultValues });
+  const billing = useBillingKey(callbacks);
+  const messages = useMessages(overrides);
+  const { locale } = useIamport();
+  return (
+    <FormShell
+      form={form}
+      buyer={{ fields: buyerFields, required: requiredBuyerFields }}
+      machine={billing}
+      messages={messages}
+      className={className}
+      label={submitLabel ?? (amount > 0 ? messages.payAmount(formatWon(amount, locale)) : messages.registerCard)}
+      submit={(_, buyer) =>
+        billing.issueBillingKey({ ...params, ...buyer, customer_uid: customerUid, amount, name, ...(cardFilter && { card: { detail: toCardDetail(cardFilter) } }) })
+      }
+    >
+      {children}
+    </FormShell>
+  );
+}

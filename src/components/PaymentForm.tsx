@@ -1,0 +1,94 @@
+import type { ReactNode } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { cardFilter as buildCardFilter, toCardDetail, type CardFilterOption } from '../core/card-filter';
+import type { PayMethod, CardCode } from '../core/types';
+import { PAY_METHODS } from '../core/validation/rules';
+import { useIamport } from '../react/useIamport';
+import { usePayment, type PaymentParams } from '../react/usePayment';
+import type { RequestCallbacks } from '../react/useRequestMachine';
+import type { PaymentOutcome } from '../core/outcome';
+import type { BuyerField, BuyerValues } from './buyer-rules';
+import { CardFilterField } from './CardFilterField';
+import { FormShell } from './FormShell';
+import type { IamportMessages } from './messages';
+import { PayMethodField } from './PayMethodField';
+import { formatWon } from './SubmitButton';
+import { useMessages } from './useMessages';
+
+/** Values of the checkout form. */
+export interface PaymentFormValues extends BuyerValues {
+  pay_method: PayMethod;
+  /** Chosen issuer when `issuerChoice` is on; `''` = any allowed card. */
+  card_code: CardCode | '';
+}
+
+export interface PaymentFormProps extends RequestCallbacks<PaymentOutcome> {
+  /** Integer KRW, from your server's order: never from a field the buyer can edit. */
+  amount: number;
+  /** Order name (≤ 40 characters). */
+  name: string;
+  /** Methods offered, in order; a radio group shows when there is more than one. */
+  payMethods?: readonly PayMethod[];
+  /** Card issuers the window offers: `{ only: [...] }`, `{ exclude: [...] }` or raw `card.detail`. */
+  cardFilter?: CardFilterOption;
+  /** Let the buyer pick one issuer (shown while paying by card). */
+  issuerChoice?: boolean;
+  /** Buyer fields shown (default name, email, tel) and which of them are required (default: all shown). */
+  buyerFields?: readonly BuyerField[];
+  requiredBuyerFields?: readonly BuyerField[];
+  defaultValues?: Partial<PaymentFormValues>;
+  /** Extra `request_pay` parameters: `merchant_uid`, `m_redirect_url`, `custom_data`, `digital` (required for phone), `vbank_due`, … */
+  params?: Partial<PaymentParams>;
+  submitLabel?: ReactNode;
+  messages?: Partial<IamportMessages>;
+  className?: string;
+  children?: ReactNode;
+}
+
+function IssuerChoice({ cardFilter, messages }: { cardFilter?: CardFilterOption; messages: IamportMessages }) {
+  // Watching here keeps pay-method changes from re-rendering the whole form.
+  return useWatch<PaymentFormValues>({ name: 'pay_method' }) === 'card' ? <CardFilterField cardFilter={cardFilter} messages={messages} /> : null;
+}
+
+/**
+ * A complete checkout: buyer fields, pay method, optional issuer choice and a pay button,
+ * on react-hook-form and {@link usePayment}. Invalid fields block submission with messages;
+ * `onSuccess` receives the outcome to verify on your server.
+ *
+ * @example
+ * <PaymentForm
+ *   amount={order.amount}
+ *   name={order.name}
+ *   payMethods={['card', 'trans', 'vbank']}
+ *   cardFilter={{ exclude: ['370'] }}
+ *   params={{ merchant_uid: order.id }}
+ *   onSuccess={(outcome) => verifyOnServer(outcome.impUid, order.id)}
+ * />
+ */
+export function PaymentForm({
+  amount, name, payMethods = PAY_METHODS, cardFilter, issuerChoice, buyerFields, requiredBuyerFields, defaultValues, params,
+  submitLabel, messages: overrides, className, children, ...callbacks
+}: PaymentFormProps) {
+  const form = useForm<PaymentFormValues>({ defaultValues: { pay_method: payMethods[0], card_code: '', ...defaultValues } });
+  const payment = usePayment(callbacks);
+  const messages = useMessages(overrides);
+  const { locale } = useIamport();
+  return (
+    <FormShell
+      form={form}
+      buyer={{ fields: buyerFields, required: requiredBuyerFields }}
+      machine={payment}
+      messages={messages}
+      className={className}
+      label={submitLabel ?? messages.payAmount(formatWon(amount, locale))}
+      submit={({ pay_method, card_code }, buyer) => {
+        const detail = pay_method === 'card' ? (card_code ? buildCardFilter.only([card_code]) : cardFilter && toCardDetail(cardFilter)) : undefined;
+        return payment.requestPayment({ ...params, ...buyer, pay_method, amount, name, ...(detail && { card: { ...params?.card, detail } }) });
+      }}
+    >
+      {payMethods.length > 1 && <PayMethodField methods={payMethods} messages={messages} />}
+      {issuerChoice && <IssuerChoice cardFilter={cardFilter} messages={messages} />}
+      {children}
+    </FormShell>
+  );
+}
