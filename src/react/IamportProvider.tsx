@@ -66,10 +66,10 @@ export function IamportProvider(props: IamportProviderProps) {
       live.current.waiters.forEach((wake) => wake(next));
       live.current.waiters.clear();
     };
-    Promise.resolve(injected.current ?? loadIamport({ scriptUrl, nonce, timeoutMs }))
+    // loadIamport resolves null only on the server, where effects never run.
+    Promise.resolve(injected.current ?? (loadIamport({ scriptUrl, nonce, timeoutMs }) as Promise<Iamport>))
       .then((sdk) => {
-        // loadIamport resolves null only on the server, where effects never run.
-        initOnce(sdk!, merchantCode, tierCode);
+        initOnce(sdk, merchantCode, tierCode);
         settle({ status: 'ready', sdk, error: null });
       })
       .catch((cause: unknown) => settle({ status: 'error', sdk: null, error: toIamportError(cause, 'SDK_LOAD_FAILED', 'Could not get the i\'mport SDK') }));
