@@ -106,23 +106,17 @@ export function schedule(world: World, { body, form }: RestRequest): Reply {
   const customerUid = requireString(body, 'customer_uid');
   const list = Array.isArray(body.schedules) ? (body.schedules as unknown[]) : [];
   if (list.length === 0) throw new ApiError(400, -1, 'schedules 파라미터가 누락되었습니다. (schedules must be a non-empty array of {merchant_uid, schedule_at, amount, name})');
-  billingKey(world, customerUid);
   const now = nowSeconds();
-  const taken = new Set(world.store.schedules.filter((s) => s.schedule_status !== 'revoked').map((s) => s.merchant_uid));
+  // field errors (400) first, then business rules (code 1), like the real API
   const created: Schedule[] = list.map((item, index) => {
     if (typeof item !== 'object' || item === null) throw new ApiError(400, -1, `schedules[${index}] must be an object.`);
     const entry = item as Body;
-    const merchantUid = requireString(entry, 'merchant_uid');
-    const scheduleAt = requireInteger(entry, 'schedule_at', form, 0);
-    if (scheduleAt < now) throw new ApiError(200, 1, `schedules[${index}].schedule_at (${scheduleAt}) is in the past; use a future unix time in seconds.`);
-    if (taken.has(merchantUid) || world.store.paidPayment(merchantUid)) throw new ApiError(200, 1, `이미 등록된 merchant_uid입니다: ${merchantUid}`);
-    taken.add(merchantUid);
     const text = (field: string) => optionalString(entry, field) ?? null;
     return {
       customer_uid: customerUid,
-      merchant_uid: merchantUid,
+      merchant_uid: requireString(entry, 'merchant_uid'),
       imp_uid: null,
-      schedule_at: scheduleAt,
+      schedule_at: requireInteger(entry, 'schedule_at', form, 0),
       executed_at: 0,
       revoked_at: 0,
       amount: requireInteger(entry, 'amount', form, 1),
@@ -138,6 +132,13 @@ export function schedule(world: World, { body, form }: RestRequest): Reply {
       payment_status: null,
       fail_reason: null,
     };
+  });
+  billingKey(world, customerUid);
+  const taken = new Set(world.store.schedules.filter((s) => s.schedule_status !== 'revoked').map((s) => s.merchant_uid));
+  created.forEach(({ merchant_uid: merchantUid, schedule_at: scheduleAt }, index) => {
+    if (scheduleAt < now) throw new ApiError(200, 1, `schedules[${index}].schedule_at (${scheduleAt}) is in the past; use a future unix time in seconds.`);
+    if (taken.has(merchantUid) || world.store.paidPayment(merchantUid)) throw new ApiError(200, 1, `이미 등록된 merchant_uid입니다: ${merchantUid}`);
+    taken.add(merchantUid);
   });
   world.store.schedules.push(...created);
   world.store.save();
