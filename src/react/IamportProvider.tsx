@@ -6,6 +6,12 @@ import { IamportContext, type IamportLoadState, type IamportLocale, type Iamport
 import { initOnce } from './init-once';
 import { validateProviderProps } from './validate-provider-props';
 
+/**
+ * Props of {@link IamportProvider}.
+ *
+ * @example
+ * const props: IamportProviderProps = { merchantCode: 'imp00000000', pg: 'jtnet', redirectUrl: 'https://shop.example/payments/complete' }
+ */
 export interface IamportProviderProps {
   /** Your 가맹점 식별코드: `imp` + 8 digits (`imp00000000` in the sandbox). */
   merchantCode: string;

@@ -2,16 +2,32 @@ import { createContext, useContext } from 'react';
 import { IamportError } from '../core/errors';
 import type { Iamport } from '../core/types';
 
-/** Language of the kit's messages and of the payment window. */
+/**
+ * Language of the kit's messages and of the payment window.
+ *
+ * @example
+ * <IamportProvider merchantCode="imp00000000" locale="en">…</IamportProvider>
+ */
 export type IamportLocale = 'ko' | 'en';
 
-/** Where the SDK is: still loading, ready (initialised), or failed to load. */
+/**
+ * Where the SDK is: still loading, ready (initialised), or failed to load.
+ *
+ * @example
+ * const state: IamportLoadState = useIamport()
+ * if (state.status === 'ready') state.sdk.request_pay(params, callback)
+ */
 export type IamportLoadState =
   | { status: 'loading'; sdk: null; error: null }
   | { status: 'ready'; sdk: Iamport; error: null }
   | { status: 'error'; sdk: null; error: IamportError };
 
-/** The provider's settings that hooks and components fill requests from. */
+/**
+ * The provider's settings that hooks and components fill requests from.
+ *
+ * @example
+ * const { pg, redirectUrl, locale }: IamportSettings = useIamport()
+ */
 export interface IamportSettings {
   merchantCode: string;
   tierCode?: string;
@@ -25,6 +41,10 @@ export interface IamportSettings {
 /**
  * What {@link useIamport} returns: the load state (narrow on `status`), the provider's
  * settings, and `retry()` to load again after an error.
+ *
+ * @example
+ * const iamport: UseIamportResult = useIamport()
+ * if (iamport.status === 'error') iamport.retry()
  */
 export type UseIamportResult = IamportLoadState & IamportSettings & { retry(): void };
 

@@ -4,7 +4,12 @@ import type { BillingKeyRequestParams } from '../core/types';
 import { validateBillingKeyRequest } from '../core/validation/validate';
 import { useRequestMachine, type RequestCallbacks, type RequestState } from './useRequestMachine';
 
-/** Billing-key window parameters: `customer_uid` required; `amount` defaults to 0 (key only); card only. */
+/**
+ * Billing-key window parameters: `customer_uid` required; `amount` defaults to 0 (key only); card only.
+ *
+ * @example
+ * const params: BillingKeyParams = { customer_uid: 'user_42', name: '월간 구독' }
+ */
 export type BillingKeyParams = Omit<BillingKeyRequestParams, 'merchant_uid' | 'amount' | 'pay_method'> & {
   merchant_uid?: string;
   /** 0 (default) issues the key only; more also charges the first payment. */
@@ -12,9 +17,21 @@ export type BillingKeyParams = Omit<BillingKeyRequestParams, 'merchant_uid' | 'a
   pay_method?: 'card';
 };
 
-/** A billing-key outcome: the window's outcome plus the `customer_uid` the key is stored under. */
+/**
+ * A billing-key outcome: the window's outcome plus the `customer_uid` the key is stored under.
+ *
+ * @example
+ * const outcome: BillingKeyOutcome = await issueBillingKey({ customer_uid: 'user_42' })
+ * if (outcome.status === 'succeeded') await saveSubscription(outcome.customerUid)
+ */
 export type BillingKeyOutcome = PaymentOutcome & { customerUid: string };
 
+/**
+ * What {@link useBillingKey} returns.
+ *
+ * @example
+ * const { issueBillingKey, status }: UseBillingKeyResult = useBillingKey()
+ */
 export interface UseBillingKeyResult extends RequestState<BillingKeyOutcome> {
   /** Open the card window that issues a billing key for `customer_uid`; same rules as `requestPayment`. */
   issueBillingKey(params: BillingKeyParams): Promise<BillingKeyOutcome>;

@@ -3,9 +3,20 @@ import type { RequestPayParams } from '../core/types';
 import { validatePaymentRequest } from '../core/validation/validate';
 import { useRequestMachine, type RequestCallbacks, type RequestState } from './useRequestMachine';
 
-/** `request_pay` parameters; `pg`, `merchant_uid` and `m_redirect_url` default from the provider / a fresh id. */
+/**
+ * `request_pay` parameters; `pg`, `merchant_uid` and `m_redirect_url` default from the provider / a fresh id.
+ *
+ * @example
+ * const params: PaymentParams = { pay_method: 'card', name: '원두 1kg', amount: 1004 }
+ */
 export type PaymentParams = Omit<RequestPayParams, 'merchant_uid' | 'customer_uid'> & { merchant_uid?: string };
 
+/**
+ * What {@link usePayment} returns.
+ *
+ * @example
+ * const { requestPayment, isPending }: UsePaymentResult = usePayment()
+ */
 export interface UsePaymentResult extends RequestState<PaymentOutcome> {
   /**
    * Open the payment window. Resolves with the window's outcome (`succeeded` still needs

@@ -3,6 +3,12 @@ import { REDIRECT_PARAMS, parseRedirectResult } from '../core/redirect';
 import { recallRequest, type RememberedRequest } from '../core/remembered-request';
 import { useIamportContext } from './context';
 
+/**
+ * Options of {@link useRedirectResult}.
+ *
+ * @example
+ * useRedirectResult({ url: requestUrl, cleanUrl: true })
+ */
 export interface UseRedirectResultOptions {
   /** The landing URL to read (default: `location.href` once, on the client). Pass it for SSR. */
   url?: string;
@@ -13,6 +19,10 @@ export interface UseRedirectResultOptions {
 /**
  * What the payment window sent to `m_redirect_url`. Never proof of payment: `verified` is
  * always `false`; confirm `impUid` on your server before you say "paid".
+ *
+ * @example
+ * const result: RedirectResult = useRedirectResult()
+ * if (result.status === 'succeeded' && result.known) await verifyOnServer(result.impUid)
  */
 export interface RedirectResult {
   /** `'none'` when the URL carries no payment result. */

@@ -10,12 +10,22 @@ import { useIsMounted } from '../utils/use-is-mounted';
 import { useLatestRef } from '../utils/use-latest-ref';
 import { useIamportContext } from './context';
 
-/** Where a payment / billing-key request is. `'error'` = the kit refused or the SDK failed; no window result. */
+/**
+ * Where a payment / billing-key request is. `'error'` = the kit refused or the SDK failed; no window result.
+ *
+ * @example
+ * const { status } = usePayment()
+ * const label = status === 'pending' ? '결제 중…' : '결제하기'
+ */
 export type RequestStatus = 'idle' | 'pending' | 'succeeded' | 'failed' | 'cancelled' | 'error';
 
 /**
  * Callbacks of {@link usePayment} and {@link useBillingKey}, always read at call time (the
  * latest render's functions; no stale closures). `onCancel` falls back to `onFailure`.
+ *
+ * @example
+ * const callbacks: RequestCallbacks = { onSuccess: (o) => verify(o.impUid), onFailure: (o) => toast(o.message) }
+ * usePayment(callbacks)
  */
 export interface RequestCallbacks<O extends PaymentOutcome = PaymentOutcome> {
   /** The window reported success. Not paid until your server verifies `impUid`. */
@@ -26,7 +36,12 @@ export interface RequestCallbacks<O extends PaymentOutcome = PaymentOutcome> {
   onError?(error: IamportError): void;
 }
 
-/** The state half of the hooks' result. */
+/**
+ * The state half of the hooks' result.
+ *
+ * @example
+ * const { status, outcome, error, isPending, reset }: RequestState = usePayment()
+ */
 export interface RequestState<O extends PaymentOutcome = PaymentOutcome> {
   status: RequestStatus;
   outcome: O | null;
