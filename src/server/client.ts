@@ -19,7 +19,9 @@ import type {
   UnschedulePaymentsParams,
 } from './types';
 
+/** The production REST API. */
 export const DEFAULT_BASE_URL = 'https://api.iamport.kr';
+/** Per-attempt timeout of REST calls. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
 export interface IamportClientOptions {

@@ -4,6 +4,7 @@ import type { IamportClient } from './client';
 import { createMemoryDedupe, type WebhookDedupe } from './dedupe';
 import { IamportApiError, IamportWebhookError } from './errors';
 import { parseWebhook, type WebhookBody } from './parse-webhook';
+import { orderProblem } from './order';
 import { json } from './respond';
 import type { Payment } from './types';
 
@@ -120,6 +121,8 @@ export async function handleWebhook<Order extends MerchantOrder>(request: Reques
     return json(500, { ok: false, reason: 'lookup_failed' });
   }
   if (!order) return json(404, { ok: false, reason: 'order_not_found' });
+  const problem = orderProblem(order);
+  if (problem) return json(500, { ok: false, reason: 'invalid_order', message: problem });
 
   let { handler, verify } = route(payment, options);
   let key = `${payment.imp_uid}:${payment.status}`;

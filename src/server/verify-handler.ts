@@ -3,6 +3,7 @@ import { checkPayment, type VerificationFailure } from './check-payment';
 import type { IamportClient } from './client';
 import { IamportApiError } from './errors';
 import type { MerchantOrder } from './handle-webhook';
+import { orderProblem } from './order';
 import { json } from './respond';
 import { summarizePayment, type PaymentSummary } from './summary';
 import type { Payment } from './types';
@@ -12,7 +13,9 @@ export interface VerifyResponse {
   verified: boolean;
   /** The payment's real status (`paid`, `ready`, `failed`, `cancelled`), or `unknown`. */
   status: string;
-  reason?: VerificationFailure | 'order_not_found' | 'invalid_request' | 'upstream_error';
+  reason?: VerificationFailure | 'order_not_found' | 'invalid_request' | 'upstream_error' | 'lookup_failed' | 'invalid_order' | 'handler_failed';
+  /** For `invalid_order`: what is wrong with the order `lookupOrder` returned. */
+  message?: string;
   amount?: number;
   payment?: PaymentSummary;
 }
@@ -38,7 +41,8 @@ function readIds(body: unknown): { impUid: string; merchantUid?: string } | null
 /**
  * The endpoint behind the landing page's `verify`: POST `{ impUid, merchantUid }` (JSON) →
  * `{ verified, status, reason?, amount?, payment }`, checked against your order's amount.
- * Definite answers are 200 (read `verified`); 400 bad request, 405 not POST, 502 i'mport unreachable.
+ * Definite answers are 200 (read `verified`); 400 bad request, 405 not POST, 502 i'mport unreachable,
+ * 500 when `lookupOrder`/`onVerified` throw or the order has no numeric amount.
  *
  * @example
  * // app/api/payments/verify/route.ts (Next.js)
@@ -68,12 +72,24 @@ export function createVerifyHandler<Order extends MerchantOrder>(options: Verify
     if (merchantUid !== payment.merchant_uid) {
       return answer(200, { verified: false, status: payment.status, reason: 'merchant_uid_mismatch', payment: summary });
     }
-    const order = await options.lookupOrder(merchantUid);
+    let order: Order | null;
+    try {
+      order = await options.lookupOrder(merchantUid);
+    } catch {
+      return answer(500, { verified: false, status: payment.status, reason: 'lookup_failed' });
+    }
     if (!order) return answer(200, { verified: false, status: payment.status, reason: 'order_not_found', payment: summary });
+    const problem = orderProblem(order);
+    if (problem) return answer(500, { verified: false, status: payment.status, reason: 'invalid_order', message: problem });
 
     const result = checkPayment(payment, { amount: order.amount, merchantUid });
     if (!result.ok) return answer(200, { verified: false, status: payment.status, reason: result.reason, amount: payment.amount, payment: summary });
-    await options.onVerified?.({ payment, order, status: result.status });
+    try {
+      await options.onVerified?.({ payment, order, status: result.status });
+    } catch {
+      // Paid, but not recorded: let the page show an error and retry rather than claim success.
+      return answer(500, { verified: false, status: result.status, reason: 'handler_failed' });
+    }
     return answer(200, { verified: true, status: result.status, amount: payment.amount, payment: summary });
   };
 }

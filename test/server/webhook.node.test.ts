@@ -180,6 +180,15 @@ describe('handleWebhook', () => {
     expect(options.onPaid).toHaveBeenCalledTimes(1);
   });
 
+  it('an order whose amount is not a number is a 500 invalid_order, never a silent mismatch', async () => {
+    const { options, notice } = setup(makePayment(), { amount: '1000' as unknown as number });
+    const response = await handleWebhook(notice(), options);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({ reason: 'invalid_order', message: expect.stringContaining('lookupOrder must return { amount: number }') });
+    expect(options.onPaid).not.toHaveBeenCalled();
+    expect(options.onAmountMismatch).not.toHaveBeenCalled();
+  });
+
   it('when onPaid throws: 500 without the error text, and the retry runs onPaid again', async () => {
     const { options, notice } = setup(makePayment());
     options.onPaid.mockRejectedValueOnce(new Error('db password=hunter2 rejected'));
@@ -259,6 +268,20 @@ describe('createVerifyHandler', () => {
     expect(await (await verify(verifyRequest({ imp_uid: payment.imp_uid }))).json()).toMatchObject({ verified: true, status: 'ready', payment: { vbank_num: '123-456' } });
     const noOrder = handler(payment, null);
     expect(await (await noOrder.verify(verifyRequest({ impUid: payment.imp_uid }))).json()).toMatchObject({ verified: false, reason: 'order_not_found' });
+  });
+
+  it('500 with a clear reason when lookupOrder throws, returns a string amount, or onVerified throws', async () => {
+    const payment = makePayment();
+    const body = { impUid: payment.imp_uid, merchantUid: payment.merchant_uid };
+    const client = { getPayment: async () => payment };
+    const throwing = createVerifyHandler({ client, lookupOrder: () => Promise.reject(new Error('db down')) });
+    expect(await (await throwing(verifyRequest(body))).json()).toMatchObject({ verified: false, reason: 'lookup_failed' });
+    const stringy = createVerifyHandler({ client, lookupOrder: () => ({ amount: '1000' as unknown as number }) });
+    const response = await stringy(verifyRequest(body));
+    expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({ verified: false, reason: 'invalid_order', message: expect.stringContaining('Number(row.amount)') });
+    const failing = createVerifyHandler({ client, lookupOrder: () => ({ amount: 1000 }), onVerified: () => Promise.reject(new Error('x')) });
+    expect(await (await failing(verifyRequest(body))).json()).toMatchObject({ verified: false, status: 'paid', reason: 'handler_failed' });
   });
 
   it('400 for a bad body, 405 for GET', async () => {
