@@ -123,10 +123,12 @@ export function openPaymentWindow(view: WindowView, container: HTMLElement): Pay
   methodSet.addEventListener('change', sync);
   cancel.onclick = close.onclick = () => finish(null);
   // Esc: the buyer abandons the window (we close it ourselves so the element is removed too).
+  // keydown also covers scripted Esc presses, which never fire the native `cancel`.
   dialog.addEventListener('cancel', (event) => {
     event.preventDefault();
     finish(null);
   });
+  dialog.addEventListener('keydown', (event) => event.key === 'Escape' && finish(null));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const payMethod = method();
