@@ -142,6 +142,14 @@ describe('against a running iamport-sandbox', () => {
     await expect(client.verifyPayment({ impUid: 'imp_000000000000', amount: 1000 })).resolves.toEqual({ ok: false, reason: 'not_found', payment: null });
   });
 
+  it('a wrong imp_secret fails at getToken with a 401 IamportApiError that does not quote the secret', async () => {
+    const wrong = createIamportClient({ apiKey: 'sandbox_key', apiSecret: 'wrong_secret_1234567', baseUrl: sandbox.url });
+    const error = await wrong.getPayment('imp_000000000000').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IamportApiError);
+    expect(error).toMatchObject({ httpStatus: 401, endpoint: 'POST /users/getToken' });
+    expect(JSON.stringify({ ...(error as object), message: (error as Error).message })).not.toContain('wrong_secret_1234567');
+  });
+
   it('amount tampering (browser paid 1000, the order says 50000) → amount_mismatch', async () => {
     const { client } = sandboxClient();
     const payment = await recordPayment({ amount: 1000 });
