@@ -36,7 +36,7 @@ describe('schedules', () => {
     expect(scheduled.body.response).toEqual([expect.objectContaining({ merchant_uid: merchantUid, schedule_status: 'scheduled', payment_status: null, imp_uid: null, amount: 4900 })]);
 
     await hook.received(1);
-    const [{ body }] = hook.hits as [{ body: { imp_uid: string; merchant_uid: string; status: string } }];
+    const body = hook.hits[0]!.body as { imp_uid: string; merchant_uid: string; status: string };
     expect(body).toEqual({ imp_uid: expect.stringMatching(/^imp_\d{12}$/), merchant_uid: merchantUid, status: 'paid' });
     const payment = await sandbox.call('GET', `/payments/${body.imp_uid}`, { token });
     expect(payment.body.response).toMatchObject({ status: 'paid', amount: 4900, customer_uid: 'c_sched', customer_uid_usage: 'payment.scheduled', name: '월 구독' });
