@@ -9,6 +9,9 @@ import { scriptFixtures } from './test/support/script-fixtures-plugin.ts';
 const root = import.meta.dirname;
 
 /** Real Chromium from Debian, found via CHROMIUM_PATH or /usr/bin/chromium. */
+/** Pre-bundle React once, up front: lazy discovery mid-run can load two Reacts (invalid hook call). */
+const optimizeDeps = { include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-hook-form', '@testing-library/react'] };
+
 export const chromium = () => ({
   enabled: true,
   headless: true,
@@ -43,6 +46,7 @@ export default defineConfig({
       {
         extends: true,
         plugins: [scriptFixtures()],
+        optimizeDeps,
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],
@@ -54,6 +58,7 @@ export default defineConfig({
         extends: true,
         // Every story becomes a Chromium test: it renders, its play function runs, axe must pass.
         plugins: [storybookTest({ configDir: resolve(root, '.storybook') })],
+        optimizeDeps,
         test: {
           name: 'storybook',
           browser: chromium(),

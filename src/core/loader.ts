@@ -1,12 +1,12 @@
 import { DEV } from '../utils/dev';
-import { IamportError } from './errors';
+import { IamportError, type IamportErrorCode } from './errors';
 import type { Iamport } from './types';
 
 /** The current official SDK build (no jQuery needed). */
 export const DEFAULT_SCRIPT_URL = 'https://cdn.iamport.kr/v1/iamport.js';
 export const DEFAULT_LOAD_TIMEOUT_MS = 15_000;
 /** Marks tags this loader injected, so `clearIamport()` removes only those. */
-const OWNED_ATTRIBUTE = 'data-react-iamport-jtnet';
+const OWNED = 'data-react-iamport-jtnet';
 
 export interface LoadIamportOptions {
   /** SDK URL; point it at `iamport-sandbox`'s `/v1/iamport.js` to develop offline. */
@@ -19,53 +19,21 @@ export interface LoadIamportOptions {
 
 const pending = new Map<string, Promise<Iamport>>();
 
-function absolute(url: string): string {
-  try {
-    return new URL(url, document.baseURI).href;
-  } catch {
-    return url;
-  }
-}
-
-function findScript(href: string): HTMLScriptElement | null {
-  for (const script of Array.from(document.scripts)) {
-    if (script.src === href) return script;
-  }
-  return null;
-}
-
-function inject(href: string, nonce: string | undefined): HTMLScriptElement {
-  const script = document.createElement('script');
-  script.src = href;
-  script.async = true;
-  script.setAttribute(OWNED_ATTRIBUTE, '');
-  if (nonce) script.nonce = nonce;
-  (document.head ?? document.body ?? document.documentElement).appendChild(script);
-  return script;
-}
-
 function waitFor(script: HTMLScriptElement, href: string, timeoutMs: number): Promise<Iamport> {
   return new Promise<Iamport>((resolve, reject) => {
-    const finish = (settle: () => void) => {
+    const fail = (code: IamportErrorCode, what: string, hint: string) => reject(new IamportError(code, `i'mport SDK ${href} ${what}.${DEV ? ` ${hint}` : ''}`));
+    const settle = (event?: Event) => {
       clearTimeout(timer);
-      script.removeEventListener('load', onLoad);
-      script.removeEventListener('error', onError);
-      settle();
+      script.removeEventListener('load', settle);
+      script.removeEventListener('error', settle);
+      if (!event) fail('SDK_TIMEOUT', `did not load within ${timeoutMs} ms`, 'Check the network, or raise timeoutMs, then retry.');
+      else if (event.type === 'error') fail('SDK_LOAD_FAILED', 'failed to load', 'A network error, a 404 or a Content-Security-Policy/extension block; check scriptUrl and your CSP, then retry.');
+      else if (window.IMP) resolve(window.IMP);
+      else fail('SDK_MISSING', 'loaded but did not set window.IMP', `Check scriptUrl points at the i'mport V1 SDK (${DEFAULT_SCRIPT_URL}).`);
     };
-    const onLoad = () =>
-      finish(() =>
-        window.IMP
-          ? resolve(window.IMP)
-          : reject(new IamportError('SDK_MISSING', `${href} loaded but did not set window.IMP.${DEV ? ` Check scriptUrl points at the i'mport V1 SDK (${DEFAULT_SCRIPT_URL}).` : ''}`)),
-      );
-    const onError = () =>
-      finish(() => reject(new IamportError('SDK_LOAD_FAILED', `Could not load the i'mport SDK from ${href}.${DEV ? ' A network error, a 404 or a Content-Security-Policy/extension block; check scriptUrl and your CSP, then retry.' : ''}`)));
-    const timer = setTimeout(
-      () => finish(() => reject(new IamportError('SDK_TIMEOUT', `The i'mport SDK from ${href} did not load within ${timeoutMs} ms.${DEV ? ' Check the network, or raise timeoutMs, then retry.' : ''}`))),
-      timeoutMs,
-    );
-    script.addEventListener('load', onLoad);
-    script.addEventListener('error', onError);
+    const timer = setTimeout(settle, timeoutMs);
+    script.addEventListener('load', settle);
+    script.addEventListener('error', settle);
   });
 }
 
@@ -82,18 +50,24 @@ function waitFor(script: HTMLScriptElement, href: string, timeoutMs: number): Pr
  * IMP?.init('imp00000000')
  */
 export function loadIamport(options: LoadIamportOptions = {}): Promise<Iamport | null> {
-  if (typeof window === 'undefined' || typeof document === 'undefined') return Promise.resolve(null);
+  if (typeof document === 'undefined') return Promise.resolve(null);
   if (window.IMP) return Promise.resolve(window.IMP);
-  const href = absolute(options.scriptUrl ?? DEFAULT_SCRIPT_URL);
-  const inFlight = pending.get(href);
-  if (inFlight) return inFlight;
-
-  const timeoutMs = options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
-  const script = findScript(href) ?? inject(href, options.nonce);
-  const loading = waitFor(script, href, timeoutMs).catch((error: unknown) => {
+  const href = new URL(options.scriptUrl ?? DEFAULT_SCRIPT_URL, document.baseURI).href;
+  let loading = pending.get(href);
+  if (loading) return loading;
+  let script = [...document.scripts].find((tag) => tag.src === href);
+  if (!script) {
+    script = document.createElement('script');
+    script.src = href;
+    script.setAttribute(OWNED, '');
+    if (options.nonce) script.nonce = options.nonce;
+    document.head.append(script);
+  }
+  const tag = script;
+  loading = waitFor(tag, href, options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS).catch((error: unknown) => {
     // Forget the failure so a retry injects a fresh tag instead of reusing a dead one.
-    if (pending.get(href) === loading) pending.delete(href);
-    if (script.hasAttribute(OWNED_ATTRIBUTE)) script.remove();
+    pending.delete(href);
+    if (tag.hasAttribute(OWNED)) tag.remove();
     throw error;
   });
   pending.set(href, loading);
@@ -110,6 +84,6 @@ export function loadIamport(options: LoadIamportOptions = {}): Promise<Iamport |
 export function clearIamport(): void {
   pending.clear();
   if (typeof document === 'undefined') return;
-  document.querySelectorAll(`script[${OWNED_ATTRIBUTE}]`).forEach((script) => script.remove());
+  document.querySelectorAll(`script[${OWNED}]`).forEach((script) => script.remove());
   delete window.IMP;
 }

@@ -10,22 +10,30 @@ function run(params: unknown, billing: boolean): void {
     issues.throwIfAny(what);
   }
   const record = params as Record<string, unknown>;
-  rules.checkPg(record, issues);
+  // Rules that guard money and results run everywhere.
   rules.checkPayMethod(record, issues, billing ? 'card' : undefined);
   rules.checkMerchantUid(record, issues);
-  rules.checkName(record, issues);
   rules.checkAmount(record, issues, billing);
   rules.checkCustomerUid(record, issues, billing);
   rules.checkUrls(record, issues);
-  rules.checkCard(record, issues);
-  rules.checkDisplay(record, issues);
-  rules.checkBuyer(record, issues);
-  rules.checkMethodExtras(record, issues);
+  // Integration mistakes (shapes a developer fixes once) are caught in development and tests;
+  // production bundles leave them out to stay small, like React's prop-types.
+  if (process.env.NODE_ENV !== 'production') {
+    rules.checkPg(record, issues);
+    rules.checkName(record, issues);
+    rules.checkCard(record, issues);
+    rules.checkDisplay(record, issues);
+    rules.checkBuyer(record, issues);
+    rules.checkMethodExtras(record, issues);
+  }
   issues.throwIfAny(what);
 }
 
 /**
- * Check one-time payment parameters against every rule of the i'mport V1 / JTNet reference.
+ * Check one-time payment parameters against the rules of the i'mport V1 / JTNet reference.
+ * Development builds (and tests) run every rule; production builds (`NODE_ENV=production`)
+ * keep the ones that guard money and results: amount/tax_free/vat_amount/currency,
+ * pay_method, merchant_uid, customer_uid and the redirect/notice URLs.
  * Throws `IamportError('INVALID_PARAMS')` whose message names the field and the fix, and whose
  * `issues` lists every problem; returns the params typed when they pass.
  *
