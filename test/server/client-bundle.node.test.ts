@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 const dist = resolve(import.meta.dirname, '../../dist');
 const CLIENT_ENTRIES = ['index.js', 'index.cjs', 'core.js', 'core.cjs', 'sandbox.js', 'sandbox.cjs'];
+// The browser sandbox as a classic script (served at /v1/iamport.js by iamport-sandbox), when built.
+const BROWSER_SCRIPTS = ['sandbox-sdk.js'].filter((file) => existsSync(resolve(dist, file)));
 const RELATIVE_IMPORT = /(?:from\s*|import\s*\(?\s*|require\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g;
 
 /** An entry and every chunk it imports, transitively. */
@@ -23,7 +25,7 @@ describe('the client bundle never contains the server module', () => {
     expect(existsSync(resolve(dist, 'server.js')), 'run `npm run build` first').toBe(true);
   });
 
-  it.each(CLIENT_ENTRIES)('dist/%s and its chunks contain no getToken / imp_secret', (entry) => {
+  it.each([...CLIENT_ENTRIES, ...BROWSER_SCRIPTS])('dist/%s and its chunks contain no getToken / imp_secret', (entry) => {
     const files = bundleFiles(entry);
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
