@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`: every measurement of issue 8 in one markdown table, written to
+ * bench-results.json as well. Needs `npm run build` first (everything is measured on dist/).
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../test/support/chromium.ts';
+import { measureCommits, type CommitCounts, type CommitsResult } from './commits.ts';
+import { measureLatency, type LatencyResult } from './latency.ts';
+import { measureScriptRequests, type ScriptRequestsResult } from './script-requests.ts';
+import { measureServer, type ServerResult } from './server.ts';
+import { BUDGETS, measureSizes, ROOT, type SizeResult } from './size.ts';
+
+export interface BenchResults {
+  date: string;
+  environment: { node: string; chromium: string; cpus: number };
+  sizes: { ours: SizeResult[]; anchors: SizeResult[] };
+  latency: LatencyResult;
+  commits: CommitsResult;
+  scriptRequests: ScriptRequestsResult;
+  server: ServerResult;
+}
+
+const bytes = (n: number) => `${n.toLocaleString('en-US')} B`;
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+const per = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
+const check = (ok: boolean) => (ok ? '✅' : '❌');
+
+function budgetCell(result: SizeResult): string {
+  const budget = BUDGETS[result.id as keyof typeof BUDGETS];
+  return budget === undefined ? '—' : `≤ ${bytes(budget)} ${check(result.gzip <= budget)}`;
+}
+
+function commitsCell({ formPerKeystroke, fieldPerKeystroke }: CommitCounts): string {
+  return `form ${per(formPerKeystroke)} · field ${per(fieldPerKeystroke)}`;
+}
+
+/** The one table: our figures, the anchors side by side (with ours ÷ theirs), budgets. */
+export function formatTable(results: BenchResults): string {
+  const { sizes, latency, commits, scriptRequests, server } = results;
+  const [paypal, stripe] = sizes.anchors as [SizeResult, SizeResult];
+  const ratio = (ours: SizeResult, anchor: SizeResult) => `ours ÷ this = ${(ours.gzip / anchor.gzip).toFixed(2)}×`;
+  const rows: string[][] = [
+    ['Measure', 'react-iamport-jtnet', '@paypal/react-paypal-js', '@stripe/react-stripe-js', 'Budget / expected'],
+    ['Anchor size, min+gzip (what is imported)', '—', `${bytes(paypal.gzip)} (min ${bytes(paypal.minified)}; ${paypal.note})`, `${bytes(stripe.gzip)} (min ${bytes(stripe.minified)}; ${stripe.note})`, '—'],
+    ...sizes.ours.map((ours) => [
+      `Size, min+gzip: ${ours.label}`,
+      `**${bytes(ours.gzip)}** (min ${bytes(ours.minified)})`,
+      ratio(ours, paypal),
+      ratio(ours, stripe),
+      budgetCell(ours),
+    ]),
+    [
+      `click → \`request_pay\`, Chromium, SDK ready (median of ${latency.clicks})`,
+      `**${ms(latency.medianFromListenerMs)}** from a capturing click listener (p95 ${ms(latency.p95FromListenerMs)}); ${ms(latency.medianFromTimeStampMs)} from \`event.timeStamp\``,
+      '—',
+      '—',
+      `in the click's task ${latency.inClickTask}/${latency.clicks} ${check(latency.inClickTask === latency.clicks)}`,
+    ],
+    [
+      `React commits per keystroke in \`<PaymentForm>\` (${commits.beforeSubmit.keystrokes} keys), before the first submit`,
+      `**${commitsCell(commits.beforeSubmit)}**`,
+      '—',
+      '—',
+      `0 · 0 ${check(commits.beforeSubmit.formPerKeystroke === 0 && commits.beforeSubmit.fieldPerKeystroke === 0)}`,
+    ],
+    [
+      `… after a failed submit (re-validation on change, ${commits.afterFailedSubmit.keystrokes} keys)`,
+      commitsCell(commits.afterFailedSubmit),
+      '—',
+      '—',
+      'only when an error message changes',
+    ],
+    [
+      `SDK script requests: StrictMode, ${scriptRequests.providers} providers, ${scriptRequests.hookUsers} hook users`,
+      `**${scriptRequests.requests}** (${scriptRequests.scriptTags} \`<script>\` tag)`,
+      '—',
+      '—',
+      `1 ${check(scriptRequests.requests === 1)}`,
+    ],
+    [
+      `Server: ${server.calls.toLocaleString('en-US')} concurrent \`verifyPayment\` vs \`iamport-sandbox\``,
+      `**${server.tokenRequests}** token request; ${server.verified}/${server.calls} verified in ${ms(server.wallMs)} (${server.httpRequests} HTTP requests)`,
+      '—',
+      '—',
+      `1 token request ${check(server.tokenRequests === 1)}`,
+    ],
+  ];
+  const line = (cells: string[]) => `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(rows[0]!), line(rows[0]!.map(() => '---')), ...rows.slice(1).map(line)].join('\n');
+}
+
+async function chromiumVersion(): Promise<string> {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  try {
+    return browser.version();
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function runBench(): Promise<BenchResults> {
+  if (!existsSync(join(ROOT, 'dist/index.js'))) throw new Error('bench: dist/ is missing; run `npm run build` first (the bench measures the built package).');
+  return {
+    date: new Date().toISOString(),
+    environment: { node: process.version, chromium: await chromiumVersion(), cpus: cpus().length },
+    sizes: await measureSizes(),
+    latency: await measureLatency(50),
+    commits: await measureCommits(),
+    scriptRequests: await measureScriptRequests(),
+    server: await measureServer(1000),
+  };
+}
+
+export async function main(): Promise<void> {
+  const results = await runBench();
+  const file = join(ROOT, 'bench-results.json');
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(formatTable(results));
+  console.log(`\nNode ${results.environment.node}, Chromium ${results.environment.chromium}, ${results.environment.cpus} CPUs; raw figures in bench-results.json`);
+}

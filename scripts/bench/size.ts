@@ -1,0 +1,117 @@
+/**
+ * Min+gzip size of an import, measured the same way for this kit and for the anchors:
+ * esbuild bundle, minified, production `process.env.NODE_ENV`, React / react-dom /
+ * react-hook-form left external (the app already pays for them), gzip level 9.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+export const PACKAGE_NAME = 'react-iamport-jtnet';
+
+/** The repo root, found upwards (this file also runs bundled from node_modules/.cache). */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === PACKAGE_NAME) return dir;
+    if (dirname(dir) === dir) throw new Error(`bench: no ${PACKAGE_NAME} package.json above ${from}`);
+  }
+}
+
+export const ROOT = findRoot(import.meta.dirname);
+
+/** Budgets from issue 8 (bytes, min+gzip). */
+export const BUDGETS = { hooks: 2048, client: 7168 } as const;
+
+/** Peers an app already ships: never counted. */
+export const EXTERNAL = ['react', 'react/*', 'react-dom', 'react-dom/*', 'react/jsx-runtime', 'react-hook-form'];
+
+export interface SizeSubject {
+  id: string;
+  label: string;
+  /** ESM source of the entry that is bundled, e.g. `export * from 'react-iamport-jtnet'`. */
+  source: string;
+  note?: string;
+}
+
+export interface SizeResult extends SizeSubject {
+  minified: number;
+  gzip: number;
+}
+
+const ours = (id: string, label: string, source: string): SizeSubject => ({ id, label, source });
+
+/** What the kit's size is compared on. Our entries come from the built package (dist/) by name. */
+export const OUR_SUBJECTS: SizeSubject[] = [
+  ours('hooks', 'hooks (`IamportProvider`, `usePayment`, `useBillingKey`)', `export { IamportProvider, usePayment, useBillingKey } from '${PACKAGE_NAME}';`),
+  ours('client', 'full client kit (`export *` from `.`)', `export * from '${PACKAGE_NAME}';`),
+  ours('core', '`/core` (all)', `export * from '${PACKAGE_NAME}/core';`),
+  ours('sandbox', '`/sandbox` (all)', `export * from '${PACKAGE_NAME}/sandbox';`),
+];
+
+export const ANCHOR_SUBJECTS: SizeSubject[] = [
+  {
+    id: 'paypal',
+    label: '@paypal/react-paypal-js',
+    source: `export { PayPalScriptProvider, PayPalButtons, usePayPalScriptReducer } from '@paypal/react-paypal-js';`,
+    note: '`PayPalScriptProvider`, `PayPalButtons`, `usePayPalScriptReducer`',
+  },
+  {
+    id: 'stripe',
+    label: '@stripe/react-stripe-js',
+    source: `export { Elements, useStripe, useElements, PaymentElement } from '@stripe/react-stripe-js';\nexport { loadStripe } from '@stripe/stripe-js';`,
+    note: '`Elements`, `useStripe`, `useElements`, `PaymentElement` + `loadStripe`',
+  },
+];
+
+let packageDir: string | undefined;
+
+/**
+ * A directory whose `node_modules/react-iamport-jtnet` links to this repo, so imports by the
+ * package name go through package.json `exports` to dist/, as in an app.
+ */
+export function packageNodePath(): string {
+  if (!packageDir) {
+    packageDir = mkdtempSync(join(tmpdir(), 'iamport-size-'));
+    mkdirSync(join(packageDir, 'node_modules'));
+    symlinkSync(ROOT, join(packageDir, 'node_modules', PACKAGE_NAME), 'dir');
+    process.once('exit', () => rmSync(packageDir!, { recursive: true, force: true }));
+  }
+  return join(packageDir, 'node_modules');
+}
+
+/** Bundle `source` (resolved from the repo root) and return its minified and min+gzip bytes. */
+export async function measureSource(source: string): Promise<{ minified: number; gzip: number; text: string }> {
+  const result = await build({
+    stdin: { contents: source, resolveDir: ROOT, loader: 'js', sourcefile: 'entry.js' },
+    nodePaths: [packageNodePath()],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    charset: 'utf8',
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    external: EXTERNAL,
+    write: false,
+    logLevel: 'silent',
+  });
+  const text = result.outputFiles[0]!.contents;
+  return { minified: text.byteLength, gzip: gzipSync(text, { level: 9 }).byteLength, text: result.outputFiles[0]!.text };
+}
+
+export async function measureSubject(subject: SizeSubject): Promise<SizeResult> {
+  const { minified, gzip } = await measureSource(subject.source);
+  return { ...subject, minified, gzip };
+}
+
+/** Every subject, ours first then the anchors. */
+export async function measureSizes(): Promise<{ ours: SizeResult[]; anchors: SizeResult[] }> {
+  return {
+    ours: await Promise.all(OUR_SUBJECTS.map(measureSubject)),
+    anchors: await Promise.all(ANCHOR_SUBJECTS.map(measureSubject)),
+  };
+}
