@@ -1,0 +1,146 @@
+// Type tests of the public API, checked by `npm run typecheck` (tsc -p tsconfig.json includes
+// test/). Nothing here runs: valid usages must compile, and every `@ts-expect-error` line must
+// really be an error (tsc fails on an unused one), so a loosened type breaks the typecheck.
+import { expectTypeOf } from 'vitest';
+import {
+  BillingKeyForm,
+  cardFilter,
+  IamportProvider,
+  PaymentButton,
+  PaymentForm,
+  requestPay,
+  useBillingKey,
+  usePayment,
+  validateBillingKeyRequest,
+  type BillingKeyRequestParams,
+  type CardFilterRule,
+  type Iamport,
+  type PaymentOutcome,
+  type RequestPayParams,
+} from '../../src/index';
+import { createIamportClient, type VerifyPaymentResult } from '../../src/server/index';
+import { createSandboxIamport } from '../../src/sandbox/index';
+
+declare const IMP: Iamport;
+
+// ── core: request_pay parameters ────────────────────────────────────────────────────────────
+export const valid: RequestPayParams = {
+  pg: 'jtnet',
+  pay_method: 'card',
+  merchant_uid: 'order_1',
+  name: '원두 1kg',
+  amount: 1004,
+  card: { detail: cardFilter.only(['366', '041']) },
+  m_redirect_url: 'https://shop.example/payments/complete',
+};
+
+// @ts-expect-error amount is a number, never the string "1004"
+export const stringAmount: RequestPayParams = { pay_method: 'card', merchant_uid: 'order_1', amount: '1004' };
+
+// @ts-expect-error pay_method is one of card | trans | vbank | phone
+export const unknownMethod: RequestPayParams = { pay_method: 'bitcoin', merchant_uid: 'order_1', amount: 1004 };
+
+// @ts-expect-error merchant_uid is required at the core level
+export const noMerchantUid: RequestPayParams = { pay_method: 'card', amount: 1004 };
+
+export const validBilling: BillingKeyRequestParams = { pay_method: 'card', merchant_uid: 'key_1', customer_uid: 'customer_1', amount: 0 };
+
+// @ts-expect-error billing needs customer_uid
+export const billingWithoutCustomer: BillingKeyRequestParams = { pay_method: 'card', merchant_uid: 'key_1', amount: 0 };
+
+// @ts-expect-error billing keys are issued for pay_method 'card' only
+export const billingByTransfer: BillingKeyRequestParams = { pay_method: 'trans', merchant_uid: 'key_1', customer_uid: 'customer_1', amount: 0 };
+
+// The validators take `unknown` on purpose (they guard untyped input at run time).
+expectTypeOf(validateBillingKeyRequest).parameter(0).toBeUnknown();
+
+// ── core: card filters ──────────────────────────────────────────────────────────────────────
+cardFilter.exclude(['370']);
+// @ts-expect-error '999' is not an official card code
+cardFilter.only(['999']);
+// @ts-expect-error card codes are strings ('366'), not numbers
+cardFilter.only([366]);
+// @ts-expect-error card.detail rules use official codes or '*'
+export const badRule: CardFilterRule = { card_code: '999', enabled: true };
+// @ts-expect-error enabled is a boolean
+export const badEnabled: CardFilterRule = { card_code: '*', enabled: 'no' };
+
+// ── core: outcomes narrow by status ─────────────────────────────────────────────────────────
+export async function outcomes(): Promise<void> {
+  const outcome = await requestPay(IMP, valid);
+  expectTypeOf(outcome).toEqualTypeOf<PaymentOutcome>();
+  if (outcome.status === 'succeeded') {
+    expectTypeOf(outcome.impUid).toEqualTypeOf<string>();
+    // @ts-expect-error a success has no error code
+    void outcome.code;
+  } else {
+    expectTypeOf(outcome.code).toEqualTypeOf<string>();
+    expectTypeOf(outcome.impUid).toEqualTypeOf<string | null>();
+  }
+}
+
+// ── react: hooks ────────────────────────────────────────────────────────────────────────────
+export function Checkout() {
+  const { requestPayment, isPending, status, outcome } = usePayment({ onSuccess: (done) => expectTypeOf(done.impUid).toBeString() });
+  expectTypeOf(isPending).toBeBoolean();
+  expectTypeOf(status).toEqualTypeOf<'idle' | 'pending' | 'succeeded' | 'failed' | 'cancelled' | 'error'>();
+  expectTypeOf(outcome).toEqualTypeOf<PaymentOutcome | null>();
+  expectTypeOf(requestPayment).returns.resolves.toEqualTypeOf<PaymentOutcome>();
+
+  // merchant_uid, pg and m_redirect_url are optional here: the provider fills them.
+  void requestPayment({ pay_method: 'card', name: '원두 1kg', amount: 1004 });
+  // @ts-expect-error amount: '1004' is refused at compile time too
+  void requestPayment({ pay_method: 'card', name: '원두 1kg', amount: '1004' });
+  // @ts-expect-error unknown pay_method
+  void requestPayment({ pay_method: 'paypal', amount: 1004 });
+  // @ts-expect-error customer_uid belongs to useBillingKey, not to one-time payments
+  void requestPayment({ pay_method: 'card', amount: 1004, customer_uid: 'customer_1' });
+  // @ts-expect-error unknown card code in card.detail
+  void requestPayment({ pay_method: 'card', amount: 1004, card: { detail: [{ card_code: '999', enabled: true }] } });
+  return null;
+}
+
+export function Subscribe() {
+  const { issueBillingKey } = useBillingKey();
+  // amount defaults to 0 (key only) and pay_method to 'card'.
+  void issueBillingKey({ customer_uid: 'customer_1' }).then((done) => expectTypeOf(done.customerUid).toBeString());
+  // @ts-expect-error customer_uid is required for a billing key
+  void issueBillingKey({ amount: 0 });
+  // @ts-expect-error billing keys are card only
+  void issueBillingKey({ customer_uid: 'customer_1', pay_method: 'vbank' });
+  // @ts-expect-error amount is a number
+  void issueBillingKey({ customer_uid: 'customer_1', amount: '0' });
+  return null;
+}
+
+// ── react: provider and components ──────────────────────────────────────────────────────────
+export const app = (
+  <IamportProvider merchantCode="imp00000000" pg="jtnet" sdk={createSandboxIamport()}>
+    <PaymentButton params={{ pay_method: 'card', name: '원두 1kg', amount: 1004 }} />
+    <PaymentForm amount={1004} name="원두 1kg" payMethods={['card', 'trans']} cardFilter={{ exclude: ['370'] }} onSuccess={(done) => void done.impUid} />
+    <BillingKeyForm customerUid="customer_1" />
+  </IamportProvider>
+);
+
+// @ts-expect-error merchantCode is required
+export const noMerchantCode = <IamportProvider pg="jtnet" />;
+// @ts-expect-error PaymentForm's amount is a number
+export const formStringAmount = <PaymentForm amount="1004" name="원두 1kg" />;
+// @ts-expect-error unknown pay method offered by the form
+export const formUnknownMethod = <PaymentForm amount={1004} name="원두 1kg" payMethods={['card', 'crypto']} />;
+// @ts-expect-error the cardFilter prop takes official codes only
+export const formUnknownCard = <PaymentForm amount={1004} name="원두 1kg" cardFilter={{ only: ['999'] }} />;
+// @ts-expect-error PaymentButton params need a number amount
+export const buttonStringAmount = <PaymentButton params={{ pay_method: 'card', amount: '1004' }} />;
+
+// ── server ──────────────────────────────────────────────────────────────────────────────────
+export async function server(): Promise<void> {
+  const iamport = createIamportClient({ apiKey: 'sandbox_key', apiSecret: 'sandbox_secret', baseUrl: 'http://127.0.0.1:8090' });
+  const result = await iamport.verifyPayment({ impUid: 'imp_1', amount: 1004, merchantUid: 'order_1' });
+  expectTypeOf(result).toEqualTypeOf<VerifyPaymentResult>();
+  if (result.ok) expectTypeOf(result.status).toEqualTypeOf<'paid' | 'ready'>();
+  // @ts-expect-error the amount to verify is a number from your database
+  await iamport.verifyPayment({ impUid: 'imp_1', amount: '1004' });
+  // @ts-expect-error apiSecret is required
+  createIamportClient({ apiKey: 'sandbox_key' });
+}
