@@ -50,3 +50,8 @@ export async function measureCommits(): Promise<CommitsResult> {
     await server.close();
   }
 }
+
+/** `node scripts/bench/run.mjs commits`: this measurement alone, as JSON. */
+export async function main(): Promise<void> {
+  console.log(JSON.stringify(await measureCommits(), null, 2));
+}

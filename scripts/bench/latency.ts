@@ -39,3 +39,8 @@ export async function measureLatency(clicks = 50): Promise<LatencyResult> {
     await server.close();
   }
 }
+
+/** `node scripts/bench/run.mjs latency`: this measurement alone, as JSON. */
+export async function main(): Promise<void> {
+  console.log(JSON.stringify(await measureLatency(), null, 2));
+}

@@ -26,3 +26,8 @@ export async function measureScriptRequests(): Promise<ScriptRequestsResult> {
     await server.close();
   }
 }
+
+/** `node scripts/bench/run.mjs script-requests`: this measurement alone, as JSON. */
+export async function main(): Promise<void> {
+  console.log(JSON.stringify(await measureScriptRequests(), null, 2));
+}

@@ -57,3 +57,8 @@ export async function measureServer(calls = 1000): Promise<ServerResult> {
     await sandbox.close();
   }
 }
+
+/** `node scripts/bench/run.mjs server`: this measurement alone, as JSON. */
+export async function main(): Promise<void> {
+  console.log(JSON.stringify(await measureServer(), null, 2));
+}

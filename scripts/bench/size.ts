@@ -115,3 +115,8 @@ export async function measureSizes(): Promise<{ ours: SizeResult[]; anchors: Siz
     anchors: await Promise.all(ANCHOR_SUBJECTS.map(measureSubject)),
   };
 }
+
+/** `node scripts/bench/run.mjs size`: this measurement alone, as JSON. */
+export async function main(): Promise<void> {
+  console.log(JSON.stringify(await measureSizes(), null, 2));
+}
