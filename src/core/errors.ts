@@ -28,23 +28,20 @@ const BRAND = Symbol.for('react-iamport-jtnet.IamportError');
  * }
  */
 export class IamportError extends Error {
-  readonly code: IamportErrorCode;
+  declare readonly code: IamportErrorCode;
   /** The first offending field for `INVALID_PARAMS`. */
-  readonly field?: string;
+  declare readonly field?: string;
   /** Every problem found, for `INVALID_PARAMS`. */
-  readonly issues: readonly ValidationIssue[];
-  readonly [BRAND] = true;
+  declare readonly issues: readonly ValidationIssue[];
 
   constructor(
     code: IamportErrorCode,
     message: string,
     options: { cause?: unknown; field?: string; issues?: readonly ValidationIssue[] } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'IamportError';
-    this.code = code;
-    this.field = options.field;
-    this.issues = options.issues ?? [];
+    // Error reads only `cause` from the options; the rest is ours.
+    super(message, options);
+    Object.assign(this, { name: 'IamportError', code, field: options.field, issues: options.issues ?? [], [BRAND]: true });
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { loadIamport } from '../core/loader';
+import type { IamportError } from '../core/errors';
 import type { Iamport } from '../core/types';
 import { toIamportError } from '../utils/to-iamport-error';
-import { IamportContext, type IamportLoadState, type IamportLocale, type IamportContextValue, type UseIamportResult } from './context';
-import { initOnce } from './init-once';
+import { IamportContext, type IamportLoadState, type IamportLocale, type IamportContextValue, type ReadyRuntime, type UseIamportResult } from './context';
 import { validateProviderProps } from './validate-provider-props';
 
 /**
@@ -55,52 +55,52 @@ const LOADING: IamportLoadState = { status: 'loading', sdk: null, error: null };
  * <IamportProvider merchantCode="imp00000000" sdk={sandbox}><Checkout /></IamportProvider>
  */
 export function IamportProvider(props: IamportProviderProps) {
-  validateProviderProps(props);
+  // Prop mistakes are caught in development; production bundles leave the checks out.
+  if (process.env.NODE_ENV !== 'production') validateProviderProps(props);
   const { merchantCode, tierCode, pg, redirectUrl, scriptUrl, nonce, timeoutMs, locale = 'ko', children } = props;
   const [state, setState] = useState(LOADING);
   const [attempt, setAttempt] = useState(0);
   const injected = useRef(props.sdk);
-  // The latest state and the requests waiting for it, read synchronously by getSdk().
-  const live = useRef({ state, waiters: new Set<(next: IamportLoadState) => void>() });
+  // This attempt's load, and its result once there: getSdk() answers synchronously when ready.
+  const load = useRef<{ promise?: Promise<ReadyRuntime>; ready?: ReadyRuntime; failed?: boolean }>({});
 
   useEffect(() => {
     let active = true;
-    const settle = (next: IamportLoadState) => {
-      if (!active) return;
-      live.current.state = next;
-      setState(next);
-      live.current.waiters.forEach((wake) => wake(next));
-      live.current.waiters.clear();
-    };
-    // loadIamport resolves null only on the server, where effects never run.
-    Promise.resolve(injected.current ?? (loadIamport({ scriptUrl, nonce, timeoutMs }) as Promise<Iamport>))
-      .then((sdk) => {
-        initOnce(sdk, merchantCode, tierCode);
-        settle({ status: 'ready', sdk, error: null });
-      })
-      .catch((cause: unknown) => settle({ status: 'error', sdk: null, error: toIamportError(cause, 'SDK_LOAD_FAILED', 'Could not get the i\'mport SDK') }));
+    // loadIamport resolves null only on the server, where effects never run. The request
+    // runtime (validation, ids, request_pay) loads alongside the SDK, off the first render.
+    const current: (typeof load)['current'] = (load.current = {});
+    current.promise = Promise.all([injected.current ?? (loadIamport({ scriptUrl, nonce, timeoutMs }) as Promise<Iamport>), import('./payment-runtime')]).then(
+      ([sdk, runtime]) => {
+        runtime.initOnce(sdk, merchantCode, tierCode);
+        return (current.ready = { sdk, start: runtime.startRequest });
+      },
+      (cause: unknown) => {
+        current.failed = true;
+        throw toIamportError(cause, 'SDK_LOAD_FAILED', "Could not get the i'mport SDK");
+      },
+    );
+    current.promise.then(
+      ({ sdk }) => active && setState({ status: 'ready', sdk, error: null }),
+      (error: IamportError) => active && setState({ status: 'error', sdk: null, error }),
+    );
     return () => {
       active = false;
     };
   }, [merchantCode, tierCode, scriptUrl, nonce, timeoutMs, attempt]);
 
-  const retry = useCallback(() => {
-    if (live.current.state.status !== 'error') return;
-    live.current.state = LOADING;
-    setState(LOADING);
-    setAttempt((count) => count + 1);
-  }, []);
-
-  const getSdk = useCallback((): Iamport | Promise<Iamport> => {
-    const { state: now, waiters } = live.current;
-    if (now.sdk) return now.sdk;
-    if (now.error) return Promise.reject(now.error);
-    return new Promise((resolve, reject) => waiters.add((next) => (next.sdk ? resolve(next.sdk) : reject(next.error))));
-  }, []);
+  // Stable for the provider's lifetime: consumers may keep them in effects and callbacks.
+  const [stable] = useState(() => ({
+    retry() {
+      if (!load.current.failed) return;
+      setState(LOADING);
+      setAttempt((count) => count + 1);
+    },
+    getSdk: (): ReadyRuntime | Promise<ReadyRuntime> => load.current.ready ?? load.current.promise!,
+  }));
 
   const value = useMemo<IamportContextValue>(
-    () => ({ getSdk, result: { ...state, retry, merchantCode, tierCode, pg, redirectUrl, locale } as UseIamportResult }),
-    [state, getSdk, retry, merchantCode, tierCode, pg, redirectUrl, locale],
+    () => ({ getSdk: stable.getSdk, result: { ...state, retry: stable.retry, merchantCode, tierCode, pg, redirectUrl, locale } as UseIamportResult }),
+    [state, merchantCode, tierCode, pg, redirectUrl, locale],
   );
   return <IamportContext.Provider value={value}>{children}</IamportContext.Provider>;
 }

@@ -1,6 +1,8 @@
 import { createContext, useContext } from 'react';
 import { IamportError } from '../core/errors';
+import { DEV } from '../utils/dev';
 import type { Iamport } from '../core/types';
+import type { startRequest } from './payment-runtime';
 
 /**
  * Language of the kit's messages and of the payment window.
@@ -48,11 +50,20 @@ export interface IamportSettings {
  */
 export type UseIamportResult = IamportLoadState & IamportSettings & { retry(): void };
 
+/** @internal The SDK plus the lazily loaded request runtime. */
+export interface ReadyRuntime {
+  sdk: Iamport;
+  start: typeof startRequest;
+}
+
 /** @internal What the provider shares with the hooks. */
 export interface IamportContextValue {
   result: UseIamportResult;
-  /** The initialised SDK now (same task, for popup blockers), or a promise of it while it loads. */
-  getSdk(): Iamport | Promise<Iamport>;
+  /**
+   * The initialised SDK and the payment runtime now (same task, for popup blockers), or a
+   * promise of them while they load.
+   */
+  getSdk(): ReadyRuntime | Promise<ReadyRuntime>;
 }
 
 /** @internal */
@@ -67,7 +78,10 @@ export const IamportContext = createContext<IamportContextValue | null>(null);
 export function useIamportContext(hook: string): IamportContextValue {
   const value = useContext(IamportContext);
   if (!value) {
-    throw new IamportError('MISSING_PROVIDER', `Could not find IamportProvider context; wrap the component that calls ${hook}() in <IamportProvider merchantCode="imp…">.`);
+    throw new IamportError(
+      'MISSING_PROVIDER',
+      DEV ? `Could not find IamportProvider context; wrap the component that calls ${hook}() in <IamportProvider merchantCode="imp…">.` : `Could not find IamportProvider context (${hook})`,
+    );
   }
   return value;
 }

@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
 import type { PaymentOutcome } from '../core/outcome';
 import type { BillingKeyRequestParams } from '../core/types';
-import { validateBillingKeyRequest } from '../core/validation/validate';
 import { useRequestMachine, type RequestCallbacks, type RequestState } from './useRequestMachine';
 
 /**
@@ -49,7 +48,7 @@ export interface UseBillingKeyResult extends RequestState<BillingKeyOutcome> {
  * <button onClick={() => issueBillingKey({ customer_uid: 'user_42', name: 'Monthly plan' }).catch(() => {})}>Register card</button>
  */
 export function useBillingKey(options?: RequestCallbacks<BillingKeyOutcome>): UseBillingKeyResult {
-  const { start, ...state } = useRequestMachine<BillingKeyOutcome>('useBillingKey', 'billing', validateBillingKeyRequest, options);
+  const { start, ...state } = useRequestMachine<BillingKeyOutcome>('useBillingKey', 'billing', options);
   const issueBillingKey = useCallback(({ amount = 0, ...params }: BillingKeyParams) => start({ ...params, amount, pay_method: 'card' }), [start]);
   return { issueBillingKey, ...state };
 }

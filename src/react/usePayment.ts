@@ -1,6 +1,5 @@
 import type { PaymentOutcome } from '../core/outcome';
 import type { RequestPayParams } from '../core/types';
-import { validatePaymentRequest } from '../core/validation/validate';
 import { useRequestMachine, type RequestCallbacks, type RequestState } from './useRequestMachine';
 
 /**
@@ -46,6 +45,6 @@ export interface UsePaymentResult extends RequestState<PaymentOutcome> {
  * }
  */
 export function usePayment(options?: RequestCallbacks<PaymentOutcome>): UsePaymentResult {
-  const { start, ...state } = useRequestMachine<PaymentOutcome>('usePayment', 'payment', validatePaymentRequest, options);
+  const { start, ...state } = useRequestMachine<PaymentOutcome>('usePayment', 'payment', options);
   return { requestPayment: start, ...state };
 }

@@ -1,14 +1,11 @@
 import { useCallback, useRef, useState } from 'react';
 import { IamportError } from '../core/errors';
-import { createMerchantUid } from '../core/merchant-uid';
+import { DEV } from '../utils/dev';
 import type { PaymentCancelled, PaymentFailed, PaymentOutcome, PaymentSucceeded } from '../core/outcome';
-import { rememberRequest, type RememberedRequest } from '../core/remembered-request';
-import { requestPay } from '../core/request-pay';
+import type { RememberedRequest } from '../core/remembered-request';
 import type { RequestPayParams } from '../core/types';
-import { toIamportError } from '../utils/to-iamport-error';
-import { useIsMounted } from '../utils/use-is-mounted';
 import { useLatestRef } from '../utils/use-latest-ref';
-import { useIamportContext } from './context';
+import { useIamportContext, type ReadyRuntime } from './context';
 
 /**
  * Where a payment / billing-key request is. `'error'` = the kit refused or the SDK failed; no window result.
@@ -60,26 +57,24 @@ const IDLE: Snapshot<never> = { status: 'idle', outcome: null, error: null };
  * a second request while one is pending, and never set state after unmount.
  *
  * @example
- * const { start, ...state } = useRequestMachine('usePayment', 'payment', validatePaymentRequest, options)
+ * const { start, ...state } = useRequestMachine('usePayment', 'payment', options)
  */
 export function useRequestMachine<O extends PaymentOutcome>(
   hook: string,
   kind: RememberedRequest['kind'],
-  validate: (params: unknown) => unknown,
   callbacks: RequestCallbacks<O> | undefined,
 ) {
   const { result, getSdk } = useIamportContext(hook);
-  const [snapshot, setSnapshot] = useState<Snapshot<O>>(IDLE);
+  const [state, setSnapshot] = useState<Snapshot<O>>(IDLE);
   const latest = useLatestRef({ result, callbacks });
-  const mounted = useIsMounted();
   // A ref, not state: twenty clicks in one tick all see the first one's flag.
   const inFlight = useRef(false);
-  const update = (next: Snapshot<O>) => mounted.current && setSnapshot(next);
+  // React ≥ 18 discards updates after unmount, so a late outcome never re-renders a gone component.
+  const update = setSnapshot;
 
   const start = useCallback((input: Partial<RequestPayParams>): Promise<O> => {
-    const settings = latest.current.result;
-    const fail = (cause: unknown): IamportError => {
-      const error = toIamportError(cause, 'SDK_ERROR', `${hook}: the request failed`);
+    // Everything that rejects here is already an IamportError (validation, SDK load, request_pay).
+    const fail = (error: IamportError): IamportError => {
       // A refused duplicate leaves the pending request (and its state) in charge.
       if (error.code !== 'PAYMENT_IN_PROGRESS') {
         inFlight.current = false;
@@ -90,22 +85,19 @@ export function useRequestMachine<O extends PaymentOutcome>(
     };
     try {
       if (inFlight.current) {
-        throw new IamportError('PAYMENT_IN_PROGRESS', `${hook}: a payment window is already open; wait for its outcome before starting another.`);
+        throw new IamportError('PAYMENT_IN_PROGRESS', `${hook}: a payment window is already open.${DEV ? ' Wait for its outcome before starting another.' : ''}`);
       }
-      const params = { ...input } as RequestPayParams;
-      if (!params.pg && !params.channelKey && settings.pg) params.pg = settings.pg;
-      if (!params.merchant_uid) params.merchant_uid = createMerchantUid();
-      if (!params.m_redirect_url && settings.redirectUrl) params.m_redirect_url = settings.redirectUrl;
-      validate(params);
-      rememberRequest({ merchantUid: params.merchant_uid, kind, amount: params.amount, startedAt: Date.now(), customerUid: params.customer_uid });
       inFlight.current = true;
       update({ status: 'pending', outcome: null, error: null });
-      const sdk = getSdk();
+      const settings = latest.current.result;
+      const go = ({ sdk, start: run }: ReadyRuntime) => run(sdk, input, kind, settings);
+      const ready = getSdk();
       // Ready: request_pay runs now, inside the caller's event handler (popup blockers).
-      const pending = sdk instanceof Promise ? sdk.then((ready) => requestPay(ready, params)) : requestPay(sdk, params);
+      // Validation throws before the SDK is touched, in both branches.
+      const pending = ready instanceof Promise ? ready.then(go) : go(ready);
       return pending.then(
         (outcome) => {
-          const done = (kind === 'billing' ? { ...outcome, customerUid: params.customer_uid } : outcome) as O;
+          const done = (kind === 'billing' ? { ...outcome, customerUid: input.customer_uid } : outcome) as O;
           inFlight.current = false;
           update({ status: done.status, outcome: done, error: null });
           const on = latest.current.callbacks;
@@ -113,15 +105,15 @@ export function useRequestMachine<O extends PaymentOutcome>(
           (handler as ((outcome: O) => void) | undefined)?.(done);
           return done;
         },
-        (cause: unknown) => {
+        (cause: IamportError) => {
           throw fail(cause);
         },
       );
     } catch (cause) {
-      return Promise.reject(fail(cause));
+      return Promise.reject(fail(cause as IamportError));
     }
   }, []);
 
   const reset = useCallback(() => update(IDLE), []);
-  return { start, ...snapshot, isPending: snapshot.status === 'pending', reset };
+  return { start, ...state, isPending: state.status === 'pending', reset };
 }
