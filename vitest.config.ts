@@ -55,6 +55,19 @@ export default defineConfig({
         },
       },
       {
+        // The demo storefront end to end (examples/storefront): the built package, the sandbox
+        // server and the shop run as `npm start` does; Playwright drives Debian's Chromium.
+        // Run `npm run build` first. Not `extends: true`: Node resolves the package to dist/.
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         extends: true,
         // Every story becomes a Chromium test: it renders, its play function runs, axe must pass.
         plugins: [storybookTest({ configDir: resolve(root, '.storybook') })],

@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'react';
+import type { Verification } from '../api';
+import { dateTime, METHOD_LABEL, won } from '../format';
+
+const REASONS: Record<string, string> = {
+  amount_mismatch: '결제 금액이 주문 금액과 다릅니다. 주문이 처리되지 않았습니다.',
+  merchant_uid_mismatch: '결제 정보가 이 주문과 일치하지 않습니다.',
+  not_paid: '결제가 완료되지 않았습니다.',
+  not_found: '결제 정보를 찾을 수 없습니다.',
+  order_not_found: '주문 정보를 찾을 수 없습니다.',
+};
+
+/** Why the server did not confirm a payment, in words for the buyer. */
+export function verificationProblem(verification: Verification): string {
+  return `결제를 확인할 수 없습니다. ${REASONS[verification.reason ?? ''] ?? '고객센터에 문의해 주세요.'}`;
+}
+
+/** What the server confirmed: paid, or a virtual account waiting for the deposit. */
+export function Receipt({ verification, title }: { verification: Verification; title?: string }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const payment = verification.payment;
+  const ready = verification.status === 'ready';
+  return (
+    <div className="receipt" data-status={verification.status}>
+      <h2 ref={heading} tabIndex={-1} className="receipt-title">
+        <span className="check" aria-hidden="true">
+          ✓
+        </span>{' '}
+        {title ?? (ready ? '가상계좌가 발급되었습니다' : '결제가 완료되었습니다')}
+      </h2>
+      <p role="status" className="iamport-notice iamport-notice-success">
+        {ready ? '아래 계좌로 기한 안에 입금해 주시면 바로 발송해 드려요.' : '상점 서버가 결제를 확인했습니다. 곧 로스팅해서 보내 드릴게요.'}
+      </p>
+      {payment && (
+        <dl className="summary">
+          <dt>상품</dt>
+          <dd>{payment.name}</dd>
+          <dt>주문번호</dt>
+          <dd className="mono">{payment.merchant_uid}</dd>
+          <dt>{ready ? '입금하실 금액' : '결제 금액'}</dt>
+          <dd className="amount">{won(payment.amount)}</dd>
+          <dt>결제 수단</dt>
+          <dd>
+            {METHOD_LABEL[payment.pay_method] ?? payment.pay_method}
+            {payment.card_name ? ` · ${payment.card_name}` : ''}
+          </dd>
+          {ready && (
+            <>
+              <dt>입금 계좌</dt>
+              <dd>
+                {payment.vbank_name} <span className="mono">{payment.vbank_num}</span> ({payment.vbank_holder})
+              </dd>
+              {payment.vbank_date ? (
+                <>
+                  <dt>입금 기한</dt>
+                  <dd>{dateTime(payment.vbank_date * 1000)}</dd>
+                </>
+              ) : null}
+            </>
+          )}
+        </dl>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import { api, ApiError, type Order } from '../api';
+import { StatusBadge } from '../components/StatusBadge';
+import { date, dateTime, METHOD_LABEL, won } from '../format';
+import { Link, useTitle } from '../router';
+
+function OrderItem({ order, onChange }: { order: Order; onChange(order: Order): void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const cancel = () => {
+    setBusy(true);
+    setError('');
+    api.cancelOrder(order.merchant_uid).then(
+      ({ order: updated }) => onChange(updated),
+      (reason: unknown) => {
+        setError(reason instanceof ApiError ? reason.message : '취소하지 못했습니다.');
+        setBusy(false);
+        setConfirming(false);
+      },
+    );
+  };
+  const when = order.status === 'scheduled' && order.scheduled_at ? `${date(order.scheduled_at)} 결제 예정` : dateTime(order.paid_at ? order.paid_at * 1000 : order.created_at);
+  return (
+    <li className="order" data-merchant-uid={order.merchant_uid} data-status={order.status}>
+      <div className="order-main">
+        <h2 className="order-name">{order.name}</h2>
+        <p className="order-meta">
+          <span className="mono">{order.merchant_uid}</span> · {when}
+          {order.pay_method && ` · ${METHOD_LABEL[order.pay_method] ?? order.pay_method}`}
+          {order.card_name && ` (${order.card_name})`}
+        </p>
+        {order.status === 'ready' && order.vbank && (
+          <p className="order-meta">
+            입금 계좌: {order.vbank.bank} <span className="mono">{order.vbank.number}</span>
+            {order.vbank.due ? ` · ${dateTime(order.vbank.due * 1000)}까지` : ''}
+          </p>
+        )}
+        {order.status === 'failed' && order.fail_reason && <p className="order-meta">사유: {order.fail_reason}</p>}
+        {error && (
+          <p role="alert" className="iamport-error">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="order-side">
+        <strong className="order-amount">{won(order.amount)}</strong>
+        <StatusBadge status={order.status} />
+        {order.status === 'paid' &&
+          (confirming ? (
+            <span className="confirm" role="group" aria-label={`${order.name} 결제 취소 확인`}>
+              <button type="button" className="small-button danger" onClick={cancel} disabled={busy}>
+                {busy ? '취소 중…' : '취소 확정'}
+              </button>
+              <button type="button" className="small-button" onClick={() => setConfirming(false)} disabled={busy}>
+                돌아가기
+              </button>
+            </span>
+          ) : (
+            <button type="button" className="small-button" onClick={() => setConfirming(true)} aria-label={`${order.name} 결제 취소`}>
+              결제 취소
+            </button>
+          ))}
+      </div>
+    </li>
+  );
+}
+
+/** `/orders`: this browser's orders with the status the SERVER verified; paid ones can be cancelled (cancelPayment). */
+export function OrdersPage() {
+  useTitle('주문 내역');
+  const [orders, setOrders] = useState<Order[] | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    api.orders().then(
+      (result) => setOrders(result.orders),
+      () => setError('주문 내역을 불러오지 못했습니다.'),
+    );
+  }, []);
+  const visible = orders?.filter((order) => order.status !== 'pending') ?? [];
+  const waiting = (orders?.length ?? 0) - visible.length;
+
+  return (
+    <div className="page narrow">
+      <section className="hero compact" aria-labelledby="page-title">
+        <h1 id="page-title">주문 내역</h1>
+        <p className="lead">상태는 상점 서버가 i'mport에 직접 확인한 결과입니다.</p>
+      </section>
+      {error && (
+        <p role="alert" className="iamport-notice iamport-notice-error">
+          {error}
+        </p>
+      )}
+      {orders === null && !error && <p role="status">불러오는 중…</p>}
+      {orders && visible.length === 0 && (
+        <div className="panel empty">
+          <p>아직 결제한 주문이 없어요.</p>
+          <Link href="/" className="button-link">
+            원두 보러 가기
+          </Link>
+        </div>
+      )}
+      {visible.length > 0 && (
+        <ul className="orders" aria-label="주문 목록">
+          {visible.map((order) => (
+            <OrderItem key={order.merchant_uid} order={order} onChange={(updated) => setOrders((list) => list?.map((o) => (o.merchant_uid === updated.merchant_uid ? updated : o)) ?? null)} />
+          ))}
+        </ul>
+      )}
+      {waiting > 0 && <p className="hint">결제하지 않은 주문서 {waiting}건은 표시하지 않았습니다.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+// A tiny History API router: enough for four pages, no dependency.
+import { useEffect, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+const listeners = new Set<() => void>();
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+};
+
+/** Go to a path inside the shop (pushState) and re-render the routes. */
+export function navigate(to: string) {
+  if (to === location.pathname + location.search) return;
+  history.pushState(null, '', to);
+  listeners.forEach((listener) => listener());
+  window.scrollTo(0, 0);
+}
+
+/** The current pathname. */
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => location.pathname, () => '/');
+}
+
+/** Title of the tab, per page. */
+export function useTitle(title: string) {
+  useEffect(() => {
+    document.title = `${title} · 온기 커피 로스터스`;
+  }, [title]);
+}
+
+/** An `<a>` that navigates without reloading (modified clicks open a new tab as usual). */
+export function Link({ href, onClick, ...props }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  const handle = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(href);
+  };
+  const current = usePathname() === href;
+  return <a href={href} onClick={handle} aria-current={current ? 'page' : undefined} {...props} />;
+}

@@ -1,0 +1,185 @@
+// The storefront's one-time checkout on a desktop, end to end: Chromium → <PaymentForm> →
+// iamport-sandbox's /v1/iamport.js window → the shop's server (createVerifyHandler) → orders.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  approveWindow,
+  CARDS,
+  createOrder,
+  expectNoAxeViolations,
+  fillBuyer,
+  launchChromium,
+  openShop,
+  paymentWindow,
+  payWithCard,
+  screenshot,
+  serverOrders,
+  waitForText,
+} from './support/browser';
+import { startStack, type Stack } from './support/stack';
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  expect(await stack?.stop()).toBe(0); // SIGTERM stops the sandbox and the shop cleanly
+});
+
+describe('desktop checkout', () => {
+  it('card payment: the server verifies it before the page says paid, and the order is paid', async () => {
+    const { page, context, expectCleanConsole } = await openShop(browser, stack.shopUrl);
+    await page.goto('/');
+    await page.getByRole('heading', { name: '갓 볶은 원두를 집으로' }).waitFor();
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'desktop-product-page');
+
+    const uid = await createOrder(page, '하우스 블렌드', 2);
+    await fillBuyer(page);
+    // Issuer filter: the buyer picks Shinhan, so the window offers Shinhan only (card.detail).
+    await page.getByLabel('카드사', { exact: true }).selectOption({ label: '신한' });
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: '₩24,000 결제하기' }).click();
+    const issuers = paymentWindow(page).getByLabel('카드사 (Card issuer)').locator('option');
+    expect(await issuers.allTextContents()).toEqual(['신한 (Shinhan)']);
+    await payWithCard(page);
+
+    await page.getByRole('heading', { name: '결제가 완료되었습니다' }).waitFor();
+    await waitForText(page, '상점 서버가 결제를 확인했습니다.');
+    await screenshot(page, 'desktop-card-paid');
+    await expectNoAxeViolations(page);
+
+    const orders = await serverOrders(page);
+    expect(orders).toHaveLength(1);
+    expect(orders[0]).toMatchObject({ merchant_uid: uid, status: 'paid', amount: 24_000 });
+
+    await page.getByRole('link', { name: '주문 내역 보기' }).click();
+    const row = page.locator(`li[data-merchant-uid="${uid}"]`);
+    await row.getByText('결제 완료').waitFor();
+    expect(await row.textContent()).toContain('₩24,000');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'desktop-orders-paid');
+    expectCleanConsole();
+    await context.close();
+  });
+
+  it('declined card: the failure is shown and no order is paid', async () => {
+    const { page, context, expectCleanConsole } = await openShop(browser, stack.shopUrl);
+    const uid = await createOrder(page, '예가체프');
+    await fillBuyer(page);
+    await page.getByRole('button', { name: '₩15,000 결제하기' }).click();
+    await payWithCard(page, CARDS.decline);
+
+    const alert = page.getByRole('alert').filter({ hasText: '결제에 실패했습니다.' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/잔액|한도|insufficient/i);
+    expect(await page.getByRole('heading', { name: '결제가 완료되었습니다' }).count()).toBe(0);
+    await screenshot(page, 'desktop-card-declined');
+    await expectNoAxeViolations(page);
+
+    expect((await serverOrders(page)).map((order) => [order.merchant_uid, order.status])).toEqual([[uid, 'pending']]);
+    await page.getByRole('link', { name: '주문 내역' }).click();
+    await waitForText(page, '아직 결제한 주문이 없어요.');
+    expect(await page.getByText('결제 완료').count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'desktop-orders-empty');
+    expectCleanConsole();
+    await context.close();
+  });
+
+  it('closing the window cancels the payment; paying again with the same order works', async () => {
+    const { page, context, expectCleanConsole } = await openShop(browser, stack.shopUrl);
+    const uid = await createOrder(page, '콜드브루');
+    await fillBuyer(page);
+    const pay = page.getByRole('button', { name: '₩9,800 결제하기' });
+    await pay.click();
+    await paymentWindow(page).getByRole('button', { name: '결제창 닫기 (Close)' }).click();
+    await paymentWindow(page).waitFor({ state: 'detached' });
+
+    await page.getByRole('status').filter({ hasText: '결제를 취소했습니다.' }).waitFor();
+    await screenshot(page, 'desktop-window-closed');
+    expect((await serverOrders(page))[0]).toMatchObject({ merchant_uid: uid, status: 'pending' });
+
+    await pay.click();
+    await payWithCard(page);
+    await page.getByRole('heading', { name: '결제가 완료되었습니다' }).waitFor();
+    expect(await serverOrders(page)).toMatchObject([{ merchant_uid: uid, status: 'paid', amount: 9_800 }]);
+    expectCleanConsole();
+    await context.close();
+  });
+
+  it('virtual account: the order waits for the deposit (ready) with the account shown', async () => {
+    const { page, context, expectCleanConsole } = await openShop(browser, stack.shopUrl);
+    const uid = await createOrder(page, '예가체프', 3);
+    await fillBuyer(page);
+    await page.getByRole('radio', { name: '가상계좌' }).check();
+    await page.getByRole('button', { name: '₩45,000 결제하기' }).click();
+    await approveWindow(page);
+
+    await page.getByRole('heading', { name: '가상계좌가 발급되었습니다' }).waitFor();
+    await waitForText(page, 'KB국민은행');
+    await screenshot(page, 'desktop-vbank-ready');
+    await expectNoAxeViolations(page);
+    expect(await serverOrders(page)).toMatchObject([{ merchant_uid: uid, status: 'ready', amount: 45_000 }]);
+
+    await page.getByRole('link', { name: '주문 내역 보기' }).click();
+    await page.locator(`li[data-merchant-uid="${uid}"]`).getByText('입금 대기').waitFor();
+    // A virtual account that is not paid yet cannot be "cancelled" like a card payment.
+    expect(await page.getByRole('button', { name: /결제 취소/ }).count()).toBe(0);
+    expectCleanConsole();
+    await context.close();
+  });
+
+  it('double-clicking "create order" and "pay" makes one order and opens one window', async () => {
+    const { page, context, expectCleanConsole } = await openShop(browser, stack.shopUrl);
+    await page.goto('/');
+    await page.getByRole('button', { name: '주문서 작성하기' }).dblclick();
+    await page.locator('.checkout .summary dd.mono').waitFor();
+    await fillBuyer(page);
+    // Count every payment window that is ever attached, not just the one visible now.
+    await page.evaluate(() => {
+      const seen = window as unknown as { windowsOpened: number };
+      seen.windowsOpened = 0;
+      new MutationObserver((records) => {
+        for (const record of records) for (const node of record.addedNodes) if (node instanceof HTMLDialogElement) seen.windowsOpened++;
+      }).observe(document.body, { childList: true });
+    });
+    await page.getByRole('button', { name: '₩15,000 결제하기' }).dblclick();
+    await paymentWindow(page).waitFor();
+    await payWithCard(page);
+    await page.getByRole('heading', { name: '결제가 완료되었습니다' }).waitFor();
+
+    expect(await page.evaluate(() => (window as unknown as { windowsOpened: number }).windowsOpened)).toBe(1);
+    const orders = await serverOrders(page);
+    expect(orders).toHaveLength(1);
+    expect(orders[0]).toMatchObject({ status: 'paid', amount: 15_000 });
+    await screenshot(page, 'desktop-double-click-one-order');
+    expectCleanConsole();
+    await context.close();
+  });
+
+  it('a paid order is cancelled from the orders page (cancelPayment on the server)', async () => {
+    const { page, context, expectCleanConsole } = await openShop(browser, stack.shopUrl);
+    const uid = await createOrder(page, '콜드브루', 2);
+    await fillBuyer(page);
+    await page.getByRole('radio', { name: '실시간 계좌이체' }).check();
+    await page.getByRole('button', { name: '₩19,600 결제하기' }).click();
+    await approveWindow(page);
+    await page.getByRole('heading', { name: '결제가 완료되었습니다' }).waitFor();
+
+    await page.getByRole('link', { name: '주문 내역 보기' }).click();
+    const row = page.locator(`li[data-merchant-uid="${uid}"]`);
+    await row.getByRole('button', { name: /결제 취소$/ }).click();
+    await row.getByRole('button', { name: '취소 확정' }).click();
+    await row.getByText('결제 취소', { exact: true }).waitFor();
+    expect(await row.getAttribute('data-status')).toBe('cancelled');
+    expect(await serverOrders(page)).toMatchObject([{ merchant_uid: uid, status: 'cancelled' }]);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'desktop-order-cancelled');
+    expectCleanConsole();
+    await context.close();
+  });
+});

@@ -1,0 +1,127 @@
+// Playwright (playwright-core) on Debian's Chromium, plus the storefront's page helpers.
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { CHROMIUM_ARGS, chromiumPath } from '../../support/chromium';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+export const ARTIFACTS = resolve(import.meta.dirname, '../../../test-results/e2e');
+
+export const CARDS = { approve: '4242-4242-4242-4242', decline: '4000-0000-0000-0002', network: '4000-0000-0000-0119' } as const;
+export const BUYER = { name: '김지원', email: 'jiwon@example.com', tel: '010-1234-5678' } as const;
+
+/** An iPhone-sized, touch, mobile-UA context (the sandbox redirects to m_redirect_url there). */
+export const MOBILE: BrowserContextOptions = {
+  viewport: { width: 375, height: 812 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  userAgent:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
+};
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}
+
+/** A fresh context (own cookies = own shop session) whose console errors and page errors are collected. */
+export async function openShop(browser: Browser, shopUrl: string, options: BrowserContextOptions = DESKTOP) {
+  const context: BrowserContext = await browser.newContext({ ...options, baseURL: shopUrl, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
+  await context.addInitScript({ path: AXE });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+  return {
+    context,
+    page,
+    /** No uncaught error, no console error (a CSP violation would be one), at the end of a test. */
+    expectCleanConsole: () => expect(problems).toEqual([]),
+  };
+}
+
+/**
+ * Assert zero axe violations on the page as it is now. axe-core comes from node_modules, added
+ * to every document of the context by `openShop` (an init script runs through the DevTools
+ * protocol, so the shop's strict CSP stays on: `page.addScriptTag` would be an inline script,
+ * which that CSP rightly blocks, and `bypassCSP` would hide real CSP violations).
+ */
+export async function expectNoAxeViolations(page: Page) {
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run();
+    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+  });
+  expect(violations).toEqual([]);
+}
+
+/** Full-page screenshot of an end state under test-results/e2e/. */
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = resolve(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** The sandbox payment window. */
+export const paymentWindow = (page: Page) => page.getByRole('dialog');
+
+/** Type a test card in the open window and approve; waits until the window is gone. */
+export async function payWithCard(page: Page, card: string = CARDS.approve) {
+  const dialog = paymentWindow(page);
+  await dialog.getByLabel('카드번호 (Card number)').fill(card);
+  await dialog.getByLabel('유효기간 MM/YY (Expiry)').fill('12/39');
+  await dialog.getByLabel(/^생년월일 6자리/).fill('900101');
+  await dialog.getByLabel(/^비밀번호 앞 2자리/).fill('12');
+  await dialog.getByRole('button', { name: /승인/ }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** Approve a window that needs no card (transfer, virtual account, phone). */
+export async function approveWindow(page: Page) {
+  const dialog = paymentWindow(page);
+  await dialog.getByRole('button', { name: /승인/ }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** Fill the kit's buyer fields (name, email, mobile). */
+export async function fillBuyer(scope: Page | Locator) {
+  await scope.getByRole('textbox', { name: '이름', exact: true }).fill(BUYER.name);
+  await scope.getByRole('textbox', { name: '이메일', exact: true }).fill(BUYER.email);
+  await scope.getByRole('textbox', { name: '휴대폰 번호', exact: true }).fill(BUYER.tel);
+}
+
+/** Product page → pick a product and quantity → the server creates the order (returns its merchant_uid). */
+export async function createOrder(page: Page, product: string, quantity = 1): Promise<string> {
+  await page.goto('/');
+  await page.getByRole('radio', { name: new RegExp(product) }).check();
+  await page.getByLabel('수량').selectOption(String(quantity));
+  await page.getByRole('button', { name: '주문서 작성하기' }).click();
+  const uid = page.locator('.checkout .summary dd.mono');
+  await uid.waitFor();
+  return (await uid.textContent())!.trim();
+}
+
+interface ApiOrder {
+  merchant_uid: string;
+  status: string;
+  amount: number;
+  kind: string;
+  customer_uid?: string;
+  imp_uid?: string;
+}
+
+/** This browser's orders as the shop's server sees them (same cookies as the page). */
+export async function serverOrders(page: Page): Promise<ApiOrder[]> {
+  const reply = await page.request.get('/api/orders');
+  expect(reply.ok()).toBe(true);
+  return ((await reply.json()) as { orders: ApiOrder[] }).orders;
+}
+
+/** Wait until some text is on the page (no sleeps: Playwright waits for the selector). */
+export const waitForText = (page: Page | Locator, text: string | RegExp) => page.getByText(text).first().waitFor();

@@ -1,0 +1,57 @@
+// Starts the storefront exactly as `npm start` does (sandbox + shop backend + built frontend),
+// on free ports, as a child process: Node resolves react-iamport-jtnet/server to dist/ itself.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../../..');
+const START = resolve(root, 'examples/storefront/server/start.js');
+
+export interface Stack {
+  shopUrl: string;
+  sandboxUrl: string;
+  /** Everything the processes printed (for failure messages). */
+  output(): string;
+  stop(): Promise<number | null>;
+}
+
+/**
+ * `node examples/storefront/server/start.js --port 0 --sandbox-port 0 --quiet --no-build`:
+ * resolves once both URLs are printed. `--no-build` never rebuilds dist/ (other suites may be
+ * reading it); the frontend is (re)built by the launcher when its sources changed.
+ */
+export function startStack(): Promise<Stack> {
+  const child: ChildProcess = spawn(process.execPath, [START, '--port', '0', '--sandbox-port', '0', '--quiet', '--no-build'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return new Promise<Stack>((resolveStack, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const sandbox = /iamport-sandbox: (http:\/\/\S+)/.exec(output);
+      const shop = /storefront: (http:\/\/\S+)/.exec(output);
+      if (!sandbox || !shop) return;
+      resolveStack({
+        shopUrl: shop[1]!,
+        sandboxUrl: sandbox[1]!,
+        output: () => output,
+        stop: async () => {
+          if (child.exitCode === null) child.kill('SIGTERM');
+          return exited;
+        },
+      });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    void exited.then((code) => reject(new Error(`the storefront exited (${code}) before printing its URL:\n${output}`)));
+  });
+}
+
+/** Record a payment straight on the sandbox (what a tampered or scripted browser could produce). */
+export async function recordSandboxPayment(sandboxUrl: string, body: Record<string, unknown>): Promise<{ imp_uid: string; status: string; amount: number }> {
+  const reply = await fetch(`${sandboxUrl}/__sandbox/payments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const envelope = (await reply.json()) as { code: number; message: string | null; response: { imp_uid: string; status: string; amount: number } };
+  if (envelope.code !== 0) throw new Error(`sandbox refused the payment: ${envelope.message}`);
+  return envelope.response;
+}
