@@ -47,7 +47,7 @@ export function formatTable(results: BenchResults): string {
     ['Anchor size, min+gzip (what is imported)', '—', `${bytes(paypal.gzip)} (min ${bytes(paypal.minified)}; ${paypal.note})`, `${bytes(stripe.gzip)} (min ${bytes(stripe.minified)}; ${stripe.note})`, '—'],
     ...sizes.ours.map((ours) => [
       `Size, min+gzip: ${ours.label}`,
-      `**${bytes(ours.gzip)}** (min ${bytes(ours.minified)})`,
+      `**${bytes(ours.gzip)}** (min ${bytes(ours.minified)})${ours.lazyChunks ? `; code-split: ${bytes(ours.initialGzip)} before \`import()\`, ${ours.lazyChunks} lazy chunk` : ''}`,
       ratio(ours, paypal),
       ratio(ours, stripe),
       budgetCell(ours),
