@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { loadIamport } from '../core/loader';
-import type { IamportError } from '../core/errors';
+import { IamportError } from '../core/errors';
 import type { Iamport } from '../core/types';
-import { toIamportError } from '../utils/to-iamport-error';
 import { IamportContext, type IamportLoadState, type IamportLocale, type IamportContextValue, type ReadyRuntime, type UseIamportResult } from './context';
 import { validateProviderProps } from './validate-provider-props';
 
@@ -76,7 +75,8 @@ export function IamportProvider(props: IamportProviderProps) {
       },
       (cause: unknown) => {
         current.failed = true;
-        throw toIamportError(cause, 'SDK_LOAD_FAILED', "Could not get the i'mport SDK");
+        // A rejected `sdk` promise may hold anything: keep kit errors, wrap the rest.
+        throw cause instanceof IamportError ? cause : new IamportError('SDK_LOAD_FAILED', `i'mport SDK failed: ${(cause as Error)?.message ?? cause}`, { cause });
       },
     );
     current.promise.then(

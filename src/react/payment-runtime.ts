@@ -26,6 +26,11 @@ export interface RequestDefaults {
  */
 export function startRequest(sdk: Iamport, input: Partial<RequestPayParams>, kind: RememberedRequest['kind'], defaults: RequestDefaults): Promise<PaymentOutcome> {
   const params = { ...input } as RequestPayParams;
+  if (kind === 'billing') {
+    // Billing keys are card-only; amount 0 issues the key without charging.
+    params.pay_method = 'card';
+    params.amount ??= 0;
+  }
   if (!params.pg && !params.channelKey && defaults.pg) params.pg = defaults.pg;
   params.merchant_uid ||= createMerchantUid();
   if (!params.m_redirect_url && defaults.redirectUrl) params.m_redirect_url = defaults.redirectUrl;

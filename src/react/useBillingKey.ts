@@ -1,4 +1,3 @@
-import { useCallback } from 'react';
 import type { PaymentOutcome } from '../core/outcome';
 import type { BillingKeyRequestParams } from '../core/types';
 import { useRequestMachine, type RequestCallbacks, type RequestState } from './useRequestMachine';
@@ -49,6 +48,6 @@ export interface UseBillingKeyResult extends RequestState<BillingKeyOutcome> {
  */
 export function useBillingKey(options?: RequestCallbacks<BillingKeyOutcome>): UseBillingKeyResult {
   const { start, ...state } = useRequestMachine<BillingKeyOutcome>('useBillingKey', 'billing', options);
-  const issueBillingKey = useCallback(({ amount = 0, ...params }: BillingKeyParams) => start({ ...params, amount, pay_method: 'card' }), [start]);
-  return { issueBillingKey, ...state };
+  // pay_method 'card' and amount 0 are filled by the request runtime for kind 'billing'.
+  return { issueBillingKey: start as UseBillingKeyResult['issueBillingKey'], ...state };
 }
