@@ -1,9 +1,10 @@
 // The storefront's one-time checkout on a desktop, end to end: Chromium → <PaymentForm> →
 // iamport-sandbox's /v1/iamport.js window → the shop's server (createVerifyHandler) → orders.
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   approveWindow,
+  BUYER,
   CARDS,
   createOrder,
   expectNoAxeViolations,
@@ -17,6 +18,23 @@ import {
   waitForText,
 } from './support/browser';
 import { startStack, type Stack } from './support/stack';
+
+/** What has the keyboard focus: tag, type and accessible-ish name (label, aria-label or text). */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement as HTMLElement & { labels?: NodeListOf<HTMLLabelElement> };
+    const name = element.getAttribute('aria-label') ?? element.labels?.[0]?.textContent ?? element.textContent ?? '';
+    return { tag: element.tagName.toLowerCase(), type: element.getAttribute('type'), name: name.replace(/\s+/g, ' ').trim() };
+  });
+
+/** Press Tab (only Tab) until the focused element's name matches; fails after `max` presses. */
+async function tabTo(page: Page, name: RegExp, max = 40) {
+  for (let presses = 0; presses < max; presses++) {
+    await page.keyboard.press('Tab');
+    if (name.test((await focused(page)).name)) return;
+  }
+  throw new Error(`Tab never reached ${name} (last focus: ${JSON.stringify(await focused(page))})`);
+}
 
 let stack: Stack;
 let browser: Browser;
@@ -174,11 +192,55 @@ describe('desktop checkout', () => {
     const row = page.locator(`li[data-merchant-uid="${uid}"]`);
     await row.getByRole('button', { name: /결제 취소$/ }).click();
     await row.getByRole('button', { name: '취소 확정' }).click();
-    await row.getByText('결제 취소', { exact: true }).waitFor();
+    await row.getByText('취소 완료', { exact: true }).waitFor();
     expect(await row.getAttribute('data-status')).toBe('cancelled');
     expect(await serverOrders(page)).toMatchObject([{ merchant_uid: uid, status: 'cancelled' }]);
     await expectNoAxeViolations(page);
     await screenshot(page, 'desktop-order-cancelled');
+    expectCleanConsole();
+    await context.close();
+  });
+
+  it('keyboard only (Tab, Enter, Space; no mouse): choose, order, fill, pay in the window, see the verified order', async () => {
+    const { page, context, expectCleanConsole } = await openShop(browser, stack.shopUrl);
+    await page.goto('/');
+    await page.getByRole('heading', { name: '갓 볶은 원두를 집으로' }).waitFor();
+    await tabTo(page, /^본문으로 건너뛰기$/);
+    await tabTo(page, /에티오피아 예가체프/); // the first product is chosen already
+    expect(await page.getByRole('radio', { name: /에티오피아 예가체프/ }).isChecked()).toBe(true);
+    await tabTo(page, /^주문서 작성하기$/);
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { name: '주문서' }).waitFor();
+    expect((await focused(page)).name).toBe('주문서'); // focus moved to the new step
+    await tabTo(page, /^이름/);
+    await page.keyboard.type(BUYER.name);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(BUYER.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(BUYER.tel);
+    await tabTo(page, /^₩15,000 결제하기$/);
+    await page.keyboard.press('Space');
+
+    await paymentWindow(page).waitFor();
+    expect(await focused(page)).toMatchObject({ tag: 'input', name: '카드번호 (Card number)' }); // the window focuses the card number
+    await page.keyboard.type(CARDS.approve);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('12/39');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('900101');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('12');
+    await page.keyboard.press('Enter');
+    await paymentWindow(page).waitFor({ state: 'detached' });
+
+    await page.getByRole('heading', { name: '결제가 완료되었습니다' }).waitFor();
+    expect((await focused(page)).name).toContain('결제가 완료되었습니다');
+    await screenshot(page, 'keyboard-checkout-paid');
+    await tabTo(page, /^주문 내역 보기$/);
+    await page.keyboard.press('Enter');
+    await page.locator('li.order').getByText('결제 완료').waitFor();
+    expect(await serverOrders(page)).toMatchObject([{ status: 'paid', amount: 15_000 }]);
     expectCleanConsole();
     await context.close();
   });

@@ -16,7 +16,7 @@ export const STATUS_LABEL: Record<OrderStatus, string> = {
   paid: '결제 완료',
   ready: '입금 대기',
   failed: '결제 실패',
-  cancelled: '결제 취소',
+  cancelled: '취소 완료',
   scheduled: '결제 예정',
 };
 

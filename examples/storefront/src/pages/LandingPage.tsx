@@ -1,6 +1,6 @@
 import { RedirectLanding } from 'react-iamport-jtnet';
 import { api, type Verification } from '../api';
-import { Receipt } from '../components/Receipt';
+import { Receipt, verificationProblem } from '../components/Receipt';
 import { Link, useTitle } from '../router';
 
 /**
@@ -19,6 +19,15 @@ export function LandingPage() {
           renderSuccess={(result, verification) => (
             <Receipt verification={verification as Verification} title={result.kind === 'billing' ? '카드가 등록되었습니다' : undefined} />
           )}
+          // The server's reason for a refusal (other amount, other order, not paid); other cases use the kit's text.
+          renderFailure={(result, state) =>
+            state.phase === 'unverified' ? (
+              <div role="alert" className="iamport-notice iamport-notice-error">
+                <p>{verificationProblem(state.verification as Verification)}</p>
+                {result.merchantUid && <p className="iamport-detail">주문번호 {result.merchantUid}</p>}
+              </div>
+            ) : null
+          }
         />
         <p className="actions">
           <Link href="/orders" className="button-link">

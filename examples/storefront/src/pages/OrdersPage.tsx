@@ -77,8 +77,9 @@ export function OrdersPage() {
       () => setError('주문 내역을 불러오지 못했습니다.'),
     );
   }, []);
-  const visible = orders?.filter((order) => order.status !== 'pending') ?? [];
-  const waiting = (orders?.length ?? 0) - visible.length;
+  // Unpaid order forms and ₩0 card registrations (subscription sign-ups) are not purchases.
+  const visible = orders?.filter((order) => order.status !== 'pending' && order.amount > 0) ?? [];
+  const waiting = orders?.filter((order) => order.status === 'pending').length ?? 0;
 
   return (
     <div className="page narrow">

@@ -125,7 +125,7 @@ function Active({ subscription }: { subscription: Subscription }) {
   const [charging, setCharging] = useState(false);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const load = () => api.orders().then(({ orders: all }) => setOrders(all.filter((order) => order.customer_uid === subscription.customer_uid)));
+  const load = () => api.orders().then(({ orders: all }) => setOrders(all.filter((order) => order.customer_uid === subscription.customer_uid && order.amount > 0)));
   useEffect(() => {
     heading.current?.focus();
     void load();
