@@ -32,9 +32,8 @@ export interface PaymentCancelled extends Omit<PaymentFailed, 'status'> {
 /** One normalised result for the callback and the mobile redirect alike. */
 export type PaymentOutcome = PaymentSucceeded | PaymentFailed | PaymentCancelled;
 
-/** Messages PGs use when the buyer abandons the window (i'mport relays them in `error_msg`). */
-const CANCELLED_MESSAGE = /사용자가\s*결제를\s*취소|결제를\s*취소하(셨|였)|결제포기|취소하였습니다|user\s+(has\s+)?cancel|cancel(l)?ed\s+by\s+(the\s+)?(user|buyer)|PAY_PROCESS_CANCELED/i;
-const CANCELLED_CODES = new Set(['CANCELLED', 'CANCELED', 'USER_CANCEL', 'PAY_PROCESS_CANCELED']);
+/** How PGs (via i'mport's `error_msg`) and our sandbox say the buyer abandoned the window. */
+const CANCELLED = /사용자가\s*결제를\s*취소|결제포기|cancel+ed by (the )?(user|buyer)|user[ _]cancel|^CANCEL+ED$|PAY_PROCESS_CANCELED/i;
 
 /**
  * Whether a failed response means the buyer cancelled (closed the window) rather than a decline.
@@ -43,14 +42,11 @@ const CANCELLED_CODES = new Set(['CANCELLED', 'CANCELED', 'USER_CANCEL', 'PAY_PR
  * isCancellation({ error_code: 'F400', error_msg: '[결제포기] 사용자가 결제를 취소하셨습니다' }) // true
  */
 export function isCancellation(response: Pick<RequestPayResponse, 'error_code' | 'error_msg'>): boolean {
-  return CANCELLED_CODES.has(String(response.error_code ?? '').toUpperCase()) || CANCELLED_MESSAGE.test(response.error_msg ?? '');
+  return CANCELLED.test(response.error_code ?? '') || CANCELLED.test(response.error_msg ?? '');
 }
 
-function readFlag(value: unknown): boolean | undefined {
-  if (value === true || value === 'true') return true;
-  if (value === false || value === 'false') return false;
-  return undefined;
-}
+/** `true`/`"true"` → true, `false`/`"false"` → false, anything else → undefined. */
+const readFlag = (value: unknown): boolean | undefined => (value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined);
 
 /**
  * Normalise a `request_pay` callback response (or redirect query) into a {@link PaymentOutcome}.
@@ -73,12 +69,7 @@ export function toPaymentOutcome(response: RequestPayResponse, fallbackMerchantU
     return { status: 'succeeded', impUid, merchantUid, verified: false, response: raw };
   }
   const code = hasError ? String(errorCode ?? '') || 'UNKNOWN' : 'MISSING_IMP_UID';
-  const message =
-    typeof raw.error_msg === 'string' && raw.error_msg !== ''
-      ? raw.error_msg
-      : code === 'MISSING_IMP_UID'
-        ? 'The payment window returned no imp_uid, so the payment cannot be verified.'
-        : 'The payment did not complete.';
+  const message = raw.error_msg || (code === 'MISSING_IMP_UID' ? 'No imp_uid came back, so the payment cannot be verified.' : 'The payment did not complete.');
   const status = isCancellation({ error_code: code, error_msg: message }) ? 'cancelled' : 'failed';
   return { status, code, message, impUid, merchantUid, response: raw };
 }
