@@ -16,6 +16,8 @@ export async function bundlePage(name: string): Promise<string> {
   const result = await build({
     entryPoints: [join(ROOT, 'scripts/bench/pages', `${name}.tsx`)],
     nodePaths: [packageNodePath()],
+    // Not the repo's tsconfig.json: its `paths` point the package name at src/.
+    tsconfigRaw: {},
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -79,11 +81,12 @@ export async function withPage<T>(run: (page: Page) => Promise<T>): Promise<T> {
   const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
   try {
     const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    const result = await run(page);
-    if (errors.length) throw new Error(`bench page threw: ${errors.join('; ')}`);
-    return result;
+    // An exception in the page fails the measurement at once (not after a wait times out).
+    let fail: (error: Error) => void = () => {};
+    const crashed = new Promise<never>((_, reject) => (fail = reject));
+    crashed.catch(() => {});
+    page.on('pageerror', (error) => fail(new Error(`bench page threw: ${error.message}`)));
+    return await Promise.race([run(page), crashed]);
   } finally {
     await browser.close();
   }

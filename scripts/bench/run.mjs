@@ -12,6 +12,8 @@ await build({
   format: 'esm',
   target: 'node20',
   packages: 'external',
+  // The bundle lives in node_modules/.cache; modules locate the repo from their source folder.
+  define: { 'import.meta.dirname': JSON.stringify(fileURLToPath(new URL('.', import.meta.url))) },
   outfile,
   logLevel: 'warning',
 });

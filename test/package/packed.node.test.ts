@@ -1,7 +1,7 @@
 // The package as npm publishes it: `npm pack`, then publint and arethetypeswrong on the
 // tarball, then plain-Node ESM and CJS consumers that install it and import every entry.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -58,6 +58,14 @@ describe('packed package', () => {
     expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './core', './package.json', './sandbox', './server']);
     expect(report.analysis.problems.map((problem) => `${problem.kind} ${problem.entrypoint ?? ''} ${problem.resolutionKind ?? ''}`.trim())).toEqual([]);
   }, 60_000);
+
+  it('ships production JSX: no published module imports react/jsx-dev-runtime', () => {
+    // A build run with NODE_ENV≠production emits jsxDEV calls, which are undefined in a production React.
+    const dist = join(app, 'node_modules', 'react-iamport-jtnet', 'dist');
+    const modules = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(c|m)?js$/.test(file));
+    expect(modules.length).toBeGreaterThan(0);
+    expect(modules.filter((file) => readFileSync(join(dist, file), 'utf8').includes('react/jsx-dev-runtime'))).toEqual([]);
+  });
 
   it.each(['esm', 'cjs'] as const)('a plain Node %s consumer imports every entry', async (format) => {
     const file = join(app, format === 'esm' ? 'consumer.mjs' : 'consumer.cjs');

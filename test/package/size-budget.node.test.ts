@@ -27,6 +27,9 @@ describe('size budgets (min+gzip, React and react-hook-form external)', () => {
     expect(hooks.gzip).toBeGreaterThan(500);
     expect(hooks.gzip).toBeLessThan(client.gzip);
     expect(hooks.text).toMatch(/from\s*"react"/);
+    // Through package.json `exports` to the build, never the sources (tsconfig `paths` point there).
+    expect(hooks.inputs.filter((input) => input !== 'entry.js' && !input.startsWith('dist/'))).toEqual([]);
+    expect(hooks.inputs).toContain('dist/index.js');
     expect(hooks.text).not.toMatch(/__CLIENT_INTERNALS|react\.transitional\.element/);
   });
 });
