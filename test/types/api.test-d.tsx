@@ -1,4 +1,5 @@
-// Type tests of the public API, checked by `npm run typecheck` (tsc -p tsconfig.json includes
+// Type tests of the public API by its package names (tsconfig `paths` → src/), checked by
+// `npm run typecheck` (tsc -p tsconfig.json includes
 // test/). Nothing here runs: valid usages must compile, and every `@ts-expect-error` line must
 // really be an error (tsc fails on an unused one), so a loosened type breaks the typecheck.
 import { expectTypeOf } from 'vitest';
@@ -17,9 +18,9 @@ import {
   type Iamport,
   type PaymentOutcome,
   type RequestPayParams,
-} from '../../src/index';
-import { createIamportClient, type VerifyPaymentResult } from '../../src/server/index';
-import { createSandboxIamport } from '../../src/sandbox/index';
+} from 'react-iamport-jtnet';
+import { createIamportClient, type VerifyPaymentResult } from 'react-iamport-jtnet/server';
+import { createSandboxIamport } from 'react-iamport-jtnet/sandbox';
 
 declare const IMP: Iamport;
 
