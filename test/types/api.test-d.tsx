@@ -1,7 +1,7 @@
-// Type tests of the public API by its package names (tsconfig `paths` → src/), checked by
-// `npm run typecheck` (tsc -p tsconfig.json includes
-// test/). Nothing here runs: valid usages must compile, and every `@ts-expect-error` line must
-// really be an error (tsc fails on an unused one), so a loosened type breaks the typecheck.
+// Type tests of the public API, imported by package name (tsconfig `paths` → src/) and checked
+// by `npm run typecheck` (tsc -p tsconfig.json includes test/). Nothing here runs: valid usages
+// must compile, and every `@ts-expect-error` line must really be an error (tsc fails on an
+// unused one), so a loosened type breaks the typecheck.
 import { expectTypeOf } from 'vitest';
 import {
   BillingKeyForm,
