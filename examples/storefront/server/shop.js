@@ -126,8 +126,9 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
       onFailed: ({ order, payment }) => {
         if (order.status === 'pending' || order.status === 'scheduled') Object.assign(order, { status: 'failed', fail_reason: payment.fail_reason });
       },
-      onCancelled: ({ order }) => {
-        order.status = 'cancelled';
+      onCancelled: ({ order, payment }) => {
+        // Only the order's own payment (a refunded forgery must not cancel the order).
+        if (order.imp_uid === payment.imp_uid) order.status = 'cancelled';
       },
       onAmountMismatch: async ({ order, payment }) => {
         // Someone paid another amount than the order's (a tampered request): refund, never ship.

@@ -55,3 +55,14 @@ export async function recordSandboxPayment(sandboxUrl: string, body: Record<stri
   if (envelope.code !== 0) throw new Error(`sandbox refused the payment: ${envelope.message}`);
   return envelope.response;
 }
+
+/** A payment as the sandbox's REST API returns it (GET /payments/{imp_uid}). */
+export async function sandboxPayment(sandboxUrl: string, impUid: string): Promise<{ status: string; amount: number; cancel_amount: number }> {
+  const token = await fetch(`${sandboxUrl}/users/getToken`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ imp_key: 'sandbox_key', imp_secret: 'sandbox_secret' }),
+  }).then((reply) => reply.json() as Promise<{ response: { access_token: string } }>);
+  const reply = await fetch(`${sandboxUrl}/payments/${impUid}`, { headers: { Authorization: `Bearer ${token.response.access_token}` } });
+  return ((await reply.json()) as { response: { status: string; amount: number; cancel_amount: number } }).response;
+}
