@@ -63,6 +63,7 @@ describe('desktop checkout', () => {
     await page.getByRole('button', { name: '₩24,000 결제하기' }).click();
     const issuers = paymentWindow(page).getByLabel('카드사 (Card issuer)').locator('option');
     expect(await issuers.allTextContents()).toEqual(['신한 (Shinhan)']);
+    await screenshot(page, 'desktop-payment-window', { fullPage: false });
     await payWithCard(page);
 
     await page.getByRole('heading', { name: '결제가 완료되었습니다' }).waitFor();

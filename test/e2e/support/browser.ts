@@ -60,11 +60,11 @@ export async function expectNoAxeViolations(page: Page) {
   expect(violations).toEqual([]);
 }
 
-/** Full-page screenshot of an end state under test-results/e2e/. */
-export async function screenshot(page: Page, name: string) {
+/** Screenshot of an end state under test-results/e2e/ (full page unless a modal is open). */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = resolve(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 
