@@ -266,7 +266,7 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
       if (!found) throw new HttpError(candidates.length ? 405 : 404, `No such endpoint: ${req.method} ${path}`);
       let sid;
       const body = await found[2]({ req, res, match: (found[1].exec(path) ?? []).slice(1), sid: () => (sid ??= session(req, res)) });
-      return sendJson(res, res.statusCode === 200 ? 200 : res.statusCode, body);
+      return sendJson(res, res.statusCode, body); // 200 unless the route set another (402 declined)
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed.');
     serveStatic(distDir, path, res, {
