@@ -1,6 +1,7 @@
 /**
- * Library build: one Vite (rolldown) build emits ESM + CJS for every public entry.
- * Declarations come from `tsc -p tsconfig.build.json` and scripts/finish-types.mjs.
+ * Library build. ESM comes from `tsc -p tsconfig.build.json` (one module per source file, the
+ * source's `export *` barrels kept, so apps tree-shake and code-split it) plus
+ * scripts/finish-build.mjs; this Vite (rolldown) build emits the CJS bundle of every entry.
  * `vite build --mode sandbox-script` adds the browser sandbox as a classic script (IIFE),
  * `dist/sandbox-sdk.js`, which `iamport-sandbox` serves at /v1/iamport.js.
  */
@@ -54,8 +55,8 @@ const library = defineConfig({
     target: 'es2022',
     lib: {
       entry: entries,
-      formats: ['es', 'cjs'],
-      fileName: (format, entryName) => `${entryName}.${format === 'es' ? 'js' : 'cjs'}`,
+      formats: ['cjs'],
+      fileName: (_format, entryName) => `${entryName}.cjs`,
     },
     rollupOptions: {
       external,

@@ -30,7 +30,10 @@ const check = (ok: boolean) => (ok ? '✅' : '❌');
 
 function budgetCell(result: SizeResult): string {
   const budget = BUDGETS[result.id as keyof typeof BUDGETS];
-  return budget === undefined ? '—' : `≤ ${bytes(budget)} ${check(result.gzip <= budget)}`;
+  if (budget === undefined) return '—';
+  // The hooks budget is for the entry: the payment runtime is a lazy chunk fetched with the SDK.
+  if (result.id === 'hooks') return `entry ≤ ${bytes(budget)} ${check(result.initialGzip <= budget)}`;
+  return `≤ ${bytes(budget)} ${check(result.gzip <= budget)}`;
 }
 
 function commitsCell({ formPerKeystroke, fieldPerKeystroke }: CommitCounts): string {
@@ -47,7 +50,9 @@ export function formatTable(results: BenchResults): string {
     ['Anchor size, min+gzip (what is imported)', '—', `${bytes(paypal.gzip)} (min ${bytes(paypal.minified)}; ${paypal.note})`, `${bytes(stripe.gzip)} (min ${bytes(stripe.minified)}; ${stripe.note})`, '—'],
     ...sizes.ours.map((ours) => [
       `Size, min+gzip: ${ours.label}`,
-      `**${bytes(ours.gzip)}** (min ${bytes(ours.minified)})${ours.lazyChunks ? `; code-split: ${bytes(ours.initialGzip)} before \`import()\`, ${ours.lazyChunks} lazy chunk` : ''}`,
+      ours.id === 'hooks'
+        ? `**entry ${bytes(ours.initialGzip)}** + lazy payment runtime ${bytes(ours.gzip - ours.initialGzip)} (loaded with the SDK) = ${bytes(ours.gzip)} (min ${bytes(ours.minified)})`
+        : `**${bytes(ours.gzip)}** (min ${bytes(ours.minified)})${ours.lazyChunks ? `; code-split: ${bytes(ours.initialGzip)} before \`import()\`, ${ours.lazyChunks} lazy chunk` : ''}`,
       ratio(ours, paypal),
       ratio(ours, stripe),
       budgetCell(ours),

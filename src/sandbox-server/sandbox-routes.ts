@@ -24,7 +24,8 @@ let script: string | undefined;
 export function sdkScript(): Reply {
   if (script === undefined) {
     const here = moduleDir();
-    const file = [join(here, SDK_SCRIPT_FILE), join(here, '../../dist', SDK_SCRIPT_FILE)].find((path) => existsSync(path));
+    // Next to the CJS bundle (dist/), two levels up from the ESM module (dist/esm/sandbox-server/), or dist/ from src/.
+    const file = [join(here, SDK_SCRIPT_FILE), join(here, '../..', SDK_SCRIPT_FILE), join(here, '../../dist', SDK_SCRIPT_FILE)].find((path) => existsSync(path));
     if (!file) {
       return { status: 503, contentType: 'text/javascript; charset=utf-8', body: `console.error("iamport-sandbox: the browser sandbox script is not built; run \`npm run build\` (expected dist/${SDK_SCRIPT_FILE}).");` };
     }
