@@ -37,9 +37,11 @@ export const OneClickOneRequest: Story = {
   },
 };
 
+const neverLoads = new Promise<never>(() => undefined);
+
 export const LoadingSdk: Story = {
   render: (args) => (
-    <SandboxProvider sdk={new Promise(() => undefined)}>
+    <SandboxProvider sdk={neverLoads}>
       <PaymentButton {...args} />
     </SandboxProvider>
   ),
@@ -50,9 +52,13 @@ export const LoadingSdk: Story = {
   },
 };
 
+/** One rejected SDK promise for the story (the provider reads `sdk` once; a new one per render would go unhandled). */
+const blockedSdk = Promise.reject(new Error('blocked by an extension'));
+blockedSdk.catch(() => undefined);
+
 export const SdkFailedToLoad: Story = {
   render: (args) => (
-    <SandboxProvider sdk={Promise.reject(new Error('blocked by an extension'))}>
+    <SandboxProvider sdk={blockedSdk}>
       <PaymentButton {...args} />
     </SandboxProvider>
   ),
