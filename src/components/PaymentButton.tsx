@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { toCardDetail, type CardFilterOption } from '../core/card-filter';
+import type { IamportError } from '../core/errors';
 import type { PaymentOutcome } from '../core/outcome';
 import { useBillingKey, type BillingKeyOutcome, type BillingKeyParams } from '../react/useBillingKey';
 import { usePayment, type PaymentParams } from '../react/usePayment';
@@ -30,6 +31,23 @@ function withFilter<P extends { card?: PaymentParams['card'] }>(params: P, filte
   return filter ? { ...params, card: { ...params.card, detail: toCardDetail(filter) } } : params;
 }
 
+/** The shared body of both buttons: the pay button and, under it, what went wrong. */
+function RequestButton({ machine, run, label, className, disabled, messages }: {
+  machine: { isPending: boolean; outcome: PaymentOutcome | null; error: IamportError | null };
+  run(): Promise<unknown>;
+  label: ReactNode;
+  className?: string;
+  disabled?: boolean;
+  messages: IamportMessages;
+}) {
+  return (
+    <>
+      <SubmitButton pending={machine.isPending} label={label} messages={messages} className={className} disabled={disabled} onClick={() => void run().catch(() => undefined)} />
+      <PaymentNotice outcome={machine.outcome} error={machine.error} messages={messages} />
+    </>
+  );
+}
+
 /**
  * One button, one payment: disabled with progress while the SDK loads or the window is open;
  * failures and cancellations are announced next to it.
@@ -39,22 +57,12 @@ function withFilter<P extends { card?: PaymentParams['card'] }>(params: P, filte
  *   ₩1,004 결제하기
  * </PaymentButton>
  */
-export function PaymentButton({ params, cardFilter, children, className, disabled, messages: overrides, ...callbacks }: PaymentButtonProps) {
+export function PaymentButton({ params, cardFilter, children, messages: overrides, ...rest }: PaymentButtonProps) {
+  const { className, disabled, ...callbacks } = rest;
   const payment = usePayment(callbacks);
   const messages = useMessages(overrides);
-  return (
-    <>
-      <SubmitButton
-        pending={payment.isPending}
-        label={children ?? messages.pay}
-        messages={messages}
-        className={className}
-        disabled={disabled}
-        onClick={() => void payment.requestPayment(withFilter(params, cardFilter)).catch(() => undefined)}
-      />
-      <PaymentNotice outcome={payment.outcome} error={payment.error} messages={messages} />
-    </>
-  );
+  const run = () => payment.requestPayment(withFilter(params, cardFilter));
+  return <RequestButton machine={payment} run={run} label={children ?? messages.pay} className={className} disabled={disabled} messages={messages} />;
 }
 
 /**
@@ -63,20 +71,10 @@ export function PaymentButton({ params, cardFilter, children, className, disable
  * @example
  * <BillingKeyButton params={{ customer_uid: 'user_42_card', name: 'Monthly plan' }} onSuccess={(o) => save(o.customerUid)} />
  */
-export function BillingKeyButton({ params, cardFilter, children, className, disabled, messages: overrides, ...callbacks }: BillingKeyButtonProps) {
+export function BillingKeyButton({ params, cardFilter, children, messages: overrides, ...rest }: BillingKeyButtonProps) {
+  const { className, disabled, ...callbacks } = rest;
   const billing = useBillingKey(callbacks);
   const messages = useMessages(overrides);
-  return (
-    <>
-      <SubmitButton
-        pending={billing.isPending}
-        label={children ?? messages.registerCard}
-        messages={messages}
-        className={className}
-        disabled={disabled}
-        onClick={() => void billing.issueBillingKey(withFilter(params, cardFilter)).catch(() => undefined)}
-      />
-      <PaymentNotice outcome={billing.outcome} error={billing.error} messages={messages} />
-    </>
-  );
+  const run = () => billing.issueBillingKey(withFilter(params, cardFilter));
+  return <RequestButton machine={billing} run={run} label={children ?? messages.registerCard} className={className} disabled={disabled} messages={messages} />;
 }

@@ -1,7 +1,7 @@
 // The storefront's one-time checkout on a desktop, end to end: Chromium → <PaymentForm> →
 // iamport-sandbox's /v1/iamport.js window → the shop's server (createVerifyHandler) → orders.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   approveWindow,
   BUYER,
@@ -9,7 +9,6 @@ import {
   createOrder,
   expectNoAxeViolations,
   fillBuyer,
-  launchChromium,
   openShop,
   paymentWindow,
   payWithCard,
@@ -17,7 +16,8 @@ import {
   serverOrders,
   waitForText,
 } from './support/browser';
-import { recordSandboxPayment, sandboxPayment, startStack, type Stack } from './support/stack';
+import { recordSandboxPayment, sandboxPayment, type Stack } from './support/stack';
+import { useStack } from './support/setup';
 
 /** What has the keyboard focus: tag, type and accessible-ish name (label, aria-label or text). */
 const focused = (page: Page) =>
@@ -38,14 +38,7 @@ async function tabTo(page: Page, name: RegExp, max = 40) {
 
 let stack: Stack;
 let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  expect(await stack?.stop()).toBe(0); // SIGTERM stops the sandbox and the shop cleanly
-});
+useStack((started) => ({ stack, browser } = started));
 
 describe('desktop checkout', () => {
   it('card payment: the server verifies it before the page says paid, and the order is paid', async () => {

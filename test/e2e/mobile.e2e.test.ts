@@ -2,20 +2,14 @@
 // <RedirectLanding> asks the shop's server before it ever says "paid". Tampered landing URLs
 // must never show paid.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrder, expectNoAxeViolations, fillBuyer, launchChromium, MOBILE, openShop, payWithCard, screenshot, serverOrders } from './support/browser';
-import { recordSandboxPayment, startStack, type Stack } from './support/stack';
+import { describe, expect, it } from 'vitest';
+import { createOrder, expectNoAxeViolations, fillBuyer, MOBILE, openShop, payWithCard, screenshot, serverOrders } from './support/browser';
+import { recordSandboxPayment, type Stack } from './support/stack';
+import { useStack } from './support/setup';
 
 let stack: Stack;
 let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useStack((started) => ({ stack, browser } = started));
 
 /** Nothing wider than the 375 px viewport (no sideways scrolling). */
 const expectNoHorizontalScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

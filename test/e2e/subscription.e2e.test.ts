@@ -2,20 +2,14 @@
 // window; the shop's server verifies the sign-up, schedules next month (schedulePayments) and
 // charges again on demand (chargeBillingKey).
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, fillBuyer, launchChromium, openShop, paymentWindow, payWithCard, screenshot, serverOrders } from './support/browser';
-import { startStack, type Stack } from './support/stack';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, fillBuyer, openShop, paymentWindow, payWithCard, screenshot, serverOrders } from './support/browser';
+import { type Stack } from './support/stack';
+import { useStack } from './support/setup';
 
 let stack: Stack;
 let browser: Browser;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+useStack((started) => ({ stack, browser } = started));
 
 const paidOf = (orders: { status: string; amount: number }[]) => orders.filter((order) => order.status === 'paid' && order.amount > 0);
 
