@@ -1,7 +1,7 @@
 import { DEV } from '../utils/dev';
 import { IamportError } from './errors';
 
-export const MERCHANT_UID_MAX_LENGTH = 40;
+export { MERCHANT_UID_MAX_LENGTH } from './validation/shapes';
 
 /**
  * Create an order id that is unique, URL-safe and at most 40 characters:

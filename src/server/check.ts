@@ -1,15 +1,10 @@
 import { IamportError, type ValidationIssue } from '../core/errors';
 
-type Value = unknown;
-const MERCHANT_UID_MAX_LENGTH = 40;
-const UNSAFE_ID = /[\s\u0000-\u001f\u007f]/;
+// Only process-free core modules: the server must run on edge runtimes without `process`.
+import { describe as show } from '../core/validation/issues';
+import { MERCHANT_UID_MAX_LENGTH, UNSAFE_ID } from '../core/validation/shapes';
 
-/** A short rendering of a value for messages; never used for card data. */
-function show(value: Value): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
-  return Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-}
+type Value = unknown;
 
 /**
  * Collects input problems for one client method and throws one `IamportError('INVALID_PARAMS')`

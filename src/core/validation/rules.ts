@@ -1,8 +1,7 @@
 import { DEV } from '../../utils/dev';
 import { isCardCode } from '../card-codes';
-import { MERCHANT_UID_MAX_LENGTH } from '../merchant-uid';
 import { describe, type IssueList } from './issues';
-import { EMAIL_PATTERN, isAbsoluteHttpUrl, isKoreanPhone, isKoreanPostcode } from './shapes';
+import { EMAIL_PATTERN, isAbsoluteHttpUrl, isKoreanPhone, isKoreanPostcode, MERCHANT_UID_MAX_LENGTH, UNSAFE_ID } from './shapes';
 
 type Params = Record<string, unknown>;
 
@@ -10,7 +9,6 @@ export const PAY_METHODS = ['card', 'trans', 'vbank', 'phone'] as const;
 const METHOD_LIST = "'card', 'trans', 'vbank', 'phone'";
 const NAME_MAX_LENGTH = 40;
 const INSTALMENT_MINIMUM = 50_000;
-const UNSAFE_ID = /[\s\u0000-\u001f\u007f]/;
 /** Values copied from docs and templates that cannot be unique per order. */
 const PLACEHOLDER_UIDS = /^(test|order|merchant_uid|merchant-uid|orderid|order_id|undefined|null|nan|\[object object\])$/i;
 const isString = (value: unknown): value is string => typeof value === 'string';

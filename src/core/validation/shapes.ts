@@ -1,5 +1,11 @@
 /** Input shapes shared by the validators and the form fields (Korean formats). */
 
+/** Longest order id i'mport accepts. */
+export const MERCHANT_UID_MAX_LENGTH = 40;
+
+/** Ids travel in redirect URLs: no whitespace or control characters. */
+export const UNSAFE_ID = /[\s\u0000-\u001f\u007f]/;
+
 /** A plausible e-mail address: something@domain.tld, no spaces. */
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
