@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../test/support/chromium.ts';
+import { formatBreakdown, measureBreakdown, type Breakdown } from './breakdown.ts';
 import { measureCommits, type CommitCounts, type CommitsResult } from './commits.ts';
 import { measureLatency, type LatencyResult } from './latency.ts';
 import { measureScriptRequests, type ScriptRequestsResult } from './script-requests.ts';
@@ -21,6 +22,8 @@ export interface BenchResults {
   commits: CommitsResult;
   scriptRequests: ScriptRequestsResult;
   server: ServerResult;
+  /** Pages, areas and what-ifs of the full kit (scripts/bench/breakdown.ts). */
+  breakdown: Breakdown;
 }
 
 const bytes = (n: number) => `${n.toLocaleString('en-US')} B`;
@@ -116,6 +119,7 @@ export async function runBench(): Promise<BenchResults> {
     commits: await measureCommits(),
     scriptRequests: await measureScriptRequests(),
     server: await measureServer(1000),
+    breakdown: await measureBreakdown(),
   };
 }
 
@@ -124,5 +128,6 @@ export async function main(): Promise<void> {
   const file = join(ROOT, 'bench-results.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(formatTable(results));
+  console.log(`\n### Where the full kit's bytes go\n\n${formatBreakdown(results.breakdown)}`);
   console.log(`\nNode ${results.environment.node}, Chromium ${results.environment.chromium}, ${results.environment.cpus} CPUs; raw figures in bench-results.json`);
 }

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 export const PACKAGE_NAME = 'react-iamport-jtnet';
 
@@ -106,14 +106,36 @@ const OPTIONS = {
   logLevel: 'silent',
 } as const;
 
+/** What-if edits for the breakdown: dist/esm file (e.g. `core/validation/validate.js`) → rewrite of its text. */
+export type DistEdits = Record<string, (text: string) => string>;
+
+/** Applies `edits` to dist/esm files as they are bundled; an edit that changes nothing is an error (the source moved on). */
+function editDist(edits: DistEdits): Plugin {
+  return {
+    name: 'edit-dist',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]dist[\\/]esm[\\/].*\.js$/ }, ({ path }) => {
+        const file = path.split(/[\\/]dist[\\/]esm[\\/]/)[1]!.replace(/\\/g, '/');
+        const edit = edits[file];
+        if (!edit) return undefined;
+        const text = readFileSync(path, 'utf8');
+        const edited = edit(text);
+        if (edited === text) throw new Error(`bench: the what-if edit of dist/esm/${file} changed nothing; update scripts/bench/breakdown.ts`);
+        return { contents: edited, loader: 'js' };
+      });
+    },
+  };
+}
+
 const gzipBytes = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).byteLength;
 
 /**
  * Bundle `source` (resolved from the repo root) into ONE file, lazily imported code included,
  * and return its minified and min+gzip bytes: everything the import costs a page.
  */
-export async function measureSource(source: string): Promise<{ minified: number; gzip: number; text: string; inputs: string[] }> {
-  const result = await build({ ...OPTIONS, stdin: { contents: source, resolveDir: ROOT, loader: 'js', sourcefile: 'entry.js' }, nodePaths: [packageNodePath()], metafile: true });
+export async function measureSource(source: string, edits: DistEdits = {}): Promise<{ minified: number; gzip: number; text: string; inputs: string[] }> {
+  const plugins = Object.keys(edits).length ? [editDist(edits)] : [];
+  const result = await build({ ...OPTIONS, stdin: { contents: source, resolveDir: ROOT, loader: 'js', sourcefile: 'entry.js' }, nodePaths: [packageNodePath()], metafile: true, plugins });
   const output = result.outputFiles[0]!;
   // Input files relative to the repo root, e.g. dist/react/usePayment.js.
   const inputs = Object.keys(result.metafile.inputs).map((path) => relative(ROOT, join(process.cwd(), path)));

@@ -2,6 +2,7 @@
 // built package: hooks ≤ 2 KB and the whole client kit ≤ 7 KB, min+gzip.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { measureBreakdown } from '../../scripts/bench/breakdown.ts';
 import { BUDGETS, measureSource, measureSubject, OUR_SUBJECTS, ROOT } from '../../scripts/bench/size.ts';
 
 const subject = (id: string) => OUR_SUBJECTS.find((candidate) => candidate.id === id)!;
@@ -38,5 +39,15 @@ describe('size budgets (min+gzip, React and react-hook-form external)', () => {
     expect(hooks.inputs.filter((input) => input !== 'entry.js' && !input.startsWith('dist/'))).toEqual([]);
     expect(hooks.inputs).toContain('dist/index.js');
     expect(hooks.text).not.toMatch(/__CLIENT_INTERNALS|react\.transitional\.element/);
+  });
+
+  it('the breakdown still applies to this build: what-ifs shrink the kit, pages and areas are measured', async () => {
+    // `npm run bench` prints this breakdown under the table; its what-if edits throw when the build no longer matches them.
+    const { full, pages, areas, whatIfs } = await measureBreakdown();
+    expect(pages.map((page) => page.gzip).every((gzip) => gzip > 1000 && gzip < full.gzip)).toBe(true);
+    expect(areas.every((area) => area.gzip > 0)).toBe(true);
+    const floor = whatIfs.at(-1)!;
+    for (const whatIf of whatIfs.slice(0, -1)) expect(whatIf.gzip, whatIf.label).toBeLessThan(full.gzip);
+    expect(floor.gzip).toBeLessThan(Math.min(...whatIfs.slice(0, -1).map((whatIf) => whatIf.gzip)));
   });
 });

@@ -1,0 +1,113 @@
+/**
+ * Where the full client kit's bytes go, and what a page really pays.
+ * `node scripts/bench/run.mjs breakdown` prints three markdown tables (after `npm run build`):
+ *
+ * - pages: min+gzip of the imports a typical page makes (checkout form, pay button, landing);
+ * - areas: what each group of exports adds to the full kit (full kit minus the kit without it);
+ * - what-ifs: the full kit with whole features taken out of the build, to show how far the
+ *   7 KB budget is below what the features of design.md cost (the "floor").
+ *
+ * Same esbuild settings as `size.ts`; the what-ifs edit dist/esm text while bundling and fail
+ * loudly when an edit no longer matches the build.
+ */
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { BUDGETS, measureSource, PACKAGE_NAME, ROOT, type DistEdits } from './size.ts';
+
+const bytes = (n: number) => `${n.toLocaleString('en-US')} B`;
+const entry = (names: readonly string[]) => `export { ${names.join(', ')} } from '${PACKAGE_NAME}';`;
+
+export const PAGES = [
+  { label: 'checkout page: `IamportProvider` + `PaymentForm`', names: ['IamportProvider', 'PaymentForm'] },
+  { label: 'subscription page: `IamportProvider` + `BillingKeyForm`', names: ['IamportProvider', 'BillingKeyForm'] },
+  { label: 'button page: `IamportProvider` + `PaymentButton`', names: ['IamportProvider', 'PaymentButton'] },
+  { label: 'landing page: `IamportProvider` + `RedirectLanding`', names: ['IamportProvider', 'RedirectLanding'] },
+  { label: 'headless: `IamportProvider` + `usePayment`', names: ['IamportProvider', 'usePayment'] },
+] as const;
+
+/** Groups of the `.` exports; whatever is in no group is reported as "core helpers". */
+export const AREAS: Record<string, readonly string[]> = {
+  'provider and hooks': ['IamportProvider', 'useIamport', 'usePayment', 'useBillingKey'],
+  'forms and fields': ['PaymentForm', 'BillingKeyForm', 'BuyerFields', 'PayMethodField', 'CardFilterField', 'buyerFieldError', 'BUYER_FIELD_SPECS'],
+  buttons: ['PaymentButton', 'BillingKeyButton'],
+  'landing (component, hook, parser, remembered requests)': ['RedirectLanding', 'useRedirectResult', 'parseRedirectResult', 'REDIRECT_PARAMS', 'rememberRequest', 'recallRequest', 'forgetRequest'],
+};
+
+const WITHOUT_VALIDATION: DistEdits = {
+  'core/validation/validate.js': (text) => text.replace(/function run\(params, billing\) \{[\s\S]*?\n\}\n/, 'function run() {}\n'),
+};
+const WITHOUT_ENGLISH: DistEdits = {
+  'components/messages.js': (text) => text.replace(/\n {4}en: \{[\s\S]*?\n {4}\},?\n/, '\n'),
+};
+
+export interface BreakdownRow {
+  label: string;
+  gzip: number;
+  minified: number;
+}
+
+export interface Breakdown {
+  full: BreakdownRow;
+  pages: BreakdownRow[];
+  areas: BreakdownRow[];
+  whatIfs: BreakdownRow[];
+}
+
+async function exportNames(): Promise<string[]> {
+  const module = (await import(pathToFileURL(join(ROOT, 'dist/index.js')).href)) as Record<string, unknown>;
+  return Object.keys(module).sort();
+}
+
+async function measure(label: string, names: readonly string[], edits?: DistEdits): Promise<BreakdownRow> {
+  const { gzip, minified } = await measureSource(entry(names), edits);
+  return { label, gzip, minified };
+}
+
+export async function measureBreakdown(): Promise<Breakdown> {
+  const all = await exportNames();
+  const grouped = new Set(Object.values(AREAS).flat());
+  const unknown = [...grouped].filter((name) => !all.includes(name));
+  if (unknown.length) throw new Error(`bench: breakdown names exports that \`.\` no longer has: ${unknown.join(', ')}`);
+  const areas = { ...AREAS, 'core helpers (validators, loader, card tables, ids, …)': all.filter((name) => !grouped.has(name)) };
+  const without = (names: readonly string[]) => all.filter((name) => !names.includes(name));
+  const landing = AREAS['landing (component, hook, parser, remembered requests)']!;
+
+  // The headline figure is the bench's (`export *`); differences are taken against the same exports listed by name.
+  const kit = await measureSource(`export * from '${PACKAGE_NAME}';`);
+  const full = { label: 'full client kit', gzip: kit.gzip, minified: kit.minified };
+  const named = await measure('full client kit, exports named', all);
+  const pages = await Promise.all(PAGES.map((page) => measure(page.label, page.names)));
+  const areaRows = await Promise.all(
+    Object.entries(areas).map(async ([label, names]) => {
+      const rest = await measure(label, without(names));
+      return { label, gzip: named.gzip - rest.gzip, minified: named.minified - rest.minified };
+    }),
+  );
+  const whatIfs = await Promise.all([
+    measure('without English messages (Korean only)', all, WITHOUT_ENGLISH),
+    measure('without any request validation', all, WITHOUT_VALIDATION),
+    measure('without the landing (component, hook, parser)', without(landing)),
+    measure('all three removed: the floor of the remaining features', without(landing), { ...WITHOUT_ENGLISH, ...WITHOUT_VALIDATION }),
+  ]);
+  return { full, pages, areas: areaRows.sort((a, b) => b.gzip - a.gzip), whatIfs };
+}
+
+export function formatBreakdown({ full, pages, areas, whatIfs }: Breakdown): string {
+  const table = (head: string[], rows: string[][]) =>
+    [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+  const budget = (gzip: number) => (gzip <= BUDGETS.client ? '✅' : `❌ +${bytes(gzip - BUDGETS.client)}`);
+  return [
+    `Full client kit: **${bytes(full.gzip)}** min+gzip (min ${bytes(full.minified)}); budget ${bytes(BUDGETS.client)}.`,
+    '',
+    table(['What a page imports', 'min+gzip', 'min', `vs ${bytes(BUDGETS.client)}`], pages.map((row) => [row.label, bytes(row.gzip), bytes(row.minified), budget(row.gzip)])),
+    '',
+    table(['Area of the full kit', 'adds (min+gzip)', 'adds (min)'], areas.map((row) => [row.label, bytes(row.gzip), bytes(row.minified)])),
+    '',
+    table(['What if the full kit had…', 'min+gzip', 'min', `vs ${bytes(BUDGETS.client)}`], whatIfs.map((row) => [row.label, bytes(row.gzip), bytes(row.minified), budget(row.gzip)])),
+  ].join('\n');
+}
+
+/** `node scripts/bench/run.mjs breakdown`. */
+export async function main(): Promise<void> {
+  console.log(formatBreakdown(await measureBreakdown()));
+}
