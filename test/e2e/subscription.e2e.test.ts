@@ -3,7 +3,7 @@
 // charges again on demand (chargeBillingKey).
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, fillBuyer, openShop, paymentWindow, payWithCard, screenshot, serverOrders } from './support/browser';
+import { CARDS, expectNoAxeViolations, fillBuyer, openShop, paymentWindow, payWithCard, screenshot, serverOrders } from './support/browser';
 import { type Stack } from './support/stack';
 import { useStack } from './support/setup';
 
@@ -70,6 +70,33 @@ describe('subscription', () => {
     await page.getByRole('heading', { name: '구독 중입니다' }).waitFor();
     await screenshot(page, 'subscription-key-only');
     expectCleanConsole();
+    await context.close();
+  });
+
+  it('a card without funds registers (nothing is charged) but "charge again" is declined: an alert, a failed order, nothing paid', async () => {
+    const { page, context, expectCleanConsole } = await openShop(browser, stack.shopUrl);
+    await page.goto('/subscribe');
+    await page.getByRole('radio', { name: /카드만 등록/ }).check();
+    await page.getByRole('button', { name: '구독 신청하기' }).click();
+    await fillBuyer(page);
+    await page.getByRole('button', { name: '카드 등록하기' }).click();
+    await payWithCard(page, CARDS.decline);
+    await page.getByRole('heading', { name: '구독 중입니다' }).waitFor();
+    expect(await page.locator('.summary').textContent()).toContain('400000******0002');
+
+    await page.getByRole('button', { name: '이번 달 한 번 더 받기 · ₩19,800' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: '결제가 거절되었습니다' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/잔액부족|insufficient funds/);
+    await page.getByRole('list', { name: '구독 결제 내역' }).getByText('결제 실패').waitFor();
+    const orders = await serverOrders(page);
+    expect(paidOf(orders)).toEqual([]);
+    expect(orders.find((order) => order.kind === 'renewal')).toMatchObject({ status: 'failed', amount: 19_800 });
+    // The button is usable again: a declined renewal is an answer, not a stuck state.
+    expect(await page.getByRole('button', { name: '이번 달 한 번 더 받기 · ₩19,800' }).isEnabled()).toBe(true);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'subscription-charge-again-declined');
+    expectCleanConsole([/status of 402 \(Payment Required\)/]);
     await context.close();
   });
 });

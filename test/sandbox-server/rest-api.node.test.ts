@@ -210,6 +210,15 @@ describe('POST /subscribe/payments/again', () => {
     expect(declined.body.response).toMatchObject({ status: 'failed', amount: 9900, fail_reason: expect.stringMatching(/insufficient funds/) });
   });
 
+  it('a key registered in the window with the insufficient-funds card is issued, and its charges decline', async () => {
+    const window = await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 0, customer_uid: 'c_dunning', card_number: '4000-0000-0000-0002' } });
+    expect(window.body.response).toMatchObject({ status: 'paid', amount: 0, customer_uid: 'c_dunning' });
+    const token = await sandbox.token();
+    expect((await sandbox.call('GET', '/subscribe/customers/c_dunning', { token })).body.response).toMatchObject({ customer_uid: 'c_dunning', card_number: '400000******0002' });
+    const declined = await sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: 'c_dunning', merchant_uid: uid(), amount: 9900, name: 'renewal' } });
+    expect(declined.body).toMatchObject({ code: 0, response: { status: 'failed', amount: 9900, fail_reason: expect.stringMatching(/insufficient funds/) } });
+  });
+
   it('refuses a string amount, missing fields and unknown keys', async () => {
     await issueKey('c_x');
     const token = await sandbox.token();

@@ -101,7 +101,8 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 /**
  * Make one payment the way the sandbox PG would: cards follow the test cards (approve /
  * declined for insufficient funds / network failure), bank transfer and phone approve,
- * `vbank` issues an account (`status: 'ready'`), `amount: 0` with `customer_uid` only issues a key.
+ * `vbank` issues an account (`status: 'ready'`), `amount: 0` with `customer_uid` only issues a key
+ * (the insufficient-funds card gets a key too: nothing is charged; its later charges decline).
  *
  * @example
  * createPayment({ merchant_uid: 'order_1', amount: 1004, card_number: '4242-4242-4242-4242' },
@@ -112,7 +113,11 @@ export function createPayment(input: PaymentInput, context: PaymentContext): San
   const now = Math.floor(nowMs / 1000);
   const method = input.pay_method ?? 'card';
   const isCard = method === 'card';
-  const verdict = isCard ? classifyCard(input.card_number) : 'approve';
+  const cardVerdict = isCard ? classifyCard(input.card_number) : 'approve';
+  // Registering a card charges nothing, so "insufficient funds" cannot stop a key-only
+  // issuance: the key is issued and its first real charge declines (test dunning with it).
+  const keyOnly = Boolean(input.customer_uid) && input.amount === 0 && (input.customer_uid_usage ?? 'issue') === 'issue';
+  const verdict = keyOnly && cardVerdict === 'decline' ? 'approve' : cardVerdict;
   const failReason = verdict === 'approve' ? null : verdict === 'decline' ? DECLINED_MESSAGE : verdict === 'network' ? NETWORK_MESSAGE : INVALID_CARD_MESSAGE;
   const isVbank = method === 'vbank';
   const status = failReason ? 'failed' : isVbank ? 'ready' : 'paid';

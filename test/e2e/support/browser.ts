@@ -41,8 +41,16 @@ export async function openShop(browser: Browser, shopUrl: string, options: Brows
   return {
     context,
     page,
-    /** No uncaught error, no console error (a CSP violation would be one), at the end of a test. */
-    expectCleanConsole: () => expect(problems).toEqual([]),
+    /**
+     * No uncaught error, no console error (a CSP violation would be one), at the end of a test.
+     * `expected` lists the errors the test caused on purpose (Chromium logs every HTTP error
+     * response, e.g. a declined charge's 402); each must have happened exactly once.
+     */
+    expectCleanConsole: (expected: RegExp[] = []) => {
+      const unexpected = problems.filter((problem) => !expected.some((pattern) => pattern.test(problem)));
+      expect(unexpected).toEqual([]);
+      for (const pattern of expected) expect(problems.filter((problem) => pattern.test(problem)), String(pattern)).toHaveLength(1);
+    },
   };
 }
 
