@@ -50,8 +50,9 @@ export const RegisterCard: Story = {
   },
 };
 
-/** A declined card issues no key. */
+/** Key + first charge (amount 9900) with the insufficient-funds card: the charge is declined and no key is issued. (Key only, the same card registers: nothing is charged.) */
 export const Declined: Story = {
+  args: { amount: 9900 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const button = await canvas.findByRole('button', { name: /register card/i });
