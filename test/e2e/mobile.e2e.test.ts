@@ -64,6 +64,34 @@ describe('mobile (375 px, mobile user agent)', () => {
     await context.close();
   });
 
+  it('a subscription sign-up on a phone comes back through the landing: card registered after server verification, subscription active', async () => {
+    const { page, context, expectCleanConsole } = await openShop(browser, stack.shopUrl, MOBILE);
+    await page.goto('/subscribe');
+    await page.getByRole('radio', { name: /카드만 등록/ }).check();
+    await page.getByRole('button', { name: '구독 신청하기' }).click();
+    await fillBuyer(page);
+    await page.getByRole('button', { name: '카드 등록하기' }).click();
+    await payWithCard(page);
+
+    await page.waitForURL((url) => url.pathname === '/payments/complete');
+    await page.getByRole('heading', { name: '카드가 등록되었습니다' }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    expect(await page.getByText('결제가 완료되었습니다').count()).toBe(0); // nothing was charged
+    await page.getByRole('status').filter({ hasText: '오늘은 결제되지 않았고' }).waitFor();
+    const orders = await serverOrders(page);
+    expect(orders.find((order) => order.kind === 'subscription')).toMatchObject({ status: 'paid', amount: 0 });
+    expect(orders.filter((order) => order.status === 'scheduled')).toHaveLength(1);
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'mobile-landing-card-registered');
+
+    await page.getByRole('link', { name: '구독 정보 보기' }).click();
+    await page.getByRole('heading', { name: '구독 중입니다' }).waitFor();
+    expect(await page.locator('.summary').textContent()).toContain('424242******4242');
+    expectCleanConsole();
+    await context.close();
+  });
+
   it('tampered landing URLs never show paid (other merchant_uid, other amount, imp_success=true on a failed payment, made-up ids)', async () => {
     const { page, context } = await openShop(browser, stack.shopUrl, MOBILE);
     // Three real orders of this buyer, created by the shop's server (₩15,000 / ₩12,000 / ₩9,800).

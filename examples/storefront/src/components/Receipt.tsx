@@ -15,8 +15,8 @@ export function verificationProblem(verification: Verification): string {
   return `결제를 확인할 수 없습니다. ${REASONS[verification.reason ?? ''] ?? '고객센터에 문의해 주세요.'}`;
 }
 
-/** What the server confirmed: paid, or a virtual account waiting for the deposit. */
-export function Receipt({ verification, title }: { verification: Verification; title?: string }) {
+/** What the server confirmed: paid, a virtual account waiting for the deposit, or (with `title`/`note`) a registered card. */
+export function Receipt({ verification, title, note }: { verification: Verification; title?: string; note?: string }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const payment = verification.payment;
@@ -30,7 +30,7 @@ export function Receipt({ verification, title }: { verification: Verification; t
         {title ?? (ready ? '가상계좌가 발급되었습니다' : '결제가 완료되었습니다')}
       </h2>
       <p role="status" className="iamport-notice iamport-notice-success">
-        {ready ? '아래 계좌로 기한 안에 입금해 주시면 바로 발송해 드려요.' : '상점 서버가 결제를 확인했습니다. 곧 로스팅해서 보내 드릴게요.'}
+        {note ?? (ready ? '아래 계좌로 기한 안에 입금해 주시면 바로 발송해 드려요.' : '상점 서버가 결제를 확인했습니다. 곧 로스팅해서 보내 드릴게요.')}
       </p>
       {payment && (
         <dl className="summary">
