@@ -2,13 +2,14 @@ import { parseArgs } from 'node:util';
 import { SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, SANDBOX_MERCHANT_CODE, SANDBOX_PORT } from '../sandbox/engine/fixtures';
 import { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './server';
 
-export const USAGE = `Usage: iamport-sandbox [--port 8090] [--host 127.0.0.1] [--data state.json] [--imp-key K] [--imp-secret S] [--quiet]
+export const USAGE = `Usage: iamport-sandbox [--port 8090] [--host 127.0.0.1] [--data state.json] [--imp-key K] [--imp-secret S] [--merchant-name NAME] [--quiet]
 
   --port        port to listen on (0 = any free port)        env IAMPORT_SANDBOX_PORT
   --host        interface (default 127.0.0.1, loopback)      env IAMPORT_SANDBOX_HOST
   --data        keep payments/keys/schedules in this file    env IAMPORT_SANDBOX_DATA
   --imp-key     REST API key (default ${SANDBOX_IMP_KEY})        env IAMPORT_SANDBOX_IMP_KEY
   --imp-secret  REST API secret (default ${SANDBOX_IMP_SECRET})  env IAMPORT_SANDBOX_IMP_SECRET
+  --merchant-name  shop name the payment window shows        env IAMPORT_SANDBOX_MERCHANT_NAME
   --quiet       no request log                               env IAMPORT_SANDBOX_QUIET=1`;
 
 /**
@@ -26,6 +27,7 @@ export function parseSandboxArgs(argv: readonly string[], env: Record<string, st
       data: { type: 'string' },
       'imp-key': { type: 'string' },
       'imp-secret': { type: 'string' },
+      'merchant-name': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -40,6 +42,7 @@ export function parseSandboxArgs(argv: readonly string[], env: Record<string, st
     dataFile: values.data ?? env.IAMPORT_SANDBOX_DATA,
     impKey: values['imp-key'] ?? env.IAMPORT_SANDBOX_IMP_KEY ?? SANDBOX_IMP_KEY,
     impSecret: values['imp-secret'] ?? env.IAMPORT_SANDBOX_IMP_SECRET ?? SANDBOX_IMP_SECRET,
+    merchantName: values['merchant-name'] ?? env.IAMPORT_SANDBOX_MERCHANT_NAME,
     quiet: values.quiet ?? env.IAMPORT_SANDBOX_QUIET === '1',
   };
 }

@@ -19,9 +19,14 @@ function moduleDir(): string {
 }
 
 let script: string | undefined;
+const MERCHANT_NAME_SLOT = /(["'`])%IAMPORT_SANDBOX_MERCHANT_NAME%\1/g; // the minifier may inline the constant
 
-/** GET /v1/iamport.js — the sandbox `window.IMP`, recording payments on this server. */
-export function sdkScript(): Reply {
+/**
+ * GET /v1/iamport.js — the sandbox `window.IMP`, recording payments on this server. With a
+ * `merchantName` its window shows that name, as the real window shows the name registered
+ * for the merchant code.
+ */
+export function sdkScript(merchantName?: string): Reply {
   if (script === undefined) {
     const here = moduleDir();
     // Next to the CJS bundle (dist/), two levels up from the ESM module (dist/esm/sandbox-server/), or dist/ from src/.
@@ -31,7 +36,10 @@ export function sdkScript(): Reply {
     }
     script = readFileSync(file, 'utf8');
   }
-  return { status: 200, contentType: 'text/javascript; charset=utf-8', body: script };
+  if (merchantName === undefined) return { status: 200, contentType: 'text/javascript; charset=utf-8', body: script };
+  if (!script.includes('%IAMPORT_SANDBOX_MERCHANT_NAME%')) throw new ApiError(500, -1, `iamport-sandbox: dist/${SDK_SCRIPT_FILE} has no merchant name slot; rebuild it with \`npm run build\`.`);
+  // A function replacement: `$` in a name must stay literal.
+  return { status: 200, contentType: 'text/javascript; charset=utf-8', body: script.replace(MERCHANT_NAME_SLOT, () => JSON.stringify(merchantName)) };
 }
 
 /** POST /__sandbox/payments — how the window (and tests) record a payment. */

@@ -22,6 +22,8 @@ export interface SandboxServerOptions {
   impKey?: string;
   /** Default 'sandbox_secret'. */
   impSecret?: string;
+  /** The shop name the payment window of `/v1/iamport.js` shows (default: the merchant code passed to `IMP.init`). */
+  merchantName?: string;
   /** Default 1800 (30 min, like the real API). */
   tokenTtlSeconds?: number;
   /** No request logging. */
@@ -69,7 +71,7 @@ const ROUTES: Route[] = [
   route('POST', /^\/subscribe\/customers\/([^/]+)$/, true, (world, [uid], request) => rest.issueKey(world, uid!, request)),
   route('GET', /^\/subscribe\/customers\/([^/]+)$/, true, (world, [uid]) => rest.readKey(world, uid!)),
   route('DELETE', /^\/subscribe\/customers\/([^/]+)$/, true, (world, [uid]) => rest.deleteKey(world, uid!)),
-  route('GET', /^\/v1\/iamport\.js$/, false, () => sdkScript()),
+  route('GET', /^\/v1\/iamport\.js$/, false, (world) => sdkScript(world.merchantName)),
   route('POST', /^\/__sandbox\/payments$/, false, (world, _m, request) => recordPayment(world, request)),
   route('POST', /^\/__sandbox\/expire-tokens$/, false, (world) => ok({ expired: world.tokens.expireAll() })),
   route('GET', /^\/__sandbox\/stats$/, false, (world) =>
@@ -115,6 +117,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     random: createRandom(),
     impKey: options.impKey ?? SANDBOX_IMP_KEY,
     impSecret: options.impSecret ?? SANDBOX_IMP_SECRET,
+    merchantName: options.merchantName,
     url: '',
     stats: { tokenRequests: 0, requests: 0 },
   };

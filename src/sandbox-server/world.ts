@@ -15,6 +15,7 @@ export interface World {
   random: Random;
   impKey: string;
   impSecret: string;
+  merchantName: string | undefined;
   /** Filled in once the server listens. */
   url: string;
   stats: { tokenRequests: number; requests: number };

@@ -56,6 +56,8 @@ describe('desktop checkout', () => {
     await page.getByRole('button', { name: '₩24,000 결제하기' }).click();
     const issuers = paymentWindow(page).getByLabel('카드사 (Card issuer)').locator('option');
     expect(await issuers.allTextContents()).toEqual(['신한 (Shinhan)']);
+    // The window names the shop (npm start passes --merchant-name's equivalent to the sandbox).
+    expect(await paymentWindow(page).locator('dd').first().textContent()).toBe('온기 커피 로스터스');
     await screenshot(page, 'desktop-payment-window', { fullPage: false });
     await payWithCard(page);
 

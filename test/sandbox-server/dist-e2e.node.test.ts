@@ -53,6 +53,8 @@ describe('bin/iamport-sandbox.js', () => {
   });
 });
 
+const MERCHANT_NAME = '온기 커피 "로스터스" $& </script>';
+
 describe('a payment through /v1/iamport.js in Chromium', () => {
   let sandbox: { url: string; close(): Promise<void> };
   let shop: Server;
@@ -60,7 +62,8 @@ describe('a payment through /v1/iamport.js in Chromium', () => {
 
   beforeAll(async () => {
     const { startSandboxServer } = (await import(distServer)) as typeof import('../../src/sandbox-server');
-    sandbox = await startSandboxServer({ port: 0, quiet: true });
+    // Quotes and `$&` must reach the window literally (the name is spliced into the served script).
+    sandbox = await startSandboxServer({ port: 0, quiet: true, merchantName: MERCHANT_NAME });
     // The shop is another origin: the classic script and its recording call cross origins (CORS).
     shop = createServer((_req, res) => {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -92,6 +95,8 @@ describe('a payment through /v1/iamport.js in Chromium', () => {
       await page.goto(shopUrl);
       await page.getByRole('button', { name: 'Pay ₩15,000' }).click();
       const dialog = page.getByRole('dialog');
+      // The window names the shop like the real one (the name registered for the merchant code).
+      expect(await dialog.locator('dd').first().textContent()).toBe(MERCHANT_NAME);
       await dialog.getByLabel(/card number/i).fill('4242-4242-4242-4242');
       await dialog.getByLabel(/expiry/i).fill('12/39');
       await dialog.getByLabel(/birth date/i).fill('900101');

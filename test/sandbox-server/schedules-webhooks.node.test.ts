@@ -150,6 +150,8 @@ describe('command-line options', () => {
     const env = { IAMPORT_SANDBOX_PORT: '9000', IAMPORT_SANDBOX_DATA: 'env.json', IAMPORT_SANDBOX_IMP_KEY: 'ek', IAMPORT_SANDBOX_QUIET: '1' };
     expect(parseSandboxArgs([], env)).toMatchObject({ port: 9000, dataFile: 'env.json', impKey: 'ek', quiet: true });
     expect(parseSandboxArgs(['--port', '0', '--data', 'flag.json', '--imp-secret', 'fs', '--host', '::1'], env)).toMatchObject({ port: 0, dataFile: 'flag.json', impSecret: 'fs', host: '::1' });
+    expect(parseSandboxArgs([], { IAMPORT_SANDBOX_MERCHANT_NAME: '온기 커피' }).merchantName).toBe('온기 커피');
+    expect(parseSandboxArgs(['--merchant-name', 'Flag Shop'], { IAMPORT_SANDBOX_MERCHANT_NAME: '온기 커피' }).merchantName).toBe('Flag Shop');
   });
 
   it('bad flags throw with the usage', () => {

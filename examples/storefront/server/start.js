@@ -50,7 +50,7 @@ async function main() {
   const { startShop } = await import('./shop.js');
   const { startSandboxServer } = await import(pathToFileURL(join(ROOT, 'dist/sandbox-server.js')).href);
 
-  const sandbox = await startSandboxServer({ port: options.sandboxPort, host: options.host, quiet: options.quiet }).catch((error) => {
+  const sandbox = await startSandboxServer({ port: options.sandboxPort, host: options.host, quiet: options.quiet, merchantName: '온기 커피 로스터스' }).catch((error) => {
     throw explainListenError(error, 'iamport-sandbox', options.sandboxPort, 'SANDBOX_PORT');
   });
   let shop;
