@@ -17,13 +17,24 @@ import { BUDGETS, measureSource, PACKAGE_NAME, ROOT, type DistEdits } from './si
 const bytes = (n: number) => `${n.toLocaleString('en-US')} B`;
 const entry = (names: readonly string[]) => `export { ${names.join(', ')} } from '${PACKAGE_NAME}';`;
 
+/** `fits`: the page is within the 7 KB client budget today, and `npm test` keeps it there. */
 export const PAGES = [
-  { label: 'checkout page: `IamportProvider` + `PaymentForm`', names: ['IamportProvider', 'PaymentForm'] },
-  { label: 'subscription page: `IamportProvider` + `BillingKeyForm`', names: ['IamportProvider', 'BillingKeyForm'] },
-  { label: 'button page: `IamportProvider` + `PaymentButton`', names: ['IamportProvider', 'PaymentButton'] },
-  { label: 'landing page: `IamportProvider` + `RedirectLanding`', names: ['IamportProvider', 'RedirectLanding'] },
-  { label: 'headless: `IamportProvider` + `usePayment`', names: ['IamportProvider', 'usePayment'] },
+  { label: 'checkout page: `IamportProvider` + `PaymentForm`', names: ['IamportProvider', 'PaymentForm'], fits: false },
+  { label: 'subscription page: `IamportProvider` + `BillingKeyForm`', names: ['IamportProvider', 'BillingKeyForm'], fits: false },
+  { label: 'button page: `IamportProvider` + `PaymentButton`', names: ['IamportProvider', 'PaymentButton'], fits: true },
+  { label: 'landing page: `IamportProvider` + `RedirectLanding`', names: ['IamportProvider', 'RedirectLanding'], fits: true },
+  { label: 'headless: `IamportProvider` + `usePayment`', names: ['IamportProvider', 'usePayment'], fits: true },
 ] as const;
+
+/**
+ * Min+gzip of one page's imports.
+ *
+ * @example
+ * await measurePage(PAGES[2]) // { label: 'button page: …', gzip: 6682, minified: 15253 }
+ */
+export function measurePage(page: (typeof PAGES)[number]): Promise<BreakdownRow> {
+  return measure(page.label, page.names);
+}
 
 /** Groups of the `.` exports; whatever is in no group is reported as "core helpers". */
 export const AREAS: Record<string, readonly string[]> = {
@@ -76,7 +87,7 @@ export async function measureBreakdown(): Promise<Breakdown> {
   const kit = await measureSource(`export * from '${PACKAGE_NAME}';`);
   const full = { label: 'full client kit', gzip: kit.gzip, minified: kit.minified };
   const named = await measure('full client kit, exports named', all);
-  const pages = await Promise.all(PAGES.map((page) => measure(page.label, page.names)));
+  const pages = await Promise.all(PAGES.map(measurePage));
   const areaRows = await Promise.all(
     Object.entries(areas).map(async ([label, names]) => {
       const rest = await measure(label, without(names));

@@ -2,7 +2,7 @@
 // built package: hooks ≤ 2 KB and the whole client kit ≤ 7 KB, min+gzip.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { measureBreakdown } from '../../scripts/bench/breakdown.ts';
+import { measureBreakdown, measurePage, PAGES } from '../../scripts/bench/breakdown.ts';
 import { BUDGETS, measureSource, measureSubject, OUR_SUBJECTS, ROOT } from '../../scripts/bench/size.ts';
 
 const subject = (id: string) => OUR_SUBJECTS.find((candidate) => candidate.id === id)!;
@@ -39,6 +39,12 @@ describe('size budgets (min+gzip, React and react-hook-form external)', () => {
     expect(hooks.inputs.filter((input) => input !== 'entry.js' && !input.startsWith('dist/'))).toEqual([]);
     expect(hooks.inputs).toContain('dist/index.js');
     expect(hooks.text).not.toMatch(/__CLIENT_INTERNALS|react\.transitional\.element/);
+  });
+
+  // What a page loads: these pages fit the 7 KB client budget today and must keep fitting.
+  it.each(PAGES.filter((page) => page.fits))('$label stays within the client budget', async (page) => {
+    const { gzip, minified } = await measurePage(page);
+    expect(gzip, `${page.label}: ${gzip} B min+gzip (${minified} B minified) exceeds ${BUDGETS.client} B by ${gzip - BUDGETS.client} B`).toBeLessThanOrEqual(BUDGETS.client);
   });
 
   it('the breakdown still applies to this build: what-ifs shrink the kit, pages and areas are measured', async () => {
