@@ -3,7 +3,7 @@
 // must never show paid.
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createOrder, expectNoAxeViolations, fillBuyer, MOBILE, openShop, payWithCard, screenshot, serverOrders } from './support/browser';
+import { createOrder, expectNoAxeViolations, fillBuyer, MOBILE, openShop, payWithCard, registerCardOnly, screenshot, serverOrders } from './support/browser';
 import { recordSandboxPayment, type Stack } from './support/stack';
 import { useStack } from './support/setup';
 
@@ -66,12 +66,7 @@ describe('mobile (375 px, mobile user agent)', () => {
 
   it('a subscription sign-up on a phone comes back through the landing: card registered after server verification, subscription active', async () => {
     const { page, context, expectCleanConsole } = await openShop(browser, stack.shopUrl, MOBILE);
-    await page.goto('/subscribe');
-    await page.getByRole('radio', { name: /카드만 등록/ }).check();
-    await page.getByRole('button', { name: '구독 신청하기' }).click();
-    await fillBuyer(page);
-    await page.getByRole('button', { name: '카드 등록하기' }).click();
-    await payWithCard(page);
+    await registerCardOnly(page);
 
     await page.waitForURL((url) => url.pathname === '/payments/complete');
     await page.getByRole('heading', { name: '카드가 등록되었습니다' }).waitFor();

@@ -3,7 +3,7 @@
 // charges again on demand (chargeBillingKey).
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CARDS, expectNoAxeViolations, fillBuyer, openShop, paymentWindow, payWithCard, screenshot, serverOrders } from './support/browser';
+import { CARDS, expectNoAxeViolations, fillBuyer, openShop, paymentWindow, payWithCard, registerCardOnly, screenshot, serverOrders } from './support/browser';
 import { type Stack } from './support/stack';
 import { useStack } from './support/setup';
 
@@ -52,12 +52,7 @@ describe('subscription', () => {
 
   it('key only: nothing is charged today, the first payment is scheduled and the page shows the card', async () => {
     const { page, context, expectCleanConsole } = await openShop(browser, stack.shopUrl);
-    await page.goto('/subscribe');
-    await page.getByRole('radio', { name: /카드만 등록/ }).check();
-    await page.getByRole('button', { name: '구독 신청하기' }).click();
-    await fillBuyer(page);
-    await page.getByRole('button', { name: '카드 등록하기' }).click();
-    await payWithCard(page);
+    await registerCardOnly(page);
 
     await page.getByRole('heading', { name: '구독 중입니다' }).waitFor();
     await page.getByRole('list', { name: '구독 결제 내역' }).getByText('결제 예정').waitFor();
@@ -75,12 +70,7 @@ describe('subscription', () => {
 
   it('a card without funds registers (nothing is charged) but "charge again" is declined: an alert, a failed order, nothing paid', async () => {
     const { page, context, expectCleanConsole } = await openShop(browser, stack.shopUrl);
-    await page.goto('/subscribe');
-    await page.getByRole('radio', { name: /카드만 등록/ }).check();
-    await page.getByRole('button', { name: '구독 신청하기' }).click();
-    await fillBuyer(page);
-    await page.getByRole('button', { name: '카드 등록하기' }).click();
-    await payWithCard(page, CARDS.decline);
+    await registerCardOnly(page, CARDS.decline);
     await page.getByRole('heading', { name: '구독 중입니다' }).waitFor();
     expect(await page.locator('.summary').textContent()).toContain('400000******0002');
 

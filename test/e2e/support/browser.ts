@@ -115,6 +115,16 @@ export async function createOrder(page: Page, product: string, quantity = 1): Pr
   return (await uid.textContent())!.trim();
 }
 
+/** Sign up for the subscription with "카드만 등록" (key only) and register `card` in the sandbox window. */
+export async function registerCardOnly(page: Page, card: string = CARDS.approve) {
+  await page.goto('/subscribe');
+  await page.getByRole('radio', { name: /카드만 등록/ }).check();
+  await page.getByRole('button', { name: '구독 신청하기' }).click();
+  await fillBuyer(page);
+  await page.getByRole('button', { name: '카드 등록하기' }).click();
+  await payWithCard(page, card);
+}
+
 interface ApiOrder {
   merchant_uid: string;
   status: string;
