@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyCard } from '../sandbox/engine/cards';
-import { SANDBOX_CARDS } from '../sandbox/engine/fixtures';
+import { MERCHANT_NAME_SLOT, SANDBOX_CARDS } from '../sandbox/engine/fixtures';
 import type { PayMethod } from '../core/types';
 import { optionalString, requireInteger, requireString } from './fields';
 import { ApiError, ok, type Reply } from './http';
@@ -19,7 +19,10 @@ function moduleDir(): string {
 }
 
 let script: string | undefined;
-const MERCHANT_NAME_SLOT = /(["'`])%IAMPORT_SANDBOX_MERCHANT_NAME%\1/g; // the minifier may inline the constant
+/** The script with a merchant name filled in, per name (a server has one; no work per request). */
+const named = new Map<string, string>();
+// The slot as a quoted literal; the minifier may have inlined it in more than one place.
+const SLOT_LITERAL = new RegExp(`(["'\`])${MERCHANT_NAME_SLOT}\\1`, 'g');
 
 /**
  * GET /v1/iamport.js — the sandbox `window.IMP`, recording payments on this server. With a
@@ -37,9 +40,14 @@ export function sdkScript(merchantName?: string): Reply {
     script = readFileSync(file, 'utf8');
   }
   if (merchantName === undefined) return { status: 200, contentType: 'text/javascript; charset=utf-8', body: script };
-  if (!script.includes('%IAMPORT_SANDBOX_MERCHANT_NAME%')) throw new ApiError(500, -1, `iamport-sandbox: dist/${SDK_SCRIPT_FILE} has no merchant name slot; rebuild it with \`npm run build\`.`);
-  // A function replacement: `$` in a name must stay literal.
-  return { status: 200, contentType: 'text/javascript; charset=utf-8', body: script.replace(MERCHANT_NAME_SLOT, () => JSON.stringify(merchantName)) };
+  let body = named.get(merchantName);
+  if (body === undefined) {
+    if (!script.includes(MERCHANT_NAME_SLOT)) throw new ApiError(500, -1, `iamport-sandbox: dist/${SDK_SCRIPT_FILE} has no merchant name slot; rebuild it with \`npm run build\`.`);
+    // A function replacement: `$` in a name must stay literal.
+    body = script.replace(SLOT_LITERAL, () => JSON.stringify(merchantName));
+    named.set(merchantName, body);
+  }
+  return { status: 200, contentType: 'text/javascript; charset=utf-8', body };
 }
 
 /** POST /__sandbox/payments — how the window (and tests) record a payment. */

@@ -12,6 +12,12 @@ export const SANDBOX_IMP_SECRET = 'sandbox_secret';
 export const SANDBOX_PORT = 8090;
 
 /**
+ * The string literal in the classic script (`/v1/iamport.js`) that `iamport-sandbox
+ * --merchant-name` replaces, JSON-escaped, when it serves the script.
+ */
+export const MERCHANT_NAME_SLOT = '%IAMPORT_SANDBOX_MERCHANT_NAME%';
+
+/**
  * Test cards: one approves, one is declined (insufficient funds), one fails at the network/PG.
  *
  * @example
