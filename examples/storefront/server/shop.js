@@ -68,22 +68,18 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
     }
   }
 
+  /** A renewal order of `sub` (charged with its billing key): the plan's name with `label`, the plan's amount. */
+  function addRenewal(/** @type {Subscription} */ sub, /** @type {string} */ label, /** @type {Partial<Order>} */ extra = {}) {
+    return store.addOrder({ merchant_uid: newUid('sub'), session: sub.session, kind: 'renewal', name: `${sub.name} (${label})`, amount: sub.amount, customer_uid: sub.customer_uid, ...extra });
+  }
+
   /** A verified sign-up payment activates its subscription: check the key, book next month. */
   function activate(/** @type {Subscription} */ sub) {
     if (sub.status === 'active') return Promise.resolve();
     sub.activating ??= (async () => {
       const key = await iamport.getBillingKey(sub.customer_uid);
       const at = nextMonth(Date.now());
-      const next = store.addOrder({
-        merchant_uid: newUid('sub'),
-        session: sub.session,
-        kind: 'renewal',
-        name: `${sub.name} (정기결제)`,
-        amount: sub.amount,
-        customer_uid: sub.customer_uid,
-        status: 'scheduled',
-        scheduled_at: at,
-      });
+      const next = addRenewal(sub, '정기결제', { status: 'scheduled', scheduled_at: at });
       await iamport.schedulePayments({
         customer_uid: sub.customer_uid,
         schedules: [{ merchant_uid: next.merchant_uid, schedule_at: Math.floor(at / 1000), amount: sub.amount, name: next.name, notice_url: noticeUrl }],
@@ -233,14 +229,7 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
     ['POST', /^\/api\/subscriptions\/([\w-]+)\/charge$/, async ({ match, sid, res }) => {
       const sub = ownSubscription(match[0], sid());
       if (sub.status !== 'active') throw new HttpError(409, '카드 등록을 먼저 마쳐 주세요. (subscription is not active)');
-      const order = store.addOrder({
-        merchant_uid: newUid('sub'),
-        session: sub.session,
-        kind: 'renewal',
-        name: `${sub.name} (추가 결제)`,
-        amount: sub.amount,
-        customer_uid: sub.customer_uid,
-      });
+      const order = addRenewal(sub, '추가 결제');
       try {
         const payment = await iamport.chargeBillingKey({ customer_uid: sub.customer_uid, merchant_uid: order.merchant_uid, amount: sub.amount, name: order.name, notice_url: noticeUrl });
         record(order, payment, 'paid');
