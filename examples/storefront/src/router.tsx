@@ -1,5 +1,5 @@
 // A tiny History API router: enough for four pages, no dependency.
-import { useEffect, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { useEffect, useRef, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 const listeners = new Set<() => void>();
 const subscribe = (listener: () => void) => {
@@ -29,6 +29,19 @@ export function useTitle(title: string) {
   useEffect(() => {
     document.title = `${title} · 온기 커피 로스터스`;
   }, [title]);
+}
+
+/**
+ * A ref for the heading of a step that just appeared: it takes the focus once, on mount, so
+ * screen reader and keyboard users land on the new step (the heading needs `tabIndex={-1}`).
+ *
+ * @example
+ * const heading = useFocusOnMount<HTMLHeadingElement>(); // <h2 ref={heading} tabIndex={-1}>
+ */
+export function useFocusOnMount<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return ref;
 }
 
 /** An `<a>` that navigates without reloading (modified clicks open a new tab as usual). */

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
 import type { Verification } from '../api';
 import { dateTime, METHOD_LABEL, won } from '../format';
+import { useFocusOnMount } from '../router';
 
 const REASONS: Record<string, string> = {
   amount_mismatch: '결제 금액이 주문 금액과 다릅니다. 주문이 처리되지 않았습니다.',
@@ -17,8 +17,7 @@ export function verificationProblem(verification: Verification): string {
 
 /** What the server confirmed: paid, a virtual account waiting for the deposit, or (with `title`/`note`) a registered card. */
 export function Receipt({ verification, title, note }: { verification: Verification; title?: string; note?: string }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const payment = verification.payment;
   const ready = verification.status === 'ready';
   return (

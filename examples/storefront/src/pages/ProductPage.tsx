@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { CARD_ISSUERS, PaymentForm } from 'react-iamport-jtnet';
 import { api, ApiError, type Order, type Product, type Verification } from '../api';
 import { ProductArt } from '../art';
 import { won } from '../format';
-import { Link, useTitle } from '../router';
+import { Link, useFocusOnMount, useTitle } from '../router';
 import { Receipt, verificationProblem } from '../components/Receipt';
 import { TestCards } from '../components/TestCards';
+import { VerificationStatus } from '../components/VerificationStatus';
 
 /** The shop takes domestic cards only: overseas brands are switched off in the window (card.detail). */
 const OVERSEAS = CARD_ISSUERS.filter((issuer) => issuer.overseas).map((issuer) => issuer.code);
@@ -84,8 +85,7 @@ function ProductChoice({ products, maxQuantity, onOrder }: { products: Product[]
 function Checkout({ order, noticeUrl, onPaid, onBack }: { order: Order; noticeUrl: string; onPaid(verification: Verification): void; onBack(): void }) {
   const [checking, setChecking] = useState(false);
   const [problem, setProblem] = useState('');
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
 
   return (
     <section className="panel checkout" aria-labelledby="checkout-title">
@@ -120,16 +120,7 @@ function Checkout({ order, noticeUrl, onPaid, onBack }: { order: Order; noticeUr
       >
         <p className="hint">해외 발급 카드는 사용할 수 없어요. 카드사를 고르지 않으면 결제창에서 선택합니다.</p>
       </PaymentForm>
-      {checking && (
-        <p role="status" className="iamport-notice">
-          <span className="iamport-spinner" aria-hidden="true" /> 결제를 확인하고 있습니다…
-        </p>
-      )}
-      {problem && (
-        <p role="alert" className="iamport-notice iamport-notice-error">
-          {problem}
-        </p>
-      )}
+      <VerificationStatus checking={checking} checkingText="결제를 확인하고 있습니다…" problem={problem} />
       <button type="button" className="text-button" onClick={onBack}>
         ← 상품 다시 고르기
       </button>

@@ -1,12 +1,13 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { BillingKeyForm } from 'react-iamport-jtnet';
 import { api, ApiError, type Order, type Plan, type Subscription } from '../api';
 import { ProductArt } from '../art';
 import { verificationProblem } from '../components/Receipt';
 import { StatusBadge } from '../components/StatusBadge';
 import { TestCards } from '../components/TestCards';
+import { VerificationStatus } from '../components/VerificationStatus';
 import { date, dateTime, won } from '../format';
-import { useTitle } from '../router';
+import { useFocusOnMount, useTitle } from '../router';
 
 type Phase =
   | { step: 'loading' }
@@ -68,8 +69,7 @@ function PlanChoice({ plan, onStart }: { plan: Plan; onStart(result: { subscript
 function Register({ subscription, order, noticeUrl, onActive, onBack }: { subscription: Subscription; order: Order; noticeUrl: string; onActive(sub: Subscription): void; onBack(): void }) {
   const [checking, setChecking] = useState(false);
   const [problem, setProblem] = useState('');
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   return (
     <section className="panel" aria-labelledby="register-title">
       <h2 id="register-title" ref={heading} tabIndex={-1}>
@@ -103,16 +103,7 @@ function Register({ subscription, order, noticeUrl, onActive, onBack }: { subscr
             .finally(() => setChecking(false));
         }}
       />
-      {checking && (
-        <p role="status" className="iamport-notice">
-          <span className="iamport-spinner" aria-hidden="true" /> 카드 등록을 확인하고 있습니다…
-        </p>
-      )}
-      {problem && (
-        <p role="alert" className="iamport-notice iamport-notice-error">
-          {problem}
-        </p>
-      )}
+      <VerificationStatus checking={checking} checkingText="카드 등록을 확인하고 있습니다…" problem={problem} />
       <button type="button" className="text-button" onClick={onBack}>
         ← 처음으로
       </button>
@@ -124,12 +115,9 @@ function Active({ subscription }: { subscription: Subscription }) {
   const [orders, setOrders] = useState<Order[] | null>(null);
   const [charging, setCharging] = useState(false);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
   const load = () => api.orders().then(({ orders: all }) => setOrders(all.filter((order) => order.customer_uid === subscription.customer_uid && order.amount > 0)));
-  useEffect(() => {
-    heading.current?.focus();
-    void load();
-  }, []);
+  useEffect(() => void load(), []);
 
   const chargeAgain = () => {
     if (charging) return;
