@@ -79,6 +79,34 @@ export class Checks {
     return this;
   }
 
+  /** One of the listed values. */
+  oneOf(field: string, value: Value, allowed: readonly string[], optional = true): this {
+    if (value === undefined && optional) return this;
+    if (typeof value !== 'string' || !allowed.includes(value)) this.add(field, `${field} must be one of ${allowed.map((item) => `'${item}'`).join(', ')}; got ${show(value)}.`);
+    return this;
+  }
+
+  /** A whole number in [min, max] (pages, limits, counts). */
+  integer(field: string, value: Value, { min = 0, max = Number.MAX_SAFE_INTEGER, optional = true } = {}): this {
+    if (value === undefined && optional) return this;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      this.add(field, `${field} must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}; got ${show(value)}.`);
+    }
+    return this;
+  }
+
+  /** Unix seconds (not milliseconds), past or future. */
+  unixSeconds(field: string, value: Value): this {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) this.add(field, `${field} must be unix seconds as a whole number; got ${show(value)}.`);
+    else if (value > 1e11) this.add(field, `${field} looks like milliseconds (${value}); pass unix seconds: Math.floor(date.getTime() / 1000).`);
+    return this;
+  }
+
+  boolean(field: string, value: Value): this {
+    if (value !== undefined && typeof value !== 'boolean') this.add(field, `${field} must be true or false; got ${show(value)}.`);
+    return this;
+  }
+
   /** Unix seconds in the future (not milliseconds). */
   futureUnixSeconds(field: string, value: Value): this {
     const now = Date.now() / 1000;
