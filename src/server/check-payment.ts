@@ -93,9 +93,9 @@ export function checkPayment(payment: Payment, expected: ExpectedPayment): Verif
   if (payment.cancel_amount > 0) {
     return refuse('partially_refunded', payment, `Payment ${payment.imp_uid} had ${payment.cancel_amount} of ${payment.amount} refunded.`);
   }
-  if (prepared === null) return refuse('not_prepared', payment, `No amount was pre-registered for order ${payment.merchant_uid} (POST /payments/prepare).`);
+  if (prepared === null) return refuse('not_prepared', payment, `Payment ${payment.imp_uid}: no amount was pre-registered for order ${payment.merchant_uid} (POST /payments/prepare).`);
   if (prepared && prepared.amount !== amount) {
-    return refuse('prepared_amount_mismatch', payment, `Order ${payment.merchant_uid} was pre-registered for ${prepared.amount}, not the order's ${amount}.`);
+    return refuse('prepared_amount_mismatch', payment, `Payment ${payment.imp_uid}: order ${payment.merchant_uid} was pre-registered for ${prepared.amount}, not the order's ${amount}.`);
   }
   return awaitingDeposit ? { status: 'awaiting_deposit', payment } : { status: 'paid', payment };
 }
