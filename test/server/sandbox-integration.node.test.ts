@@ -5,6 +5,7 @@ import {
   createMemoryDedupe,
   createVerifyHandler,
   handleWebhook,
+  reconcileOrder,
   IamportApiError,
   IamportPaymentDeclinedError,
   type IamportClient,
@@ -14,7 +15,7 @@ import { startSandboxServer, type SandboxServer } from '../../src/sandbox-server
 
 const APPROVE = '4242-4242-4242-4242';
 const DECLINE = '4000-0000-0000-0002';
-const card = { expiry: '2031-12', birth: '900101', pwd_2digit: '12' };
+const card = { expiry: '2031-12', birth: '900101', pwd_2digit: '12', channel_key: 'channel-key-sandbox' };
 
 let sandbox: SandboxServer;
 let uidCounter = 0;
@@ -37,7 +38,7 @@ function sandboxClient(intercept?: (url: string) => Promise<void> | void) {
     await intercept?.(url);
     return globalThis.fetch(input, init);
   };
-  const client = createIamportClient({ apiKey: 'sandbox_key', apiSecret: 'sandbox_secret', baseUrl: sandbox.url, fetch });
+  const client = createIamportClient({ apiKey: 'sandbox_key', apiSecret: 'sandbox_secret', baseUrl: sandbox.url, fetch, mode: 'test' });
   return { client, counts };
 }
 
@@ -139,7 +140,7 @@ describe('against a running iamport-sandbox', () => {
   it('an unknown imp_uid is a 404 IamportApiError and verifies as not_found', async () => {
     const { client } = sandboxClient();
     await expect(client.getPayment('imp_000000000000')).rejects.toMatchObject({ httpStatus: 404, code: -1, endpoint: 'GET /payments/imp_000000000000' });
-    await expect(client.verifyPayment({ impUid: 'imp_000000000000', amount: 1000 })).resolves.toEqual({ ok: false, reason: 'not_found', payment: null });
+    await expect(client.verifyPayment({ impUid: 'imp_000000000000', amount: 1000 })).resolves.toMatchObject({ status: 'not_verified', reason: 'not_found', payment: null });
   });
 
   it('a wrong imp_secret fails at getToken with a 401 IamportApiError that does not quote the secret', async () => {
@@ -154,18 +155,48 @@ describe('against a running iamport-sandbox', () => {
     const { client } = sandboxClient();
     const payment = await recordPayment({ amount: 1000 });
     const result = await client.verifyPayment({ impUid: payment.imp_uid, amount: 50_000, merchantUid: payment.merchant_uid });
-    expect(result).toMatchObject({ ok: false, reason: 'amount_mismatch', payment: { amount: 1000, status: 'paid' } });
+    expect(result).toMatchObject({ status: 'not_verified', reason: 'amount_mismatch', payment: { amount: 1000, status: 'paid' } });
     const verify = createVerifyHandler({ client, lookupOrder: () => ({ amount: 50_000 }) });
     const response = await verify(new Request('http://shop.test/verify', { method: 'POST', body: JSON.stringify({ impUid: payment.imp_uid, merchantUid: payment.merchant_uid }) }));
-    expect(await response.json()).toMatchObject({ verified: false, reason: 'amount_mismatch', amount: 1000 });
-    await expect(client.verifyPayment({ impUid: payment.imp_uid, amount: 1000, merchantUid: payment.merchant_uid })).resolves.toMatchObject({ ok: true, status: 'paid' });
+    expect(await response.json()).toMatchObject({ verified: false, status: 'not_verified', reason: 'amount_mismatch', amount: 1000 });
+    await expect(client.verifyPayment({ impUid: payment.imp_uid, amount: 1000, merchantUid: payment.merchant_uid })).resolves.toMatchObject({ status: 'paid' });
   });
 
-  it('a vbank payment verifies as ready', async () => {
+  it('an issued virtual account is awaiting_deposit, never paid', async () => {
     const { client } = sandboxClient();
     const payment = await recordPayment({ pay_method: 'vbank', amount: 30_000 });
     expect(payment.status).toBe('ready');
-    await expect(client.verifyPayment({ impUid: payment.imp_uid, amount: 30_000 })).resolves.toMatchObject({ ok: true, status: 'ready' });
+    await expect(client.verifyPayment({ impUid: payment.imp_uid, amount: 30_000 })).resolves.toMatchObject({ status: 'awaiting_deposit' });
+    const onVerified = vi.fn();
+    const verify = createVerifyHandler({ client, lookupOrder: () => ({ amount: 30_000 }), onVerified });
+    const body = await (await verify(new Request('http://shop.test/verify', { method: 'POST', body: JSON.stringify({ impUid: payment.imp_uid }) }))).json();
+    expect(body).toMatchObject({ verified: false, status: 'awaiting_deposit', payment: { vbank_num: expect.any(String) } });
+    expect(onVerified).not.toHaveBeenCalled();
+  });
+
+  it('a partly refunded payment (999 of 1000) is not paid', async () => {
+    const { client } = sandboxClient();
+    const payment = await client.payOnetime({ merchant_uid: uid('order'), amount: 1000, card_number: APPROVE, ...card });
+    await client.cancelPayment({ imp_uid: payment.imp_uid, amount: 999, checksum: 1000, reason: 'partial refund' });
+    await expect(client.verifyPayment({ impUid: payment.imp_uid, amount: 1000 })).resolves.toMatchObject({ status: 'not_verified', reason: 'partially_refunded' });
+  });
+
+  it('the verify endpoint settles an order by merchantUid alone (an unknown window outcome)', async () => {
+    const { client } = sandboxClient();
+    const payment = await recordPayment({ amount: 2500 });
+    const verify = createVerifyHandler({ client, lookupOrder: () => ({ amount: 2500 }) });
+    const body = await (await verify(new Request('http://shop.test/verify', { method: 'POST', body: JSON.stringify({ merchantUid: payment.merchant_uid }) }))).json();
+    expect(body).toMatchObject({ verified: true, status: 'paid', payment: { imp_uid: payment.imp_uid } });
+  });
+
+  it('reconcileOrder settles an order whose webhook never came; the late webhook is a duplicate', async () => {
+    const { client } = sandboxClient();
+    const payment = await recordPayment({ amount: 4000 });
+    const onPaid = vi.fn();
+    const options = { client, lookupOrder: () => ({ amount: 4000 }), onPaid, dedupe: createMemoryDedupe() };
+    await expect(reconcileOrder(payment.merchant_uid, options)).resolves.toMatchObject({ result: 'handled', event: 'paid' });
+    expect(await (await handleWebhook(notice(payment, 'paid'), options)).json()).toMatchObject({ duplicate: true });
+    expect(onPaid).toHaveBeenCalledTimes(1);
   });
 
   describe('webhooks', () => {
@@ -183,7 +214,7 @@ describe('against a running iamport-sandbox', () => {
       expect(failed.status).toBe('failed');
       const handlers = options(client, 1000);
       const response = await handleWebhook(notice(failed, 'paid'), handlers);
-      expect(response.status).toBe(409);
+      expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ ok: false, reason: 'not_paid', status: 'failed' });
       expect(handlers.onPaid).not.toHaveBeenCalled();
     });
@@ -192,7 +223,7 @@ describe('against a running iamport-sandbox', () => {
       const { client } = sandboxClient();
       const ready = await recordPayment({ pay_method: 'vbank' });
       const handlers = options(client, 1000);
-      expect((await handleWebhook(notice(ready, 'paid'), handlers)).status).toBe(409);
+      expect(await (await handleWebhook(notice(ready, 'paid'), handlers)).json()).toMatchObject({ ok: false, reason: 'not_paid' });
       expect(handlers.onPaid).not.toHaveBeenCalled();
     });
 
@@ -208,13 +239,14 @@ describe('against a running iamport-sandbox', () => {
       expect(handlers.onPaid.mock.calls[0]![0].payment).toMatchObject({ imp_uid: payment.imp_uid, status: 'paid' });
     });
 
-    it('a paid webhook for a tampered amount is refused (409) and never runs onPaid', async () => {
+    it('a paid webhook for a tampered amount runs onAmountMismatch, never onPaid', async () => {
       const { client } = sandboxClient();
       const payment = await recordPayment({ amount: 1000 });
-      const handlers = options(client, 50_000);
+      const handlers = { ...options(client, 50_000), onAmountMismatch: vi.fn() };
       const response = await handleWebhook(notice(payment, 'paid'), handlers);
-      expect(response.status).toBe(409);
-      expect(await response.json()).toMatchObject({ reason: 'amount_mismatch' });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ event: 'amount_mismatch', handled: true });
+      expect(handlers.onAmountMismatch).toHaveBeenCalledTimes(1);
       expect(handlers.onPaid).not.toHaveBeenCalled();
     });
 
