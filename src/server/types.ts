@@ -103,13 +103,16 @@ export interface Payment {
   promotion?: { id: string; discount: number } | null;
 }
 
-/** A page of payments (`findAll`, a billing key's payments). `previous`/`next` are 0 when there is none. */
-export interface PaymentPage {
+/** A page of a list answer. `previous`/`next` are page numbers, 0 when there is none. */
+export interface Page<T> {
   total: number;
   previous: number;
   next: number;
-  list: Payment[];
+  list: T[];
 }
+
+/** A page of payments (`findAll`, a billing key's payments). */
+export type PaymentPage = Page<Payment>;
 
 /** One part of a payment's balance; negative after refunds. */
 export interface BalanceAmounts {
@@ -193,9 +196,4 @@ export interface Schedule {
 }
 
 /** A page of schedules. */
-export interface SchedulePage {
-  total: number;
-  previous: number;
-  next: number;
-  list: Schedule[];
-}
+export type SchedulePage = Page<Schedule>;

@@ -23,6 +23,10 @@ describe('parseWebhook', () => {
     expect(parseWebhook({ ...expected, extra: 1 })).toEqual(expected);
   });
 
+  it('keeps a cancel notice’s cancellation_id', () => {
+    expect(parseWebhook({ ...expected, status: 'cancelled', cancellation_id: 'cancel_1' })).toEqual({ ...expected, status: 'cancelled', cancellation_id: 'cancel_1' });
+  });
+
   it('sniffs the body without a content type', () => {
     expect(parseWebhook(JSON.stringify(expected), null)).toEqual(expected);
     expect(parseWebhook('imp_uid=imp_1&merchant_uid=order_1&status=paid')).toEqual(expected);
