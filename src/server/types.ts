@@ -38,8 +38,17 @@ export interface VbankDeposit {
   reason?: string | null;
 }
 
+/** The buyer as a payment or a schedule records it. */
+export interface BuyerInfo {
+  buyer_name?: string | null;
+  buyer_email?: string | null;
+  buyer_tel?: string | null;
+  buyer_addr?: string | null;
+  buyer_postcode?: string | null;
+}
+
 /** `GET /payments/{imp_uid}` and every charge/cancel answer. Times are unix seconds, `0` when not applicable. */
-export interface Payment {
+export interface Payment extends BuyerInfo {
   imp_uid: string;
   merchant_uid: string;
   amount: number;
@@ -79,11 +88,6 @@ export interface Payment {
   vbank_date?: number;
   vbank_issued_at?: number;
   name?: string | null;
-  buyer_name?: string | null;
-  buyer_email?: string | null;
-  buyer_tel?: string | null;
-  buyer_addr?: string | null;
-  buyer_postcode?: string | null;
   custom_data?: string | null;
   user_agent?: string | null;
   started_at?: number;
@@ -169,7 +173,7 @@ export interface BillingKey {
 export type ScheduleStatus = 'scheduled' | 'executed' | 'revoked';
 
 /** A scheduled billing-key charge. `imp_uid` is null until it runs. */
-export interface Schedule {
+export interface Schedule extends BuyerInfo {
   customer_uid: string;
   merchant_uid: string;
   imp_uid?: string | null;
@@ -182,11 +186,6 @@ export interface Schedule {
   amount: number;
   currency?: string;
   name?: string | null;
-  buyer_name?: string | null;
-  buyer_email?: string | null;
-  buyer_tel?: string | null;
-  buyer_addr?: string | null;
-  buyer_postcode?: string | null;
   custom_data?: string | null;
   schedule_status: ScheduleStatus | (string & {});
   /** The charge's status once run (`paid`, `failed`…), null before. */
