@@ -39,7 +39,9 @@ export async function measureServer(calls = 1000): Promise<ServerResult> {
     const { response: payment } = (await created.json()) as { response: { imp_uid: string; status: string } };
     if (payment.status !== 'paid') throw new Error(`server bench: the sandbox payment is ${payment.status}, expected paid`);
 
-    const client = createIamportClient({ apiKey: 'sandbox_key', apiSecret: 'sandbox_secret', baseUrl: sandbox.url });
+    // test mode: lookups ask for test-channel payments (include_sandbox=true) through the client's fetch option
+    const fetchTestPayments: typeof fetch = (input, init) => fetch(`${String(input)}${String(input).includes('?') ? '&' : '?'}include_sandbox=true`, init);
+    const client = createIamportClient({ apiKey: 'sandbox_key', apiSecret: 'sandbox_secret', baseUrl: sandbox.url, fetch: fetchTestPayments });
     const before = await stats(sandbox.url);
     const started = performance.now();
     const results = await Promise.all(Array.from({ length: calls }, () => client.verifyPayment({ impUid: payment.imp_uid, amount: 1004, merchantUid })));

@@ -15,24 +15,39 @@ export interface Body {
 
 /**
  * Read the body: JSON, or form-encoded (qs-style brackets: `schedules[0][amount]=1`), into
- * null-prototype fields. Over 1 MB → 413; malformed → 400; a client that hangs up → 400.
+ * null-prototype fields. Over 1 MB → 413 (the rest is drained, unread); malformed → 400; a
+ * client that hangs up → 400.
  */
-export async function readBody(req: IncomingMessage): Promise<Body> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_BODY_BYTES) throw new ApiError(413, -1, 'Request body is larger than 1 MB.');
-      chunks.push(chunk as Buffer);
-    }
-  } catch (error) {
-    if (error instanceof ApiError) throw error;
-    throw new ApiError(400, -1, `The request body could not be read (${(error as Error).message}).`);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+export function readBody(req: IncomingMessage): Promise<Body> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const fail = (error: ApiError) => {
+      if (!settled) reject(error);
+      settled = true;
+    };
+    req.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) fail(new ApiError(413, -1, 'Request body is larger than 1 MB.'));
+      else chunks.push(chunk);
+    });
+    req.on('error', (error) => fail(new ApiError(400, -1, `The request body could not be read (${error.message}).`)));
+    req.on('end', () => {
+      if (settled) return;
+      settled = true;
+      try {
+        resolve(parseBody(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'), String(req.headers['content-type'] ?? '')));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+function parseBody(text: string, type: string): Body {
   if (text.trim() === '') return { body: emptyFields(), form: false };
-  const type = String(req.headers['content-type'] ?? '');
   if (type.includes('application/x-www-form-urlencoded')) return { body: parseForm(text), form: true };
   return { body: parseJsonBody(text), form: false };
 }

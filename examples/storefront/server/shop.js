@@ -41,11 +41,23 @@ function subscriptionView(sub) {
 }
 
 /**
+ * Test mode: every sandbox payment is a test-channel payment, and i'mport's lookups leave those
+ * out unless asked with `include_sandbox=true` (since 2026-01-26). The client's `fetch` option
+ * adds the flag to every call.
+ * @type {typeof fetch}
+ */
+const includeTestPayments = (input, init) => {
+  const url = new URL(String(input));
+  url.searchParams.set('include_sandbox', 'true');
+  return fetch(url, init);
+};
+
+/**
  * The shop as a request handler.
  * @param {{ sandboxUrl: string, distDir: string, apiKey?: string, apiSecret?: string, log?: (line: string) => void }} options
  */
 export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSecret = 'sandbox_secret', log = () => {} }) {
-  const iamport = createIamportClient({ apiKey, apiSecret, baseUrl: sandboxUrl });
+  const iamport = createIamportClient({ apiKey, apiSecret, baseUrl: sandboxUrl, fetch: includeTestPayments });
   const store = createStore();
   /** Set once the server listens: where the sandbox sends webhooks. */
   let noticeUrl = '';
