@@ -209,10 +209,11 @@ export async function measureSandboxServer(options: SandboxServerBenchOptions = 
     const sandboxRates: number[] = [];
     const bareRates: number[] = [];
     await rps(agent, large.url, path, auth.large, Math.min(1000, requestsPerRound), concurrency); // warm both up
-    await rps(agent, bare.url, path, {}, Math.min(1000, requestsPerRound), concurrency);
+    // the same request (Authorization included) to both: only the server differs
+    await rps(agent, bare.url, path, auth.large, Math.min(1000, requestsPerRound), concurrency);
     for (let round = 0; round < rounds; round++) {
       const runSandbox = async () => sandboxRates.push(await rps(agent, large.url, path, auth.large, requestsPerRound, concurrency));
-      const runBare = async () => bareRates.push(await rps(agent, bare.url, path, {}, requestsPerRound, concurrency));
+      const runBare = async () => bareRates.push(await rps(agent, bare.url, path, auth.large, requestsPerRound, concurrency));
       if (round % 2 === 0) await runSandbox().then(runBare);
       else await runBare().then(runSandbox);
     }

@@ -52,26 +52,35 @@ function parseBody(text: string, type: string): Body {
   return { body: parseJsonBody(text), form: false };
 }
 
-const CORS_HEADERS = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Content-Type, Authorization, X-ImpTokenHeader',
-  'Access-Control-Max-Age': '600',
-};
+/** Any origin may call (a browser sandbox records its payments here). */
+const ALLOW_ORIGIN = ['Access-Control-Allow-Origin', '*'];
+/** What a preflight needs on top; an ordinary response carries only the origin header. */
+const PREFLIGHT_HEADERS = [
+  ...ALLOW_ORIGIN,
+  'Access-Control-Allow-Methods',
+  'GET, POST, PUT, DELETE, OPTIONS',
+  'Access-Control-Allow-Headers',
+  'Content-Type, Authorization, X-ImpTokenHeader',
+  'Access-Control-Max-Age',
+  '600',
+];
 
 export function send(res: ServerResponse, reply: Reply): void {
   const isText = typeof reply.body === 'string';
   const payload = isText ? (reply.body as string) : JSON.stringify(reply.body);
-  res.writeHead(reply.status, {
-    ...CORS_HEADERS,
-    'Content-Type': reply.contentType ?? (isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8'),
-    'Cache-Control': 'no-store',
-    'Content-Length': Buffer.byteLength(payload),
-  });
+  res.writeHead(reply.status, [
+    ...ALLOW_ORIGIN,
+    'Content-Type',
+    reply.contentType ?? (isText ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8'),
+    'Cache-Control',
+    'no-store',
+    'Content-Length',
+    String(Buffer.byteLength(payload)),
+  ]);
   res.end(payload);
 }
 
 export function sendPreflight(res: ServerResponse): void {
-  res.writeHead(204, CORS_HEADERS);
+  res.writeHead(204, PREFLIGHT_HEADERS);
   res.end();
 }
