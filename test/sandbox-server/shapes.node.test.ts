@@ -9,6 +9,8 @@ interface Shape {
   [field: string]: FieldType | Shape;
 }
 
+/** JTNet reports no issuer/publisher codes (null), but the fields are there, on payments and keys alike. */
+const CARD_ISSUER: Shape = { card_issuer_code: 'string?', card_issuer_name: 'string?', card_publisher_code: 'string?', card_publisher_name: 'string?' };
 const TOKEN: Shape = { access_token: 'string', now: 'integer', expired_at: 'integer' };
 // PaymentAnnotation: required imp_uid, merchant_uid, amount, cancel_amount, currency, status, sandbox; the rest as served for JTNet
 const PAYMENT: Shape = {
@@ -31,10 +33,7 @@ const PAYMENT: Shape = {
   bank_name: 'string?',
   card_code: 'string?',
   card_name: 'string?',
-  card_issuer_code: 'string?',
-  card_issuer_name: 'string?',
-  card_publisher_code: 'string?',
-  card_publisher_name: 'string?',
+  ...CARD_ISSUER,
   card_quota: 'integer',
   card_number: 'string?',
   card_type: 'integer?',
@@ -68,8 +67,9 @@ const PAYMENT: Shape = {
 const CANCELLATION: Shape = { pg_tid: 'string', amount: 'number', cancelled_at: 'integer', reason: 'string?', cancellation_id: 'string', receipt_url: 'string' };
 const PAGE: Shape = { total: 'integer', previous: 'integer', next: 'integer', list: 'array' };
 const BALANCE_LINE: Shape = { tax_free: 'number', supply: 'number', vat: 'number', service: 'number' };
-const BALANCE: Shape = { amount: 'number', cash_receipt: BALANCE_LINE, primary: BALANCE_LINE, secondary: BALANCE_LINE, discount: BALANCE_LINE, histories: 'array' };
-const BALANCE_HISTORY: Shape = { cash_receipt: BALANCE_LINE, primary: BALANCE_LINE, secondary: BALANCE_LINE, discount: BALANCE_LINE, created: 'integer' };
+const BALANCE_PARTS: Shape = { cash_receipt: BALANCE_LINE, primary: BALANCE_LINE, secondary: BALANCE_LINE, discount: BALANCE_LINE };
+const BALANCE: Shape = { amount: 'number', ...BALANCE_PARTS, histories: 'array' };
+const BALANCE_HISTORY: Shape = { ...BALANCE_PARTS, created: 'integer' };
 const PREPARE: Shape = { merchant_uid: 'string', amount: 'number', currency: 'string?' };
 // CustomerAnnotation: required customer_uid, pg_provider, pg_id, card_name, inserted, updated, sandbox
 const CUSTOMER: Shape = {
@@ -80,10 +80,7 @@ const CUSTOMER: Shape = {
   customer_id: 'string?',
   card_name: 'string',
   card_code: 'string?',
-  card_issuer_code: 'string?',
-  card_issuer_name: 'string?',
-  card_publisher_code: 'string?',
-  card_publisher_name: 'string?',
+  ...CARD_ISSUER,
   card_number: 'string?',
   card_type: 'integer?',
   customer_name: 'string?',
