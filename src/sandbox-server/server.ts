@@ -129,7 +129,10 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      world.store.close(); // the --data file stays consistent; nothing else was opened
+      reject(error);
+    });
     server.listen(options.port ?? SANDBOX_PORT, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
