@@ -11,11 +11,12 @@ import {
   type IamportClient,
   type Payment,
 } from '../../src/server';
-import { startSandboxServer, type SandboxServer } from '../../src/sandbox-server';
+import { SANDBOX_CHANNEL_KEY, startSandboxServer, type SandboxServer } from '../../src/sandbox-server';
 
 const APPROVE = '4242-4242-4242-4242';
 const DECLINE = '4000-0000-0000-0002';
-const card = { expiry: '2031-12', birth: '900101', pwd_2digit: '12', channel_key: 'channel-key-sandbox' };
+// channel_key: required by POST /subscribe/customers since 2026-05-20 (passed through as a body field)
+const card = { expiry: '2031-12', birth: '900101', pwd_2digit: '12', channel_key: SANDBOX_CHANNEL_KEY };
 
 let sandbox: SandboxServer;
 let uidCounter = 0;

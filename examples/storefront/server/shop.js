@@ -175,19 +175,10 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
   /** The amount of `order` registered with i'mport before its window opens. */
   async function prepare(/** @type {Order} */ order) {
     if (order.amount === 0) return { prepared: false }; // a card registration: nothing to charge
-    try {
-      await prepareOrder(iamport, { merchantUid: order.merchant_uid, amount: order.amount });
-      order.prepared = true;
-    } catch (error) {
-      // An iamport-sandbox older than /payments/prepare answers 405/404 (the real API always has
-      // it): carry on unregistered, the order's own amount is still checked on verification.
-      if (!(error instanceof IamportApiError && (error.httpStatus === 405 || error.httpStatus === 404))) throw error;
-      if (!warnedNoPrepare) log('iamport-sandbox has no POST /payments/prepare: amounts are not pre-registered.');
-      warnedNoPrepare = true;
-    }
-    return { prepared: order.prepared === true };
+    await prepareOrder(iamport, { merchantUid: order.merchant_uid, amount: order.amount });
+    order.prepared = true;
+    return { prepared: true };
   }
-  let warnedNoPrepare = false;
 
   /** The buyer's session id from the cookie, or a new one (sent back with Set-Cookie). */
   function session(/** @type {import('node:http').IncomingMessage} */ req, /** @type {import('node:http').ServerResponse} */ res) {

@@ -63,6 +63,7 @@ export async function sandboxPayment(sandboxUrl: string, impUid: string): Promis
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ imp_key: 'sandbox_key', imp_secret: 'sandbox_secret' }),
   }).then((reply) => reply.json() as Promise<{ response: { access_token: string } }>);
-  const reply = await fetch(`${sandboxUrl}/payments/${impUid}`, { headers: { Authorization: `Bearer ${token.response.access_token}` } });
+  // include_sandbox: every sandbox payment is a test-channel payment, hidden from lookups without it
+  const reply = await fetch(`${sandboxUrl}/payments/${impUid}?include_sandbox=true`, { headers: { Authorization: `Bearer ${token.response.access_token}` } });
   return ((await reply.json()) as { response: { status: string; amount: number; cancel_amount: number } }).response;
 }
