@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
+import { FAULT_SYNTAX, formatFaults, parseFaults } from '../sandbox/engine/faults';
 import { SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, SANDBOX_MERCHANT_CODE, SANDBOX_PORT } from '../sandbox/engine/fixtures';
 import { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './server';
 
-export const USAGE = `Usage: iamport-sandbox [--port 8090] [--host 127.0.0.1] [--data state.json] [--imp-key K] [--imp-secret S] [--merchant-name NAME] [--quiet]
+export const USAGE = `Usage: iamport-sandbox [--port 8090] [--host 127.0.0.1] [--data state.json] [--imp-key K] [--imp-secret S] [--merchant-name NAME] [--fault F]... [--quiet]
 
   --port        port to listen on (0 = any free port)        env IAMPORT_SANDBOX_PORT
   --host        interface (default 127.0.0.1, loopback)      env IAMPORT_SANDBOX_HOST
@@ -10,6 +11,8 @@ export const USAGE = `Usage: iamport-sandbox [--port 8090] [--host 127.0.0.1] [-
   --imp-key     REST API key (default ${SANDBOX_IMP_KEY})        env IAMPORT_SANDBOX_IMP_KEY
   --imp-secret  REST API secret (default ${SANDBOX_IMP_SECRET})  env IAMPORT_SANDBOX_IMP_SECRET
   --merchant-name  shop name the payment window shows        env IAMPORT_SANDBOX_MERCHANT_NAME
+  --fault       a real-SDK silent failure in /v1/iamport.js   env IAMPORT_SANDBOX_FAULT (comma-separated)
+                ${FAULT_SYNTAX}
   --quiet       no request log                               env IAMPORT_SANDBOX_QUIET=1`;
 
 /**
@@ -28,6 +31,7 @@ export function parseSandboxArgs(argv: readonly string[], env: Record<string, st
       'imp-key': { type: 'string' },
       'imp-secret': { type: 'string' },
       'merchant-name': { type: 'string' },
+      fault: { type: 'string', multiple: true },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -43,8 +47,19 @@ export function parseSandboxArgs(argv: readonly string[], env: Record<string, st
     impKey: values['imp-key'] ?? env.IAMPORT_SANDBOX_IMP_KEY ?? SANDBOX_IMP_KEY,
     impSecret: values['imp-secret'] ?? env.IAMPORT_SANDBOX_IMP_SECRET ?? SANDBOX_IMP_SECRET,
     merchantName: values['merchant-name'] ?? env.IAMPORT_SANDBOX_MERCHANT_NAME,
+    faults: readFaults(values.fault ?? (env.IAMPORT_SANDBOX_FAULT ? [env.IAMPORT_SANDBOX_FAULT] : [])),
     quiet: values.quiet ?? env.IAMPORT_SANDBOX_QUIET === '1',
   };
+}
+
+/** `--fault` values → faults (undefined when none); a bad one throws with the usage. */
+function readFaults(values: readonly string[]) {
+  try {
+    const faults = parseFaults(values);
+    return Object.keys(faults).length > 0 ? faults : undefined;
+  } catch (error) {
+    throw new Error(`--fault: ${(error as Error).message}\n\n${USAGE}`);
+  }
 }
 
 /**
@@ -72,6 +87,7 @@ export async function runSandboxCli(argv: readonly string[] = process.argv.slice
   console.log(`  script:   ${server.url}/v1/iamport.js   (merchant code ${SANDBOX_MERCHANT_CODE})`);
   console.log(`  REST API: ${server.url}   (imp_key ${options.impKey})`);
   if (options.dataFile) console.log(`  data:     ${options.dataFile}`);
+  if (options.faults) console.log(`  faults:   ${formatFaults(options.faults)}   (the script fails like the real SDK does)`);
   const stop = (signal: string) => {
     console.log(`iamport-sandbox: ${signal}, shutting down`);
     server.close().then(

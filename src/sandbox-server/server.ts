@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { formatFaults, type SandboxFaults } from '../sandbox/engine/faults';
 import { SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, SANDBOX_PORT } from '../sandbox/engine/fixtures';
 import { createRandom } from '../sandbox/engine/random';
 import { optionalString } from './fields';
@@ -24,6 +25,8 @@ export interface SandboxServerOptions {
   impSecret?: string;
   /** The shop name the payment window of `/v1/iamport.js` shows (default: the merchant code passed to `IMP.init`). */
   merchantName?: string;
+  /** The real SDK's silent failures, reproduced by the `/v1/iamport.js` it serves (`iamport-sandbox --fault`). */
+  faults?: SandboxFaults;
   /** Default 1800 (30 min, like the real API). */
   tokenTtlSeconds?: number;
   /** No request logging. */
@@ -71,7 +74,7 @@ const ROUTES: Route[] = [
   route('POST', /^\/subscribe\/customers\/([^/]+)$/, true, (world, [uid], request) => rest.issueKey(world, uid!, request)),
   route('GET', /^\/subscribe\/customers\/([^/]+)$/, true, (world, [uid]) => rest.readKey(world, uid!)),
   route('DELETE', /^\/subscribe\/customers\/([^/]+)$/, true, (world, [uid]) => rest.deleteKey(world, uid!)),
-  route('GET', /^\/v1\/iamport\.js$/, false, (world) => sdkScript(world.merchantName)),
+  route('GET', /^\/v1\/iamport\.js$/, false, (world) => sdkScript(world.merchantName, world.faults)),
   route('POST', /^\/__sandbox\/payments$/, false, (world, _m, request) => recordPayment(world, request)),
   route('POST', /^\/__sandbox\/expire-tokens$/, false, (world) => ok({ expired: world.tokens.expireAll() })),
   route('GET', /^\/__sandbox\/stats$/, false, (world) =>
@@ -118,6 +121,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     impKey: options.impKey ?? SANDBOX_IMP_KEY,
     impSecret: options.impSecret ?? SANDBOX_IMP_SECRET,
     merchantName: options.merchantName,
+    faults: options.faults && formatFaults(options.faults),
     url: '',
     stats: { tokenRequests: 0, requests: 0 },
   };

@@ -16,6 +16,8 @@ export interface World {
   impKey: string;
   impSecret: string;
   merchantName: string | undefined;
+  /** The fault list `/v1/iamport.js` is served with (`--fault`). */
+  faults?: string;
   /** Filled in once the server listens. */
   url: string;
   stats: { tokenRequests: number; requests: number };
