@@ -16,7 +16,7 @@ const CSS = `.imp-sbx{border:0;border-radius:12px;padding:0;width:min(420px,calc
 .imp-sbx-f{flex:none;display:flex;gap:8px;justify-content:flex-end;align-items:center;padding:12px 16px;border-top:1px solid #e5e5e5;background:#fff}
 .imp-sbx-f [role=status]{margin:0 auto 0 0;color:#444}
 .imp-sbx button{font:inherit;padding:8px 14px;border-radius:6px;border:1px solid #767676;background:#fff;color:#1a1a1a;cursor:pointer}
-.imp-sbx button:disabled{cursor:progress;opacity:.6}.imp-sbx[aria-busy=true] .imp-sbx-b{opacity:.6}
+.imp-sbx button:disabled{cursor:progress;opacity:.6}
 .imp-sbx .p{background:#2f55d4;border-color:#2f55d4;color:#fff}.imp-sbx .x{background:none;border:0;color:#fff;font-size:22px;line-height:1;padding:6px 12px}
 .imp-sbx :focus-visible{outline:3px solid #f5a623;outline-offset:2px}
 @media (max-width:480px){.imp-sbx{width:100%;height:100%;max-height:none;border-radius:0;margin:0}.imp-sbx-f button{flex:1;min-height:44px}.imp-sbx-f [role=status]{flex-basis:100%}.imp-sbx-f{flex-wrap:wrap}}`;
