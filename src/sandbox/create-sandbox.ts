@@ -59,7 +59,10 @@ export interface SandboxOptions {
    * the default channel.
    */
   pgs?: readonly (string | SandboxChannel)[];
-  /** Where the SDK's `div.imp-dialog` is attached (default `document.body`). */
+  /**
+   * Where the SDK's `div.imp-dialog` is attached (default `document.body`). On a phone the SDK
+   * hides every child of `body` but its dialog, so keep the container a child of `body`.
+   */
   container?: HTMLElement;
   /** Clock in unix ms (default `Date.now`), for repeatable `paid_at`. */
   now?: () => number;

@@ -39,9 +39,8 @@ const FRAME_TITLE = "i'mport 결제창 (payment window)";
 const READY_PAGE = `<!doctype html><html lang="ko"><meta charset="utf-8"><title>${FRAME_TITLE}</title><body style="margin:0">`;
 // What Chromium shows when the window's page cannot be reached: opaque, covering the app.
 const ERROR_PAGE = `<!doctype html><html lang="ko"><meta charset="utf-8"><title>service.iamport.kr</title>
-<body style="margin:0;min-height:100vh;background:#fff;color:#202124;font:15px/1.6 system-ui,sans-serif;padding:15vh 24px 0;box-sizing:border-box">
-<main style="max-width:600px;margin:0 auto"><h1 style="font-size:24px;font-weight:500">사이트에 연결할 수 없음 (This site can’t be reached)</h1>
-<p><strong>service.iamport.kr</strong>에서 응답하지 않습니다. (took too long to respond)</p><p style="color:#5f6368">ERR_CONNECTION_TIMED_OUT</p>
+<body style="margin:0;padding:15vh 24px;background:#fff;color:#202124;font:15px/1.6 system-ui,sans-serif"><main style="max-width:600px;margin:auto">
+<h1 style="font-size:24px;font-weight:500">사이트에 연결할 수 없음 (This site can’t be reached)</h1><p><b>service.iamport.kr</b>에서 응답하지 않습니다. ERR_CONNECTION_TIMED_OUT</p>
 <p style="color:#5f6368;font-size:13px">iamport-sandbox fault <code>window: load-error</code>: the real SDK shows this frame over the page and never calls back.</p></main>`;
 
 /**
