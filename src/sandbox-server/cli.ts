@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
+import { FAULT_SYNTAX, formatFaults, parseFaults } from '../sandbox/engine/faults';
 import { SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, SANDBOX_MERCHANT_CODE, SANDBOX_PORT } from '../sandbox/engine/fixtures';
 import { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './server';
 
 export const USAGE = `Usage: iamport-sandbox [--port 8090] [--host 127.0.0.1] [--data state.json] [--imp-key K] [--imp-secret S] [--merchant-name NAME]
-                      [--notice-url URL] [--webhook-resends] [--webhook-format json|form] [--webhook-time-scale 1] [--quiet]
+                      [--notice-url URL] [--webhook-resends] [--webhook-format json|form] [--webhook-time-scale 1] [--fault F]... [--quiet]
 
   --port        port to listen on (0 = any free port)        env IAMPORT_SANDBOX_PORT
   --host        interface (default 127.0.0.1, loopback)      env IAMPORT_SANDBOX_HOST
@@ -16,6 +17,8 @@ export const USAGE = `Usage: iamport-sandbox [--port 8090] [--host 127.0.0.1] [-
                                                              env IAMPORT_SANDBOX_WEBHOOK_RESENDS=1
   --webhook-format  json (default) or form                   env IAMPORT_SANDBOX_WEBHOOK_FORMAT
   --webhook-time-scale  multiplies webhook waits (0.01: a minute is 0.6 s)  env IAMPORT_SANDBOX_WEBHOOK_TIME_SCALE
+  --fault       a real-SDK silent failure in /v1/iamport.js   env IAMPORT_SANDBOX_FAULT (comma-separated)
+                ${FAULT_SYNTAX}
   --quiet       no request log                               env IAMPORT_SANDBOX_QUIET=1`;
 
 /**
@@ -38,6 +41,7 @@ export function parseSandboxArgs(argv: readonly string[], env: Record<string, st
       'webhook-resends': { type: 'boolean' },
       'webhook-format': { type: 'string' },
       'webhook-time-scale': { type: 'string' },
+      fault: { type: 'string', multiple: true },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -60,12 +64,23 @@ export function parseSandboxArgs(argv: readonly string[], env: Record<string, st
     impKey: values['imp-key'] ?? env.IAMPORT_SANDBOX_IMP_KEY ?? SANDBOX_IMP_KEY,
     impSecret: values['imp-secret'] ?? env.IAMPORT_SANDBOX_IMP_SECRET ?? SANDBOX_IMP_SECRET,
     merchantName: values['merchant-name'] ?? env.IAMPORT_SANDBOX_MERCHANT_NAME,
+    faults: readFaults(values.fault ?? (env.IAMPORT_SANDBOX_FAULT ? [env.IAMPORT_SANDBOX_FAULT] : [])),
     quiet: values.quiet ?? env.IAMPORT_SANDBOX_QUIET === '1',
     noticeUrl,
     webhookResends: values['webhook-resends'] ?? env.IAMPORT_SANDBOX_WEBHOOK_RESENDS === '1',
     webhookFormat: format,
     webhookTimeScale: scale,
   };
+}
+
+/** `--fault` values → faults (undefined when none); a bad one throws with the usage. */
+function readFaults(values: readonly string[]) {
+  try {
+    const faults = parseFaults(values);
+    return Object.keys(faults).length > 0 ? faults : undefined;
+  } catch (error) {
+    throw new Error(`--fault: ${(error as Error).message}\n\n${USAGE}`);
+  }
 }
 
 /**
@@ -93,6 +108,7 @@ export async function runSandboxCli(argv: readonly string[] = process.argv.slice
   console.log(`  script:   ${server.url}/v1/iamport.js   (merchant code ${SANDBOX_MERCHANT_CODE})`);
   console.log(`  REST API: ${server.url}   (imp_key ${options.impKey})`);
   if (options.dataFile) console.log(`  data:     ${options.dataFile}`);
+  if (options.faults) console.log(`  faults:   ${formatFaults(options.faults)}   (the script fails like the real SDK does)`);
   const stop = (signal: string) => {
     console.log(`iamport-sandbox: ${signal}, shutting down`);
     server.close().then(

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyCard } from '../sandbox/engine/cards';
+import { FAULTS_SLOT } from '../sandbox/engine/faults';
 import { MERCHANT_NAME_SLOT, SANDBOX_CARDS } from '../sandbox/engine/fixtures';
 import type { PayMethod } from '../core/types';
 import { customData, noticeUrlList, optionalInteger, optionalString, pick, requireInteger, requireString } from './fields';
@@ -19,17 +20,26 @@ function moduleDir(): string {
 }
 
 let script: string | undefined;
-/** The script with a merchant name filled in, per name (a server has one; no work per request). */
+/** The script with a merchant name and/or faults filled in, per value (a server has one; no work per request). */
 const named = new Map<string, string>();
-// The slot as a quoted literal; the minifier may have inlined it in more than one place.
-const SLOT_LITERAL = new RegExp(`(["'\`])${MERCHANT_NAME_SLOT}\\1`, 'g');
+// A slot as a quoted literal; the minifier may have inlined it in more than one place.
+const literal = (slot: string) => new RegExp(`(["'\`])${slot}\\1`, 'g');
+const SLOT_LITERAL = literal(MERCHANT_NAME_SLOT);
+const FAULTS_LITERAL = literal(FAULTS_SLOT);
+
+/** Replace a slot with a JSON string (a function replacement: `$` in the value stays literal). */
+function fillSlot(body: string, slot: string, pattern: RegExp, value: string): string {
+  if (!body.includes(slot)) throw new ApiError(500, -1, `iamport-sandbox: dist/${SDK_SCRIPT_FILE} has no ${slot} slot; rebuild it with \`npm run build\`.`);
+  return body.replace(pattern, () => JSON.stringify(value));
+}
 
 /**
  * GET /v1/iamport.js — the sandbox `window.IMP`, recording payments on this server. With a
  * `merchantName` its window shows that name, as the real window shows the name registered
- * for the merchant code.
+ * for the merchant code; with `faults` (`iamport-sandbox --fault`) it reproduces the real SDK's
+ * silent failures.
  */
-export function sdkScript(merchantName?: string): Reply {
+export function sdkScript(merchantName?: string, faults?: string): Reply {
   if (script === undefined) {
     const here = moduleDir();
     // Next to the CJS bundle (dist/), two levels up from the ESM module (dist/esm/sandbox-server/), or dist/ from src/.
@@ -39,13 +49,13 @@ export function sdkScript(merchantName?: string): Reply {
     }
     script = readFileSync(file, 'utf8');
   }
-  if (merchantName === undefined) return { status: 200, contentType: 'text/javascript; charset=utf-8', body: script };
-  let body = named.get(merchantName);
+  if (merchantName === undefined && !faults) return { status: 200, contentType: 'text/javascript; charset=utf-8', body: script };
+  const key = JSON.stringify([merchantName ?? null, faults ?? null]);
+  let body = named.get(key);
   if (body === undefined) {
-    if (!script.includes(MERCHANT_NAME_SLOT)) throw new ApiError(500, -1, `iamport-sandbox: dist/${SDK_SCRIPT_FILE} has no merchant name slot; rebuild it with \`npm run build\`.`);
-    // A function replacement: `$` in a name must stay literal.
-    body = script.replace(SLOT_LITERAL, () => JSON.stringify(merchantName));
-    named.set(merchantName, body);
+    body = merchantName === undefined ? script : fillSlot(script, MERCHANT_NAME_SLOT, SLOT_LITERAL, merchantName);
+    if (faults) body = fillSlot(body, FAULTS_SLOT, FAULTS_LITERAL, faults);
+    named.set(key, body);
   }
   return { status: 200, contentType: 'text/javascript; charset=utf-8', body };
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { formatFaults, type SandboxFaults } from '../sandbox/engine/faults';
 import { SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, SANDBOX_PORT } from '../sandbox/engine/fixtures';
 import { createRandom } from '../sandbox/engine/random';
 import { ApiError, refuse, type Reply } from './envelope';
@@ -25,6 +26,8 @@ export interface SandboxServerOptions {
   impSecret?: string;
   /** The shop name the payment window of `/v1/iamport.js` shows (default: the merchant code passed to `IMP.init`). */
   merchantName?: string;
+  /** The real SDK's silent failures, reproduced by the `/v1/iamport.js` it serves (`iamport-sandbox --fault`). */
+  faults?: SandboxFaults;
   /** Default 1800 (30 min, like the real API). */
   tokenTtlSeconds?: number;
   /** No request logging. */
@@ -103,6 +106,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     impSecret: options.impSecret ?? SANDBOX_IMP_SECRET,
     merchantName: options.merchantName,
     defaultNoticeUrls: options.noticeUrl === undefined ? [] : typeof options.noticeUrl === 'string' ? [options.noticeUrl] : [...options.noticeUrl],
+    faults: options.faults && formatFaults(options.faults),
     url: '',
     stats: { tokenRequests: 0, requests: 0 },
   };

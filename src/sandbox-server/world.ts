@@ -20,6 +20,8 @@ export interface World {
   merchantName: string | undefined;
   /** The console's webhook URL(s): where a payment without `notice_url` notifies. */
   defaultNoticeUrls: readonly string[];
+  /** The fault list `/v1/iamport.js` is served with (`--fault`). */
+  faults?: string;
   /** Filled in once the server listens. */
   url: string;
   stats: { tokenRequests: number; requests: number };
