@@ -4,6 +4,12 @@
  * Over-matching (a long numeric id) is accepted: this only runs on error text.
  */
 const CARD_NUMBER = /(?<![\d*])\d(?:[ .\-\u2010-\u2015]{0,3}\d){12,}(?![\d*])/g;
+/**
+ * A UUID (8-4-4-4-12 hex) is 32 digits, never a card number, yet its digit-only stretches match
+ * CARD_NUMBER: channel keys (`channel-key-<uuid>`) are UUIDs, and an answer that names one
+ * must stay readable. Tried first at each position, so a UUID is kept whole.
+ */
+const UUID_OR_CARD_NUMBER = new RegExp(`(?<![0-9a-f])([0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})(?![0-9a-f])|${CARD_NUMBER.source}`, 'gi');
 
 /** The forms a secret can be echoed in: as is, URL-encoded, JSON-escaped. */
 function forms(secret: string): string[] {
@@ -22,7 +28,7 @@ export function redact(text: string, secrets: Iterable<string | undefined>): str
     if (!secret || secret.length < 6) continue;
     for (const form of forms(secret)) out = out.split(form).join('[redacted]');
   }
-  return out.replace(CARD_NUMBER, '[card number]');
+  return out.replace(UUID_OR_CARD_NUMBER, (_, uuid?: string) => uuid ?? '[card number]');
 }
 
 /**
