@@ -23,6 +23,8 @@ export interface SentCounts {
   calls: string[];
   /** Every URL sent, query included. */
   urls: string[];
+  /** What each `POST /users/getToken` answered. */
+  tokens: { access_token: string; now: number; expired_at: number }[];
   count(method: string, pathPrefix: string): number;
 }
 
@@ -39,6 +41,7 @@ export function sandboxClient(sandbox: SandboxServer, { intercept, rewrite, ...o
     token: 0,
     calls: [],
     urls: [],
+    tokens: [],
     count: (method, pathPrefix) => sent.calls.filter((call) => call.startsWith(`${method} ${pathPrefix}`)).length,
   };
   const fetch: typeof globalThis.fetch = async (input, init) => {
@@ -49,7 +52,9 @@ export function sandboxClient(sandbox: SandboxServer, { intercept, rewrite, ...o
     if (url.pathname === '/users/getToken') sent.token++;
     else sent.calls.push(`${method} ${url.pathname}`);
     await intercept?.(url.href, init);
-    return globalThis.fetch(url, init);
+    const response = await globalThis.fetch(url, init);
+    if (url.pathname === '/users/getToken') sent.tokens.push(((await response.clone().json()) as { response: SentCounts['tokens'][number] }).response);
+    return response;
   };
   const client = createIamportClient({ apiKey: SANDBOX_IMP_KEY, apiSecret: SANDBOX_IMP_SECRET, baseUrl: sandbox.url, mode: 'test', fetch, ...options });
   return { client, sent };
