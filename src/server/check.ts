@@ -6,6 +6,8 @@ import { MERCHANT_UID_MAX_LENGTH, UNSAFE_ID } from '../core/validation/shapes';
 
 type Value = unknown;
 
+const DOT_SEGMENT = /^\.{1,2}$/;
+
 /**
  * Collects input problems for one client method and throws one `IamportError('INVALID_PARAMS')`
  * naming the first field, before any request is sent.
@@ -29,6 +31,8 @@ export class Checks {
     if (value === undefined && optional) return this;
     if (typeof value !== 'string' || value.trim() === '') this.add(field, `${field} must be a non-empty string; got ${show(value)}.`);
     else if (UNSAFE_ID.test(value)) this.add(field, `${field} must not contain spaces or control characters; got ${show(value)}.`);
+    // URLs resolve '.' and '..' segments (also encoded as %2e): the id would address another endpoint.
+    else if (DOT_SEGMENT.test(value)) this.add(field, `${field} cannot be ${show(value)}: in a URL path it would address another endpoint. Use an id with other characters.`);
     return this;
   }
 

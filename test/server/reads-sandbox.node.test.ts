@@ -1,7 +1,7 @@
 // The server module's §5 reads and billing-key issue against the real iamport-sandbox: the
 // shapes the client's types promise are the ones the sandbox sends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IamportApiError, IamportError, type Page, type Schedule } from '../../src/server';
+import { createMemoryDedupe, createVerifyHandler, handleWebhook, IamportApiError, IamportError, type Page, type Schedule } from '../../src/server';
 import { SANDBOX_CHANNEL_KEY, startSandboxServer, type SandboxServer } from '../../src/sandbox-server';
 import { APPROVE, CARD, DECLINE, inSeconds, recordPayment, sandboxClient, uid } from './support/sandbox';
 
@@ -55,6 +55,27 @@ describe('payment reads against iamport-sandbox', () => {
     const balance = await client.getPaymentBalance(payment.imp_uid);
     expect(balance.primary).toEqual({ tax_free: 0, supply: 9000, vat: 900, service: 0 });
     expect(balance.histories?.map((entry) => entry.primary.supply + entry.primary.vat)).toEqual([11_000, -1100]);
+  });
+});
+
+describe('ids in URL paths', () => {
+  it.each(['.', '..'])('%j as an id is refused before any request: a URL resolves it to another endpoint', async (id) => {
+    // The window records such an order; a lookup by path could only ever reach /payments/find/ or /payments/.
+    await recordPayment(sandbox, { merchant_uid: id });
+    const { client, sent } = sandboxClient(sandbox);
+    for (const lookup of [() => client.findPayment(id), () => client.findAllPayments(id, { status: 'paid' }), () => client.getPayment(id), () => client.getBillingKey(id), () => client.getSchedule(id)]) {
+      await expect(lookup()).rejects.toMatchObject({ code: 'INVALID_PARAMS', message: expect.stringContaining('another endpoint') });
+    }
+    await expect(client.verifyPayment({ merchantUid: id, amount: 1000 })).rejects.toMatchObject({ code: 'INVALID_PARAMS', field: 'merchantUid' });
+    const verify = createVerifyHandler({ client, lookupOrder: () => ({ amount: 1000 }) });
+    const answer = await verify(new Request('http://shop.test/api/payments/verify', { method: 'POST', body: JSON.stringify({ merchantUid: id }) }));
+    expect(answer.status).toBe(400);
+    const webhook = await handleWebhook(
+      new Request('http://shop.test/api/iamport/webhook', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ imp_uid: id, merchant_uid: id, status: 'paid' }) }),
+      { client, lookupOrder: () => ({ amount: 1000 }), onPaid: () => {}, dedupe: createMemoryDedupe() },
+    );
+    expect(webhook.status).toBe(400);
+    expect(sent.urls).toEqual([]);
   });
 });
 
