@@ -55,6 +55,33 @@ function gate() {
   return { release, entered, wait: () => (enter(), opened) };
 }
 
+/**
+ * A paid order's webhook arrives while the sweep (reconcileOrder) is inside its own onPaid for
+ * the same payment: the sandbox re-sends (time scale 0.02: a minute is 1.2 s, the first send
+ * waits 600 ms), the shop's first delivery is held until the sweep holds the lease. Resolves
+ * once that delivery was answered; `finishSweep()` lets the sweep's `sweepOnPaid` run.
+ */
+async function webhookDuringSweep(sweepOnPaid: (options: ReturnType<typeof merchant>) => (event: WebhookEvent<Order>) => Promise<void>) {
+  const sandbox = await sandboxWith({ webhookResends: true, webhookTimeScale: 0.02 });
+  const options = merchant(sandboxClient(sandbox).client, 1000);
+  const firstDelivery = gate();
+  let deliveries = 0;
+  const shop = await shopFor(async (request) => {
+    if (++deliveries === 1) await firstDelivery.wait();
+    return handleWebhook(request, options);
+  });
+  const payment = await recordPayment(sandbox, { notice_url: shop.url });
+  await firstDelivery.entered;
+  const sweepRunning = gate();
+  const then = sweepOnPaid(options);
+  const sweep = reconcileOrder(payment.merchant_uid, { ...options, onPaid: async (event) => (await sweepRunning.wait(), then(event)) });
+  sweep.catch(() => {}); // awaited by the test
+  await sweepRunning.entered;
+  firstDelivery.release();
+  await shop.answered(1);
+  return { sandbox, options, shop, payment, sweep, finishSweep: sweepRunning.release };
+}
+
 describe('webhooks from iamport-sandbox to handleWebhook', () => {
   it('a one-shot webhook answered 500 is not re-sent (the default); reconcileOrder then settles the order', async () => {
     const { client } = sandboxClient(oneShot);
@@ -80,28 +107,10 @@ describe('webhooks from iamport-sandbox to handleWebhook', () => {
   });
 
   it('with re-sends on, a 503 (the sweep holds the event’s lease) is re-sent and the order is handled once', async () => {
-    // A minute between re-sends becomes 1.2 s; the first send waits 600 ms for an answer.
-    const sandbox = await sandboxWith({ webhookResends: true, webhookTimeScale: 0.02 });
-    const { client } = sandboxClient(sandbox);
-    const options = merchant(client, 1000);
-    const firstDelivery = gate();
-    let deliveries = 0;
-    const shop = await shopFor(async (request) => {
-      if (++deliveries === 1) await firstDelivery.wait();
-      return handleWebhook(request, options);
-    });
-
-    const payment = await recordPayment(sandbox, { notice_url: shop.url });
-    await firstDelivery.entered;
-    // Meanwhile the sweep settles the same order: its onPaid is running when the webhook is handled.
-    const sweepRunning = gate();
-    const sweep = reconcileOrder(payment.merchant_uid, { ...options, onPaid: async (event) => (await sweepRunning.wait(), options.onPaid(event)) });
-    await sweepRunning.entered;
-    firstDelivery.release();
-    await shop.answered(1);
+    const { sandbox, options, shop, sweep, finishSweep } = await webhookDuringSweep((options) => options.onPaid);
     expect(shop.deliveries[0]).toMatchObject({ status: 503, answer: { ok: false, reason: 'in_progress' }, retryAfter: expect.stringMatching(/^\d+$/) });
 
-    sweepRunning.release();
+    finishSweep();
     await expect(sweep).resolves.toMatchObject({ result: 'handled', event: 'paid' });
     await shop.answered(2);
     expect(shop.deliveries.at(-1)).toMatchObject({ status: 200, answer: { ok: true, event: 'paid', duplicate: true } });
@@ -110,32 +119,12 @@ describe('webhooks from iamport-sandbox to handleWebhook', () => {
   });
 
   it('with re-sends on, the re-send after a 503 runs the callback itself when the sweep’s attempt failed', async () => {
-    const sandbox = await sandboxWith({ webhookResends: true, webhookTimeScale: 0.02 });
-    const { client } = sandboxClient(sandbox);
-    const options = merchant(client, 1000);
-    const firstDelivery = gate();
-    let deliveries = 0;
-    const shop = await shopFor(async (request) => {
-      if (++deliveries === 1) await firstDelivery.wait();
-      return handleWebhook(request, options);
+    const { options, shop, sweep, finishSweep, payment } = await webhookDuringSweep(() => async () => {
+      throw new Error('database write failed');
     });
-
-    const payment = await recordPayment(sandbox, { notice_url: shop.url });
-    await firstDelivery.entered;
-    const sweepRunning = gate();
-    const sweep = reconcileOrder(payment.merchant_uid, {
-      ...options,
-      onPaid: async () => {
-        await sweepRunning.wait();
-        throw new Error('database write failed');
-      },
-    });
-    await sweepRunning.entered;
-    firstDelivery.release();
-    await shop.answered(1);
     expect(shop.deliveries[0]).toMatchObject({ status: 503, answer: { reason: 'in_progress' } });
 
-    sweepRunning.release();
+    finishSweep();
     await expect(sweep).rejects.toThrow('database write failed'); // its lease is released
     await shop.answered(2);
     expect(shop.deliveries.at(-1)).toMatchObject({ status: 200, answer: { ok: true, event: 'paid', handled: true } });
