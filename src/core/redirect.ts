@@ -4,9 +4,34 @@ import type { RequestPayResponse } from './types';
 /** Query parameters the window appends to `m_redirect_url`. */
 export const REDIRECT_PARAMS = ['imp_uid', 'merchant_uid', 'imp_success', 'success', 'error_code', 'error_msg'] as const;
 
-function toSearchParams(input: string | URL | URLSearchParams): URLSearchParams {
+/**
+ * A page's query as a plain object, e.g. Next.js's (awaited) `searchParams` prop. A repeated
+ * parameter (an array) counts by its first value, as `URLSearchParams.get` does.
+ *
+ * @example
+ * const query: RedirectSearchParams = { imp_uid: 'imp_1', merchant_uid: 'order_1', imp_success: 'true' }
+ */
+export type RedirectSearchParams = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/** What {@link parseRedirectResult} reads: a URL, a query string, `URLSearchParams` or a query object. */
+export type RedirectSource = string | URL | URLSearchParams | RedirectSearchParams;
+
+function fromRecord(record: RedirectSearchParams): URLSearchParams {
+  const params = new URLSearchParams();
+  // Only our own parameters, read as own properties: nothing else in the object is looked at.
+  for (const name of REDIRECT_PARAMS) {
+    if (!Object.prototype.hasOwnProperty.call(record, name)) continue;
+    const value = record[name];
+    const first = typeof value === 'string' ? value : Array.isArray(value) ? value[0] : undefined;
+    if (typeof first === 'string') params.set(name, first);
+  }
+  return params;
+}
+
+function toSearchParams(input: RedirectSource): URLSearchParams {
   if (input instanceof URLSearchParams) return input;
   if (input instanceof URL) return input.searchParams;
+  if (typeof input === 'object' && input !== null) return fromRecord(input);
   const text = String(input);
   const queryStart = text.indexOf('?');
   const query = queryStart === -1 ? (text.includes('=') ? text : '') : text.slice(queryStart + 1);
@@ -24,16 +49,36 @@ function decodeTwice(value: string): string {
 }
 
 /**
+ * The payment result part of a landing URL or query, as a query string (`?imp_uid=…`), or `''`
+ * when there is none: a stable value to compare renders by.
+ *
+ * @example
+ * redirectQuery({ imp_uid: 'imp_1', merchant_uid: 'order_1', utm_source: 'x' }) // '?imp_uid=imp_1&merchant_uid=order_1'
+ */
+export function redirectQuery(input: RedirectSource): string {
+  const all = toSearchParams(input);
+  const ours = new URLSearchParams();
+  for (const name of REDIRECT_PARAMS) {
+    const value = all.get(name);
+    if (value !== null) ours.set(name, value);
+  }
+  const query = ours.toString();
+  return query ? `?${query}` : '';
+}
+
+/**
  * Read the mobile redirect query (`imp_uid`, `merchant_uid`, `imp_success` or `success`,
  * `error_code`, `error_msg`) into the same {@link PaymentOutcome} union as the callback.
  * Values are strings; a missing flag with no error counts as "succeeded, verify on the server".
- * Returns `null` when the URL carries no payment result at all.
+ * Returns `null` when the URL carries no payment result at all. Takes a URL, a query string,
+ * `URLSearchParams`, or a query object such as Next.js's awaited `searchParams`.
  *
  * @example
  * parseRedirectResult('?imp_uid=imp_1&merchant_uid=order_1&imp_success=true')?.status // 'succeeded'
  * parseRedirectResult(window.location.href)
+ * parseRedirectResult(await searchParams) // in a Next.js page
  */
-export function parseRedirectResult(urlOrSearch: string | URL | URLSearchParams): PaymentOutcome | null {
+export function parseRedirectResult(urlOrSearch: RedirectSource): PaymentOutcome | null {
   const params = toSearchParams(urlOrSearch);
   const get = (name: string): string | undefined => {
     const value = params.get(name);
