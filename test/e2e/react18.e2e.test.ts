@@ -27,9 +27,8 @@ beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'iamport-react18-'));
   const started = performance.now();
   // A production build, as a shop ships it (vitest runs with NODE_ENV=test, which Vite would follow).
-  const env = process.env as Record<string, string | undefined>; // Next's types make NODE_ENV read-only
-  const nodeEnv = env.NODE_ENV;
-  env.NODE_ENV = 'production';
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   await build({
     root: APP,
     configFile: false,
@@ -47,7 +46,7 @@ beforeAll(async () => {
     },
     build: { outDir, emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
   }).finally(() => {
-    env.NODE_ENV = nodeEnv;
+    process.env.NODE_ENV = nodeEnv;
   });
   console.log(`[react18] vite build: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const { startSandboxServer } = (await import(pathToFileURL(join(DIST, 'sandbox-server.js')).href)) as typeof import('../../src/sandbox-server');

@@ -16,6 +16,11 @@ const APP = resolve(import.meta.dirname, '..');
 const ROOT = resolve(APP, '../..');
 const NEXT_BIN = join(ROOT, 'node_modules/next/dist/bin/next');
 const BUNDLERS = ['turbopack', 'webpack'];
+const NEXT_TSCONFIG = {
+  compilerOptions: { target: 'ES2022', lib: ['dom', 'dom.iterable', 'esnext'], skipLibCheck: true, strict: true, noEmit: true, esModuleInterop: true, module: 'esnext', moduleResolution: 'bundler', resolveJsonModule: true, isolatedModules: true, jsx: 'react-jsx', plugins: [{ name: 'next' }] },
+  include: ['**/*.ts', '**/*.tsx'],
+  exclude: ['node_modules'],
+};
 
 function parseArgs(argv) {
   const options = { bundler: 'turbopack', port: process.env.SHOP_PORT ?? '3000', sandboxPort: process.env.SANDBOX_PORT ?? '8090', build: true, buildOnly: false, checks: false, quiet: false };
@@ -75,9 +80,9 @@ function ensureBuilt(options, log) {
   const inputs = [join(APP, 'app'), join(APP, 'lib'), join(APP, 'next.config.ts'), join(ROOT, 'dist')];
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= newest(inputs)) return;
   log(`next build (${options.bundler}) into examples/nextjs/${env.NEXT_DIST_DIR}…`);
-  // Next adds its build directories to the tsconfig it reads: a git-ignored one (see next.config.ts).
-  const nextTsconfig = join(APP, 'tsconfig.next.json');
-  if (!existsSync(nextTsconfig)) writeFileSync(nextTsconfig, `${JSON.stringify({ extends: './tsconfig.json' }, null, 2)}\n`);
+  // Next reads (and adds its build directories to) a git-ignored tsconfig of its own; unlike
+  // tsconfig.json it has no `paths` to the sources: the app builds against dist/, by package name.
+  writeFileSync(join(APP, 'tsconfig.next.json'), `${JSON.stringify(NEXT_TSCONFIG, null, 2)}\n`);
   run(process.execPath, [NEXT_BIN, 'build', ...(options.bundler === 'webpack' ? ['--webpack'] : [])], { cwd: APP, env });
 }
 
