@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run example:next`: builds what is needed (the package's dist/, then this Next.js app),
+// `npm run example:next`: builds the package's dist/ if missing and this Next.js app (next build),
 // starts iamport-sandbox and `next start`, prints the shop's URL and stops both on Ctrl-C / SIGTERM.
 //
 //   flags: --bundler turbopack|webpack (default turbopack; each builds into its own .next-<bundler>)
@@ -8,7 +8,7 @@
 //          --checks (also build the test-only pages, *.check.tsx, into .next-<bundler>-checks), --quiet
 // Nothing is downloaded: telemetry is off and the app uses system fonts.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -44,18 +44,6 @@ function parseArgs(argv) {
   return options;
 }
 
-/** Newest modification time (ms) under these paths; 0 when none exist. */
-function newest(paths) {
-  let latest = 0;
-  for (const path of paths) {
-    if (!existsSync(path)) continue;
-    const stat = statSync(path);
-    if (stat.isDirectory()) latest = Math.max(latest, newest(readdirSync(path).map((name) => join(path, name))));
-    else latest = Math.max(latest, stat.mtimeMs);
-  }
-  return latest;
-}
-
 /** The environment `next build` and `next start` share: the build directory, no telemetry, test pages or not. */
 function nextEnv({ bundler, checks }, extra = {}) {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: `.next-${bundler}${checks ? '-checks' : ''}`, ...extra };
@@ -69,16 +57,13 @@ function run(command, args, options) {
   if (result.status !== 0) throw new Error(`\`${[command, ...args].join(' ')}\` failed (exit ${result.status}).`);
 }
 
-/** dist/ (npm run build) when missing, then `next build` when its output is missing or older than the app or dist/. */
-function ensureBuilt(options, log) {
+/** dist/ (npm run build) when missing, then `next build` (always: Next keeps its own cache for what did not change). */
+function build(options, log) {
   if (!existsSync(join(ROOT, 'dist/index.js')) || !existsSync(join(ROOT, 'dist/sandbox-sdk.js'))) {
     log('dist/ is missing: running `npm run build`…');
     run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build'], { cwd: ROOT });
   }
   const env = nextEnv(options);
-  const buildId = join(APP, env.NEXT_DIST_DIR, 'BUILD_ID');
-  const inputs = [join(APP, 'app'), join(APP, 'lib'), join(APP, 'next.config.ts'), join(ROOT, 'dist')];
-  if (existsSync(buildId) && statSync(buildId).mtimeMs >= newest(inputs)) return;
   log(`next build (${options.bundler}) into examples/nextjs/${env.NEXT_DIST_DIR}…`);
   // Next reads (and adds its build directories to) a git-ignored tsconfig of its own; unlike
   // tsconfig.json it has no `paths` to the sources: the app builds against dist/, by package name.
@@ -113,7 +98,7 @@ function startNext(options, sandboxUrl, log) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const log = options.quiet ? () => {} : (line) => console.log(line);
-  if (options.build) ensureBuilt(options, log);
+  if (options.build) build(options, log);
   if (options.buildOnly) return;
 
   const { startSandboxServer } = await import(pathToFileURL(join(ROOT, 'dist/sandbox-server.js')).href);
