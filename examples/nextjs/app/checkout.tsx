@@ -1,9 +1,17 @@
 'use client';
 // Client component: the form, the payment window and the verify call run in the browser.
 import { useState } from 'react';
-import { PaymentForm, type LandingVerification } from 'react-iamport-jtnet';
+import { PaymentForm, type CardFilterOption, type LandingVerification } from 'react-iamport-jtnet';
 
-export function Checkout({ merchantUid, amount, name, noticeUrl }: { merchantUid: string; amount: number; name: string; noticeUrl: string }) {
+interface CheckoutProps {
+  merchantUid: string;
+  amount: number;
+  name: string;
+  cardFilter: CardFilterOption;
+  noticeUrl: string;
+}
+
+export function Checkout({ merchantUid, amount, name, cardFilter, noticeUrl }: CheckoutProps) {
   const [verification, setVerification] = useState<LandingVerification | null>(null);
   if (verification?.verified) {
     return (
@@ -17,6 +25,7 @@ export function Checkout({ merchantUid, amount, name, noticeUrl }: { merchantUid
       <PaymentForm
         amount={amount}
         name={name}
+        cardFilter={cardFilter}
         // m_redirect_url (where phones come back) is the provider's redirectUrl, set in the layout.
         params={{ merchant_uid: merchantUid, notice_url: noticeUrl }}
         onSuccess={async (outcome) => {
