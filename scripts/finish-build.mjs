@@ -21,9 +21,9 @@ const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const SPECIFIER = /(from\s+|import\s*\(\s*|import\s+)(['"])(\.{1,2}\/[^'"]*)\2/g;
 /** Public entry → its barrel under dist/esm (and dist/cjs). */
-export const ENTRIES = { index: 'index', core: 'core/index', sandbox: 'sandbox/index', server: 'server/index', 'sandbox-server': 'sandbox-server/index' };
+const ENTRIES = { index: 'index', core: 'core/index', sandbox: 'sandbox/index', server: 'server/index', 'sandbox-server': 'sandbox-server/index' };
 /** Thrown when a browser bundle loads `react-iamport-jtnet/server` (the `browser` export condition). */
-export const SERVER_IN_BROWSER_MESSAGE =
+const SERVER_IN_BROWSER_MESSAGE =
   "react-iamport-jtnet/server was bundled for a browser, where it must never run: it holds your i'mport REST API secret. " +
   'Import it only in server code (route handlers, API routes, Server Components, server actions) and call ' +
   'your own endpoint from the browser, e.g. fetch("/api/payments/verify").';
@@ -52,45 +52,41 @@ async function exportNames(module) {
   return Object.keys(await import(pathToFileURL(module).href)).filter((name) => name !== 'default').sort();
 }
 
-async function main() {
-  let modules = 0;
-  for (const file of walk(join(dist, 'esm'), '.js')) {
-    const esm = rewrite(file, readFileSync(file, 'utf8'), '.js', 'js');
-    writeFileSync(file, esm);
-    const target = join(dist, 'cjs', relative(join(dist, 'esm'), file)).replace(/\.js$/, '.cjs');
-    const source = esm.replace(SPECIFIER, (_, lead, quote, spec) => `${lead}${quote}${spec.replace(/\.js$/, '.cjs')}${quote}`).replace(/\n\/\/# sourceMappingURL=.*$/, '');
-    // `import.meta` is read only where `__dirname` is absent (sandbox-server), so its CJS emptying is expected.
-    const { code } = await transform(source, { format: 'cjs', target: 'es2022', platform: 'node', sourcefile: relative(root, file), logOverride: { 'empty-import-meta': 'silent' } });
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, code);
-    modules++;
-  }
-
-  let declarations = 0;
-  for (const file of walk(join(dist, 'types'), '.d.ts')) {
-    const source = readFileSync(file, 'utf8');
-    writeFileSync(file, rewrite(file, source, '.d.ts', 'js'));
-    writeFileSync(file.replace(/\.d\.ts$/, '.d.cts'), rewrite(file, source, '.d.ts', 'cjs'));
-    declarations++;
-  }
-
-  for (const [entry, module] of Object.entries(ENTRIES)) {
-    writeFileSync(join(dist, `${entry}.js`), `export * from './esm/${module}.js';\n`);
-    writeFileSync(join(dist, `${entry}.cjs`), `'use strict';\nmodule.exports = require('./cjs/${module}.cjs');\n`);
-  }
-
-  // The same names as the real module, so an import type-checks and links, then fails loudly at load.
-  const serverNames = await exportNames(join(dist, 'esm', 'server/index.js'));
-  const message = JSON.stringify(SERVER_IN_BROWSER_MESSAGE);
-  const header = '// `react-iamport-jtnet/server` under the "browser" export condition: a browser bundle imported the\n// server module. None of its code is here; loading this module throws.\n';
-  writeFileSync(
-    join(dist, 'server.browser.js'),
-    `${header}const message = ${message};\nthrow new Error(message);\nfunction serverOnly() {\n  throw new Error(message);\n}\nexport {\n${serverNames.map((name) => `  serverOnly as ${name},`).join('\n')}\n};\n`,
-  );
-  writeFileSync(join(dist, 'server.browser.cjs'), `${header}'use strict';\nthrow new Error(${message});\n`);
-
-  copyFileSync(join(root, 'src/components/styles.css'), join(dist, 'styles.css'));
-  console.log(`finish-build: ${modules} ES modules (+ CommonJS twins), ${declarations} declaration files (+ .d.cts twins), ${Object.keys(ENTRIES).length} entries, the server's browser stub`);
+let modules = 0;
+for (const file of walk(join(dist, 'esm'), '.js')) {
+  const esm = rewrite(file, readFileSync(file, 'utf8'), '.js', 'js');
+  writeFileSync(file, esm);
+  const target = join(dist, 'cjs', relative(join(dist, 'esm'), file)).replace(/\.js$/, '.cjs');
+  const source = esm.replace(SPECIFIER, (_, lead, quote, spec) => `${lead}${quote}${spec.replace(/\.js$/, '.cjs')}${quote}`).replace(/\n\/\/# sourceMappingURL=.*$/, '');
+  // `import.meta` is read only where `__dirname` is absent (sandbox-server), so its CJS emptying is expected.
+  const { code } = await transform(source, { format: 'cjs', target: 'es2022', platform: 'node', sourcefile: relative(root, file), logOverride: { 'empty-import-meta': 'silent' } });
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, code);
+  modules++;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
+let declarations = 0;
+for (const file of walk(join(dist, 'types'), '.d.ts')) {
+  const source = readFileSync(file, 'utf8');
+  writeFileSync(file, rewrite(file, source, '.d.ts', 'js'));
+  writeFileSync(file.replace(/\.d\.ts$/, '.d.cts'), rewrite(file, source, '.d.ts', 'cjs'));
+  declarations++;
+}
+
+for (const [entry, module] of Object.entries(ENTRIES)) {
+  writeFileSync(join(dist, `${entry}.js`), `export * from './esm/${module}.js';\n`);
+  writeFileSync(join(dist, `${entry}.cjs`), `'use strict';\nmodule.exports = require('./cjs/${module}.cjs');\n`);
+}
+
+// The same names as the real module, so an import type-checks and links, then fails loudly at load.
+const serverNames = await exportNames(join(dist, 'esm', 'server/index.js'));
+const message = JSON.stringify(SERVER_IN_BROWSER_MESSAGE);
+const header = '// `react-iamport-jtnet/server` under the "browser" export condition: a browser bundle imported the\n// server module. None of its code is here; loading this module throws.\n';
+writeFileSync(
+  join(dist, 'server.browser.js'),
+  `${header}const message = ${message};\nthrow new Error(message);\nfunction serverOnly() {\n  throw new Error(message);\n}\nexport {\n${serverNames.map((name) => `  serverOnly as ${name},`).join('\n')}\n};\n`,
+);
+writeFileSync(join(dist, 'server.browser.cjs'), `${header}'use strict';\nthrow new Error(${message});\n`);
+
+copyFileSync(join(root, 'src/components/styles.css'), join(dist, 'styles.css'));
+console.log(`finish-build: ${modules} ES modules (+ CommonJS twins), ${declarations} declaration files (+ .d.cts twins), ${Object.keys(ENTRIES).length} entries, the server's browser stub`);

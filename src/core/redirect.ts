@@ -16,26 +16,26 @@ export type RedirectSearchParams = Readonly<Record<string, string | readonly str
 /** What {@link parseRedirectResult} reads: a URL, a query string, `URLSearchParams` or a query object. */
 export type RedirectSource = string | URL | URLSearchParams | RedirectSearchParams;
 
-function fromRecord(record: RedirectSearchParams): URLSearchParams {
-  const params = new URLSearchParams();
-  // Only our own parameters, read as own properties: nothing else in the object is looked at.
-  for (const name of REDIRECT_PARAMS) {
-    if (!Object.prototype.hasOwnProperty.call(record, name)) continue;
-    const value = record[name];
-    const first = typeof value === 'string' ? value : Array.isArray(value) ? value[0] : undefined;
-    if (typeof first === 'string') params.set(name, first);
-  }
-  return params;
-}
-
-function toSearchParams(input: RedirectSource): URLSearchParams {
-  if (input instanceof URLSearchParams) return input;
-  if (input instanceof URL) return input.searchParams;
-  if (typeof input === 'object' && input !== null) return fromRecord(input);
-  const text = String(input);
+function queryOf(text: string): URLSearchParams {
   const queryStart = text.indexOf('?');
   const query = queryStart === -1 ? (text.includes('=') ? text : '') : text.slice(queryStart + 1);
   return new URLSearchParams(query.split('#')[0]);
+}
+
+/** The window's parameters only (first value of each); nothing else in the input is read. */
+function toSearchParams(input: RedirectSource): URLSearchParams {
+  const source = input instanceof URL ? input.searchParams : typeof input === 'object' ? input : queryOf(String(input));
+  const params = new URLSearchParams();
+  for (const name of REDIRECT_PARAMS) {
+    const value =
+      source instanceof URLSearchParams ? source.get(name)
+      // A query object is read by own properties only: an inherited `imp_success` changes nothing.
+      : Object.prototype.hasOwnProperty.call(source, name) ? source[name]
+      : undefined;
+    const first = Array.isArray(value) ? value[0] : value;
+    if (typeof first === 'string') params.set(name, first);
+  }
+  return params;
 }
 
 /** Some PGs encode twice: decode once more when what is left still looks percent-encoded. */
@@ -56,14 +56,8 @@ function decodeTwice(value: string): string {
  * redirectQuery({ imp_uid: 'imp_1', merchant_uid: 'order_1', utm_source: 'x' }) // '?imp_uid=imp_1&merchant_uid=order_1'
  */
 export function redirectQuery(input: RedirectSource): string {
-  const all = toSearchParams(input);
-  const ours = new URLSearchParams();
-  for (const name of REDIRECT_PARAMS) {
-    const value = all.get(name);
-    if (value !== null) ours.set(name, value);
-  }
-  const query = ours.toString();
-  return query ? `?${query}` : '';
+  const query = String(toSearchParams(input));
+  return query && `?${query}`;
 }
 
 /**
