@@ -1,3 +1,5 @@
+'use client';
+
 import type { ReactNode } from 'react';
 import { toCardDetail, type CardFilterOption } from '../core/card-filter';
 import type { IamportError } from '../core/errors';

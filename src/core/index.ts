@@ -31,5 +31,5 @@ export {
   type PaymentFailed,
   type PaymentCancelled,
 } from './outcome';
-export { parseRedirectResult, REDIRECT_PARAMS } from './redirect';
+export { parseRedirectResult, REDIRECT_PARAMS, type RedirectSearchParams, type RedirectSource } from './redirect';
 export { rememberRequest, recallRequest, forgetRequest, type RememberedRequest } from './remembered-request';

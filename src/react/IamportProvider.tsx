@@ -1,3 +1,5 @@
+'use client';
+
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { loadIamport } from '../core/loader';
 import { IamportError } from '../core/errors';

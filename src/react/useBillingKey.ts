@@ -1,3 +1,5 @@
+'use client';
+
 import type { PaymentOutcome } from '../core/outcome';
 import type { BillingKeyRequestParams } from '../core/types';
 import { useRequestMachine, type RequestCallbacks, type RequestState } from './useRequestMachine';

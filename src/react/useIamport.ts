@@ -1,3 +1,5 @@
+'use client';
+
 import { useIamportContext, type UseIamportResult } from './context';
 
 /**
