@@ -29,7 +29,10 @@ export interface SandboxServerBenchResult {
   fill: {
     payments: number;
     ms: number;
-    /** Median time of the last 3 tenths ÷ median of tenths 2–4 (the first tenth warms the JIT): 1 = flat insert cost. */
+    /**
+     * Insert cost at `payments` ÷ at `small`: the median time of a batch of inserts into the full
+     * sandbox ÷ the same batch into the small one, batches interleaved (1 = flat insert cost).
+     */
     growth: number;
   };
   lookup: {
@@ -125,29 +128,26 @@ export const median = (values: readonly number[]) => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
+/** Inserts per interleaved batch of the insert-cost comparison. */
+const INSERT_BATCH = 500;
+const INSERT_WARMUP_ROUNDS = 2;
+
 interface Filled {
   ms: number;
-  tenths: number[];
   payments: { imp_uid: string; merchant_uid: string }[];
 }
 
-/** POST /__sandbox/payments `count` times on `concurrency` connections, timing each tenth. */
+/** POST /__sandbox/payments `count` times on `concurrency` connections. */
 async function fill(agent: Agent, base: string, count: number, concurrency: number, prefix: string): Promise<Filled> {
   const payments: { imp_uid: string; merchant_uid: string }[] = new Array(count);
-  const tenth = Math.max(1, Math.floor(count / 10));
-  const marks: number[] = [];
-  let done = 0;
   const started = performance.now();
   await parallel(count, concurrency, async (index) => {
     const merchantUid = `${prefix}_${index}`;
     const { status, text } = await send(agent, base, 'POST', '/__sandbox/payments', {}, JSON.stringify({ merchant_uid: merchantUid, amount: 1000 + (index % 50), name: 'bench', buyer_email: 'bench@example.com' }));
     if (status !== 200) throw new Error(`bench fill: POST /__sandbox/payments → ${status}: ${text.slice(0, 200)}`);
     payments[index] = { imp_uid: (JSON.parse(text) as { response: { imp_uid: string } }).response.imp_uid, merchant_uid: merchantUid };
-    if (++done % tenth === 0) marks.push(performance.now());
   });
-  const ms = performance.now() - started;
-  const tenths = marks.map((mark, i) => mark - (i === 0 ? started : marks[i - 1]!));
-  return { ms, tenths, payments };
+  return { ms: performance.now() - started, payments };
 }
 
 async function token(agent: Agent, base: string): Promise<string> {
@@ -175,7 +175,20 @@ export async function measureSandboxServer(options: SandboxServerBenchOptions = 
     children.push(large, small);
     const smallFill = await fill(agent, small.url, smallCount, concurrency, 'small');
     const largeFill = await fill(agent, large.url, payments, concurrency, 'large');
-    const growth = median(largeFill.tenths.slice(-3)) / median(largeFill.tenths.slice(1, 4));
+    // Insert cost at 50k vs 1k: batches into each sandbox, alternating (and which goes first), so a
+    // busy machine slows both alike; comparing tenths of one fill would measure the load over time.
+    const batchMs = { small: [] as number[], large: [] as number[] };
+    // The first rounds only warm the small sandbox's insert path (it has seen 1k inserts, the large 50k).
+    for (let round = -INSERT_WARMUP_ROUNDS; round < rounds; round++) {
+      const batch = async (which: 'small' | 'large') => {
+        const target = which === 'small' ? small : large;
+        const { ms } = await fill(agent, target.url, INSERT_BATCH, concurrency, `${which}_extra_${round}`);
+        if (round >= 0) batchMs[which].push(ms);
+      };
+      if ((round & 1) === 0) await batch('small').then(() => batch('large'));
+      else await batch('large').then(() => batch('small'));
+    }
+    const growth = median(batchMs.large) / median(batchMs.small);
 
     // Lookups one at a time, alternating the sandboxes (and which goes first) so load hits both alike.
     const auth = { small: { Authorization: `Bearer ${await token(agent, small.url)}` }, large: { Authorization: `Bearer ${await token(agent, large.url)}` } };
