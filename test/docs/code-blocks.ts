@@ -70,31 +70,47 @@ const VIRTUAL = join(ROOT, '.docs-typecheck');
 /** The virtual app root of one markdown document: `@/…` and relative imports resolve inside it. */
 const documentRoot = (file: string) => join(VIRTUAL, file.replace(/[/.]/g, '_'));
 
-/** Split blocks into files (at `// path.ts` lines), each at a path of its own in its document's root. */
+/**
+ * Split blocks into files (at `// path.ts` lines), each at a path of its own in its document's root.
+ * A block that names a file an earlier block of the document already has is a variant of that app
+ * (another `lib/iamport.ts` for another example): its files get a root of their own, `block-N/`,
+ * where its `@/…` imports look first.
+ */
 function virtualFiles(blocks: CodeBlock[]): Map<string, VirtualFile> {
   const files = new Map<string, VirtualFile>();
   blocks.forEach((block, blockIndex) => {
     const lines = block.code.split('\n');
+    const sections: { name?: string; start: number; end: number }[] = [];
     let start = 0;
     let name: string | undefined;
-    const flush = (end: number) => {
-      const text = lines.slice(start, end).join('\n');
-      if (text.trim() === '') return;
-      let path = join(documentRoot(block.file), name ?? `block-${blockIndex}-${start}.${block.lang}`);
-      if (files.has(path)) path = join(documentRoot(block.file), `block-${blockIndex}`, name!);
-      // Code without import/export would be a global script: make it a module, as a file in an app is.
-      files.set(path, { block, firstLine: start, text: /^\s*(import|export)\s/m.test(text) ? text : `${text}\nexport {};` });
-    };
     lines.forEach((line, index) => {
       const named = FILE_NAME.exec(line);
       if (!named) return;
-      flush(index);
+      sections.push({ name, start, end: index });
       start = index;
       name = named[1];
     });
-    flush(lines.length);
+    sections.push({ name, start, end: lines.length });
+    const document = documentRoot(block.file);
+    const variant = sections.some((section) => section.name !== undefined && files.has(join(document, section.name)));
+    const root = variant ? join(document, `block-${blockIndex}`) : document;
+    for (const section of sections) {
+      const text = lines.slice(section.start, section.end).join('\n');
+      if (text.trim() === '') continue;
+      const path = join(root, section.name ?? `block-${blockIndex}-${section.start}.${block.lang}`);
+      if (files.has(path)) throw new Error(`${block.file}:${block.line + section.start}: ${section.name} is named twice in one block`);
+      // Code without import/export would be a global script: make it a module, as a file in an app is.
+      files.set(path, { block, firstLine: section.start, text: /^\s*(import|export)\s/m.test(text) ? text : `${text}\nexport {};` });
+    }
   });
   return files;
+}
+
+/** Where `@/…` looks from a file: its variant block's root first (see virtualFiles), then its document's root. */
+function appRoots(containingFile: string): string[] {
+  const [document, maybeBlock] = relative(VIRTUAL, containingFile).split('/');
+  const root = join(VIRTUAL, document!);
+  return maybeBlock && /^block-\d+$/.test(maybeBlock) ? [join(root, maybeBlock), root] : [root];
 }
 
 /**
@@ -117,12 +133,14 @@ export function typecheckBlocks(blocks: CodeBlock[]): string[] {
     const virtual = files.get(path);
     return virtual ? ts.createSourceFile(path, virtual.text, language, true) : getSourceFile.call(host, path, language, onError, create);
   };
+  const resolve = (name: string, containingFile: string, redirected: ts.ResolvedProjectReference | undefined) =>
+    ts.resolveModuleName(name, containingFile, options, host, undefined, redirected);
   // `@/x` inside a document's files is `x` from that document's root (Next.js's default alias).
-  host.resolveModuleNameLiterals = (literals, containingFile, redirected, compilerOptions) =>
+  host.resolveModuleNameLiterals = (literals, containingFile, redirected) =>
     literals.map((literal) => {
-      const inDocument = containingFile.startsWith(`${VIRTUAL}/`) && literal.text.startsWith('@/');
-      const name = inDocument ? join(VIRTUAL, relative(VIRTUAL, containingFile).split('/')[0]!, literal.text.slice(2)) : literal.text;
-      return ts.resolveModuleName(name, containingFile, compilerOptions, host, undefined, redirected);
+      if (!containingFile.startsWith(`${VIRTUAL}/`) || !literal.text.startsWith('@/')) return resolve(literal.text, containingFile, redirected);
+      const tries = appRoots(containingFile).map((root) => resolve(join(root, literal.text.slice(2)), containingFile, redirected));
+      return tries.find((attempt) => attempt.resolvedModule) ?? tries.at(-1)!;
     });
   const program = ts.createProgram({ rootNames: [...files.keys()], options, host });
 

@@ -3,16 +3,6 @@
 // on the line above its fence).
 import { codeBlocks, markdownFiles, typecheckBlocks, type CodeBlock } from './code-blocks';
 
-/**
- * Documents other branches were rewriting when this check was added, whose blocks did not compile
- * then (undeclared `db`/`iamport`, a vitest `expect` without its import, …). They are still
- * checked: once one compiles, its test below fails and asks for its entry to be removed.
- */
-const NOT_YET_COMPILING: Record<string, string> = {
-  'docs/server.md': 'rewritten by issue 14',
-  'docs/sandbox.md': 'rewritten by issue 12',
-};
-
 const blocks: CodeBlock[] = markdownFiles().flatMap((file) => codeBlocks(file));
 let problems: string[];
 
@@ -46,6 +36,14 @@ const FIXTURE = [
   "import { price } from '../lib/price';", // 25
   'export default function Page() { return <p>{price(1)}</p>; }', // 26
   fence, // 27
+  `${fence}ts`, // 28
+  '// lib/price.ts: a variant of the app above, for another example', // 29
+  'export const price = (id: string): string => id;', // 30
+  '// app/api/sale/route.ts', // 31
+  "import { price } from '@/lib/price';", // 32
+  "import { GET } from '@/app/api/price/route';", // 33
+  "export const POST = () => Response.json({ price: price('beans') satisfies number, before: GET });", // 34
+  fence, // 35
 ].join('\n');
 const fixtureBlocks = codeBlocks('fixture.md', FIXTURE);
 
@@ -61,15 +59,19 @@ describe('the docs checker', () => {
       { line: 10, lang: 'ts', skipped: true },
       { line: 16, lang: 'ts', skipped: false },
       { line: 24, lang: 'tsx', skipped: false },
+      { line: 29, lang: 'ts', skipped: false },
     ]);
   });
 
   it('reports real type errors at their markdown line, resolves `// path` files, `@/` and relative imports across blocks', () => {
+    // A block that names an earlier block's file (lib/price.ts) is a variant: its `@/` imports find
+    // its own files first (line 34: the variant's string price), then the document's (line 33).
     expect(problems.filter((problem) => problem.startsWith('fixture.md:'))).toEqual([
       // The README snippet of issue 16: merchantCode is required.
       expect.stringMatching(/^fixture\.md:6:\d+ TS2741 Property 'merchantCode' is missing/),
       expect.stringMatching(/^fixture\.md:21:\d+ TS1360 Type 'number' does not satisfy the expected type 'string'/),
       expect.stringMatching(/^fixture\.md:26:\d+ TS2345 Argument of type 'number' is not assignable to parameter of type 'string'/),
+      expect.stringMatching(/^fixture\.md:34:\d+ TS1360 Type 'string' does not satisfy the expected type 'number'/),
     ]);
   });
 });
@@ -80,11 +82,7 @@ describe('documentation code blocks', () => {
     expect(blocks.some((block) => block.lang === 'tsx')).toBe(true);
   });
 
-  it.each(markdownFiles().filter((file) => !(file in NOT_YET_COMPILING)))('%s: every ts/tsx block typechecks', (file) => {
+  it.each(markdownFiles())('%s: every ts/tsx block typechecks', (file) => {
     expect(problems.filter((problem) => problem.startsWith(`${file}:`))).toEqual([]);
-  });
-
-  it.each(Object.keys(NOT_YET_COMPILING))('%s is still listed as not compiling; remove it from NOT_YET_COMPILING once it does', (file) => {
-    expect(problems.filter((problem) => problem.startsWith(`${file}:`)), `${file} compiles now: delete its NOT_YET_COMPILING entry`).not.toEqual([]);
   });
 });
