@@ -10,8 +10,10 @@ export default defineConfig(({ command }) => ({
   // `build-storybook` prints the result and warnings, not a listing of 60 chunks; the dev server
   // keeps Vite's info lines ("bundling dependencies…") so a slow first start says what it is doing.
   logLevel: command === 'build' ? 'warn' : 'info',
-  // Pre-bundled in the first optimizer pass, before any story asks for them: a dependency found
-  // later makes Vite bundle again and hold every module request until it is done.
+  // Pre-bundled in one optimizer pass at start: without this list react, storybook/test and
+  // react-hook-form each came in a pass of their own, found late, and Vite held every module
+  // request until each pass was done. `server.warmup` of the stories was measured too and did not help: on
+  // a busy machine it competes with the page that was asked for.
   optimizeDeps: {
     include: [
       'react',
@@ -25,7 +27,4 @@ export default defineConfig(({ command }) => ({
       '@storybook/addon-docs/blocks',
     ],
   },
-  // Transform the preview, the docs and every story (and what they import) while the browser is
-  // still opening, instead of one import level per round trip after it asks.
-  server: { warmup: { clientFiles: ['./.storybook/preview.tsx', './stories/**/*.mdx', './stories/**/*.stories.tsx'] } },
 }));
