@@ -3,23 +3,27 @@ import { FAULT_SYNTAX, formatFaults, parseFaults } from '../sandbox/engine/fault
 import { SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, SANDBOX_MERCHANT_CODE, SANDBOX_PORT } from '../sandbox/engine/fixtures';
 import { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './server';
 
-export const USAGE = `Usage: iamport-sandbox [--port 8090] [--host 127.0.0.1] [--data state.json] [--imp-key K] [--imp-secret S] [--merchant-name NAME]
-                      [--notice-url URL] [--webhook-resends] [--webhook-format json|form] [--webhook-time-scale 1] [--fault F]... [--quiet]
+/** One row of the usage each: flags, what it does, the environment variable that sets it too. */
+const OPTIONS: readonly (readonly [flags: string, what: string, env: string])[] = [
+  ['-p, --port <n>', `port to listen on (default ${SANDBOX_PORT}; 0 = any free port)`, 'IAMPORT_SANDBOX_PORT'],
+  ['--host <address>', 'interface (default 127.0.0.1, this machine only)', 'IAMPORT_SANDBOX_HOST'],
+  ['--data <file>', 'keep payments/keys/schedules in this file', 'IAMPORT_SANDBOX_DATA'],
+  ['--imp-key <key>', `REST API key (default ${SANDBOX_IMP_KEY})`, 'IAMPORT_SANDBOX_IMP_KEY'],
+  ['--imp-secret <secret>', `REST API secret (default ${SANDBOX_IMP_SECRET})`, 'IAMPORT_SANDBOX_IMP_SECRET'],
+  ['--merchant-name <name>', 'shop name the payment window shows', 'IAMPORT_SANDBOX_MERCHANT_NAME'],
+  ['--notice-url <url>', "the console's webhook URL (payments without notice_url)", 'IAMPORT_SANDBOX_NOTICE_URL'],
+  ['--webhook-resends', 're-send after a network error or 5xx (5×, a minute apart)', 'IAMPORT_SANDBOX_WEBHOOK_RESENDS=1'],
+  ['--webhook-format <f>', 'json (default) or form', 'IAMPORT_SANDBOX_WEBHOOK_FORMAT'],
+  ['--webhook-time-scale <n>', 'multiplies webhook waits (0.01: a minute is 0.6 s)', 'IAMPORT_SANDBOX_WEBHOOK_TIME_SCALE'],
+  ['--fault <fault>', 'a real-SDK silent failure in /v1/iamport.js (repeatable):', 'IAMPORT_SANDBOX_FAULT (comma-separated)'],
+  ['', FAULT_SYNTAX, ''],
+  ['-q, --quiet', 'no request log', 'IAMPORT_SANDBOX_QUIET=1'],
+  ['-h, --help', 'this text', ''],
+];
 
-  --port        port to listen on (0 = any free port)        env IAMPORT_SANDBOX_PORT
-  --host        interface (default 127.0.0.1, loopback)      env IAMPORT_SANDBOX_HOST
-  --data        keep payments/keys/schedules in this file    env IAMPORT_SANDBOX_DATA
-  --imp-key     REST API key (default ${SANDBOX_IMP_KEY})        env IAMPORT_SANDBOX_IMP_KEY
-  --imp-secret  REST API secret (default ${SANDBOX_IMP_SECRET})  env IAMPORT_SANDBOX_IMP_SECRET
-  --merchant-name  shop name the payment window shows        env IAMPORT_SANDBOX_MERCHANT_NAME
-  --notice-url  the console's webhook URL (payments without notice_url)  env IAMPORT_SANDBOX_NOTICE_URL
-  --webhook-resends  re-send after a network error or 5xx (up to 5, a minute apart); default: one attempt
-                                                             env IAMPORT_SANDBOX_WEBHOOK_RESENDS=1
-  --webhook-format  json (default) or form                   env IAMPORT_SANDBOX_WEBHOOK_FORMAT
-  --webhook-time-scale  multiplies webhook waits (0.01: a minute is 0.6 s)  env IAMPORT_SANDBOX_WEBHOOK_TIME_SCALE
-  --fault       a real-SDK silent failure in /v1/iamport.js   env IAMPORT_SANDBOX_FAULT (comma-separated)
-                ${FAULT_SYNTAX}
-  --quiet       no request log                               env IAMPORT_SANDBOX_QUIET=1`;
+export const USAGE = `Usage: iamport-sandbox [options]   (flags win over the environment)
+
+${OPTIONS.map(([flags, what, env]) => `  ${flags.padEnd(24)}  ${env ? `${what.padEnd(58)}  env ${env}` : what}`).join('\n')}`;
 
 /**
  * Turn flags and environment into server options (flags win). Throws with the usage on bad input.
@@ -84,7 +88,37 @@ function readFaults(values: readonly string[]) {
 }
 
 /**
- * The `iamport-sandbox` command: start, print the URL, stop cleanly on SIGINT/SIGTERM.
+ * A failed `listen` as what to do about it: a busy port (another iamport-sandbox, `npm start`),
+ * a privileged one, or a `--host` this machine does not have. Other errors pass through.
+ *
+ * @example
+ * explainListenError(Object.assign(new Error('listen EADDRINUSE'), { code: 'EADDRINUSE' }), 8090, '127.0.0.1').message
+ * // 'port 8090 on 127.0.0.1 is already in use (another iamport-sandbox or `npm start`?). Stop it, or start on another port: …'
+ */
+export function explainListenError(error: unknown, port: number, host: string): Error {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const other = port > 0 && port < 65535 ? port + 1 : SANDBOX_PORT + 1;
+  const elsewhere = `iamport-sandbox --port ${other} (or IAMPORT_SANDBOX_PORT=${other}), or --port 0 for any free port (the URL is printed)`;
+  switch (code) {
+    case 'EADDRINUSE':
+      return new Error(
+        `port ${port} on ${host} is already in use (another iamport-sandbox or \`npm start\`?). ` +
+          `Stop it, or start on another port: ${elsewhere}.`,
+      );
+    case 'EACCES':
+      return new Error(`not allowed to listen on port ${port} (ports below 1024 need privileges). Start on a port above 1023: ${elsewhere}.`);
+    case 'EADDRNOTAVAIL':
+      return new Error(`--host ${host} is not an address of this machine. Use 127.0.0.1 (the default) or 0.0.0.0 (every interface).`);
+    case 'ENOTFOUND':
+      return new Error(`--host ${host} is not a host name this machine can resolve. Use 127.0.0.1 (the default) or 0.0.0.0 (every interface).`);
+    default:
+      return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/**
+ * The `iamport-sandbox` command: start, print the URL, stop cleanly on SIGINT/SIGTERM. A port
+ * that is taken (or not allowed) prints what to do and exits with code 1; bad flags exit with 2.
  *
  * @example
  * // bin/iamport-sandbox.js
@@ -103,7 +137,14 @@ export async function runSandboxCli(argv: readonly string[] = process.argv.slice
     console.log(USAGE);
     return null;
   }
-  const server = await startSandboxServer(options);
+  let server: SandboxServer;
+  try {
+    server = await startSandboxServer(options);
+  } catch (error) {
+    console.error(`iamport-sandbox: ${explainListenError(error, options.port ?? SANDBOX_PORT, options.host ?? '127.0.0.1').message}`);
+    process.exitCode = 1;
+    return null;
+  }
   console.log(`iamport-sandbox listening on ${server.url}`);
   console.log(`  script:   ${server.url}/v1/iamport.js   (merchant code ${SANDBOX_MERCHANT_CODE})`);
   console.log(`  REST API: ${server.url}   (imp_key ${options.impKey})`);

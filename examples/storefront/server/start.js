@@ -1,20 +1,42 @@
 #!/usr/bin/env node
 // `npm start`: builds what is needed, starts iamport-sandbox and the storefront, prints the
-// shop's URL and stops both on Ctrl-C / SIGTERM.
-//
-//   SHOP_PORT (default 5173), SANDBOX_PORT (default 8090), SHOP_HOST (default 127.0.0.1)
-//   flags: --port N, --sandbox-port N (0 = any free port), --quiet, --no-build (never rebuild dist/)
+// shop's URL and stops both on Ctrl-C / SIGTERM. `npm start -- --help` lists the options.
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureFrontend, ensureLibrary, ROOT, SHOP_DIST } from './build.js';
 
-function parseArgs(argv) {
+/** One row of the usage each: flags, what it does, the environment variable that sets it too. */
+const OPTIONS = [
+  ['--port <n>', 'the shop: frontend + API (default 5173; 0 = any free port)', 'SHOP_PORT'],
+  ['--sandbox-port <n>', 'iamport-sandbox (default 8090; 0 = any free port)', 'IAMPORT_SANDBOX_PORT'],
+  ['--host <address>', 'where both listen (default 127.0.0.1, this machine only)', 'SHOP_HOST'],
+  ['--quiet', 'no request logs', ''],
+  ['--no-build', 'never rebuild dist/ (still builds it when missing)', ''],
+  ['-h, --help', 'this text', ''],
+];
+const USAGE = `Usage: npm start -- [options]   (flags win over the environment)
+
+${OPTIONS.map(([flags, what, env]) => `  ${flags.padEnd(20)}  ${env ? `${what.padEnd(58)}  env ${env}` : what}`).join('\n')}`;
+
+/** Thrown for bad options: printed with the usage, exit code 2 (as iamport-sandbox does). */
+class UsageError extends Error {}
+
+/** The sandbox port's variable; `SANDBOX_PORT`, its old name, still works with a note. */
+function sandboxPortFromEnv(env, warn) {
+  if (env.IAMPORT_SANDBOX_PORT !== undefined || env.SANDBOX_PORT === undefined) return env.IAMPORT_SANDBOX_PORT ?? '8090';
+  warn('storefront: SANDBOX_PORT is deprecated; use IAMPORT_SANDBOX_PORT (the name iamport-sandbox reads too).');
+  return env.SANDBOX_PORT;
+}
+
+function parseArgs(argv, env = process.env, warn = console.warn) {
   const options = {
-    port: process.env.SHOP_PORT ?? '5173',
-    sandboxPort: process.env.SANDBOX_PORT ?? '8090',
-    host: process.env.SHOP_HOST ?? '127.0.0.1',
+    port: env.SHOP_PORT ?? '5173',
+    sandboxPort: sandboxPortFromEnv(env, warn),
+    host: env.SHOP_HOST ?? '127.0.0.1',
     quiet: false,
     build: true,
+    help: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -23,26 +45,46 @@ function parseArgs(argv) {
     else if (arg === '--host') options.host = argv[++i];
     else if (arg === '--quiet') options.quiet = true;
     else if (arg === '--no-build') options.build = false;
-    else throw new Error(`unknown option ${arg}. Usage: npm start -- [--port 5173] [--sandbox-port 8090] [--host 127.0.0.1] [--quiet] [--no-build]`);
+    else if (arg === '--help' || arg === '-h') options.help = true;
+    else throw new UsageError(`unknown option ${arg}.`);
   }
-  for (const key of ['port', 'sandboxPort']) {
+  for (const [key, names] of [['port', 'SHOP_PORT / --port'], ['sandboxPort', 'IAMPORT_SANDBOX_PORT / --sandbox-port']]) {
     const value = Number(options[key]);
-    if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${key === 'port' ? 'SHOP_PORT/--port' : 'SANDBOX_PORT/--sandbox-port'} must be a port number (0-65535); got ${JSON.stringify(options[key])}.`);
+    if (options[key] === undefined || !/^\d+$/.test(options[key]) || value > 65535) throw new UsageError(`${names} must be a port number (0-65535); got ${JSON.stringify(options[key])}.`);
     options[key] = value;
   }
   return options;
 }
 
-/** Turn EADDRINUSE into a message that says what to do. */
+/** Turn a failed listen into a message that says what to do. */
 function explainListenError(error, what, port, envName) {
-  if (error?.code === 'EADDRINUSE') return new Error(`port ${port} is already in use, so ${what} cannot start. Stop whatever uses it, or pick another port: ${envName}=${port + 1} npm start`);
+  const other = port > 0 && port < 65535 ? port + 1 : 0;
+  if (error?.code === 'EADDRINUSE') {
+    return new Error(`port ${port} is already in use, so ${what} cannot start. Stop whatever uses it, or pick another port: ${envName}=${other} npm start (0 = any free port)`);
+  }
   if (error?.code === 'EACCES') return new Error(`not allowed to listen on port ${port} (${what}). Pick a port above 1023: ${envName}=${port + 1000} npm start`);
   return error;
 }
 
+/** Fails before the builds when a fixed port is taken, so a busy port costs no waiting. */
+function assertPortFree(port, host, what, envName) {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error) => reject(explainListenError(error, what, port, envName)));
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
   const log = options.quiet ? () => {} : (line) => console.log(line);
+  await assertPortFree(options.sandboxPort, options.host, 'iamport-sandbox', 'IAMPORT_SANDBOX_PORT');
+  await assertPortFree(options.port, options.host, 'the storefront', 'SHOP_PORT');
   ensureLibrary({ rebuildStale: options.build, log });
   await ensureFrontend({ log });
 
@@ -51,7 +93,7 @@ async function main() {
   const { startSandboxServer } = await import(pathToFileURL(join(ROOT, 'dist/sandbox-server.js')).href);
 
   const sandbox = await startSandboxServer({ port: options.sandboxPort, host: options.host, quiet: options.quiet, merchantName: '온기 커피 로스터스' }).catch((error) => {
-    throw explainListenError(error, 'iamport-sandbox', options.sandboxPort, 'SANDBOX_PORT');
+    throw explainListenError(error, 'iamport-sandbox', options.sandboxPort, 'IAMPORT_SANDBOX_PORT');
   });
   let shop;
   try {
@@ -90,6 +132,10 @@ async function main() {
 }
 
 main().catch((error) => {
+  if (error instanceof UsageError) {
+    console.error(`storefront: ${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
   console.error(`storefront: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
