@@ -45,7 +45,7 @@ export const AREAS: Record<string, readonly string[]> = {
 };
 
 const WITHOUT_VALIDATION: DistEdits = {
-  'core/validation/validate.js': (text) => text.replace(/function run\(params, billing\) \{[\s\S]*?\n\}\n/, 'function run() {}\n'),
+  'core/validation/validate.js': (text) => text.replace(/function runRules\(params, billing\) \{[\s\S]*?\n\}\n/, 'function runRules() {}\n'),
 };
 const WITHOUT_ENGLISH: DistEdits = {
   'components/messages.js': (text) => text.replace(/\n {4}en: \{[\s\S]*?\n {4}\},?\n/, '\n'),

@@ -2,8 +2,8 @@ import { useId } from 'react';
 import { useFormContext, useFormState } from 'react-hook-form';
 import { cx } from '../utils/cx';
 import { BUYER_FIELD_SPECS, buyerFieldError, resolveBuyerFields, type BuyerFieldsConfig, type BuyerValues } from './buyer-rules';
-import type { IamportMessages } from './messages';
-import { useMessages } from './useMessages';
+import { FIELD_MESSAGES, type FieldMessages, type IamportMessages } from './messages';
+import { useMessageGroups } from './useMessages';
 
 export interface BuyerFieldsProps extends BuyerFieldsConfig {
   messages?: Partial<IamportMessages>;
@@ -26,7 +26,7 @@ export function BuyerFields({ className, messages: overrides, ...config }: Buyer
   const keys = fields.map((field) => BUYER_FIELD_SPECS[field].key);
   // Subscribes to these fields' errors only: error changes re-render this component, not the form.
   const { errors } = useFormState({ control, name: keys });
-  const messages = useMessages(overrides);
+  const messages = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);
   const id = useId();
   return (
     <div className={cx('iamport-fields', className)}>

@@ -2,8 +2,8 @@ import { useFormContext } from 'react-hook-form';
 import type { PayMethod } from '../core/types';
 import { PAY_METHODS } from '../core/validation/rules';
 import { cx } from '../utils/cx';
-import type { IamportMessages } from './messages';
-import { useMessages } from './useMessages';
+import { FIELD_MESSAGES, type FieldMessages, type IamportMessages } from './messages';
+import { useMessageGroups } from './useMessages';
 
 export interface PayMethodFieldProps {
   /** The methods offered, in order (JTNet: card, trans, vbank, phone). */
@@ -20,7 +20,7 @@ export interface PayMethodFieldProps {
  */
 export function PayMethodField({ methods = PAY_METHODS, messages: overrides, className }: PayMethodFieldProps) {
   const { register } = useFormContext<{ pay_method: PayMethod }>();
-  const messages = useMessages(overrides);
+  const messages = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);
   return (
     <fieldset className={cx('iamport-fieldset', className)}>
       <legend className="iamport-label">{messages.payMethod}</legend>

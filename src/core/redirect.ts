@@ -1,4 +1,4 @@
-import { toPaymentOutcome, type PaymentOutcome } from './outcome';
+import { toPaymentOutcome, type WindowOutcome } from './outcome';
 import type { RequestPayResponse } from './types';
 
 /** Query parameters the window appends to `m_redirect_url`. */
@@ -25,7 +25,7 @@ function decodeTwice(value: string): string {
 
 /**
  * Read the mobile redirect query (`imp_uid`, `merchant_uid`, `imp_success` or `success`,
- * `error_code`, `error_msg`) into the same {@link PaymentOutcome} union as the callback.
+ * `error_code`, `error_msg`) into the same {@link WindowOutcome} union as the callback.
  * Values are strings; a missing flag with no error counts as "succeeded, verify on the server".
  * Returns `null` when the URL carries no payment result at all.
  *
@@ -33,7 +33,7 @@ function decodeTwice(value: string): string {
  * parseRedirectResult('?imp_uid=imp_1&merchant_uid=order_1&imp_success=true')?.status // 'succeeded'
  * parseRedirectResult(window.location.href)
  */
-export function parseRedirectResult(urlOrSearch: string | URL | URLSearchParams): PaymentOutcome | null {
+export function parseRedirectResult(urlOrSearch: string | URL | URLSearchParams): WindowOutcome | null {
   const params = toSearchParams(urlOrSearch);
   const get = (name: string): string | undefined => {
     const value = params.get(name);
