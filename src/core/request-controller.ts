@@ -29,6 +29,9 @@ export interface RequestCallbacks<O extends PaymentOutcome = PaymentOutcome> {
 
 type Settled<S, O> = { status: S; isPending: false; outcome: O; error: null };
 
+/** Callbacks, or a function returning the current ones (read when the request ends). */
+export type CallbackSource<O extends PaymentOutcome> = RequestCallbacks<O> | (() => RequestCallbacks<O> | undefined);
+
 /**
  * Where the current request of one kind is: a union per `status`, so `status === 'succeeded'`
  * narrows `outcome`. `'pending'` carries the request's `merchantUid` and `stalled` (no window
@@ -64,7 +67,6 @@ export type RequestStatus = RequestState['status'];
  * @example
  * const payments: RequestController<'payment'> = getRequestController(runtime, 'payment')
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- K selects the params and outcome types
 export interface RequestController<K extends RequestKind = RequestKind> {
   subscribe(listener: () => void): () => void;
   getSnapshot(): RequestState<RequestKinds[K]['outcome']>;
@@ -74,7 +76,9 @@ export interface RequestController<K extends RequestKind = RequestKind> {
    * with how the request ended, `unknown` included; rejects with an `IamportError` when the kit
    * refuses (`INVALID_PARAMS`, `PAYMENT_IN_PROGRESS`, SDK load failure, `SDK_ERROR`).
    */
-  request(params: RequestKinds[K]['params'], callbacks?: RequestCallbacks<RequestKinds[K]['outcome']> | (() => RequestCallbacks<RequestKinds[K]['outcome']> | undefined)): Promise<RequestKinds[K]['outcome']>;
+  requestAsync(params: RequestKinds[K]['params'], callbacks?: CallbackSource<RequestKinds[K]['outcome']>): Promise<RequestKinds[K]['outcome']>;
+  /** {@link RequestController.requestAsync} without the promise: read the state (and the callbacks) instead; never an unhandled rejection. */
+  request(params: RequestKinds[K]['params'], callbacks?: CallbackSource<RequestKinds[K]['outcome']>): void;
   /** End the pending request as `unknown` / `'cancelled'` (calls `IMP.close()`); the next request may start at once. */
   cancel(): void;
   /** Cancel a pending request, then go back to `'idle'`. */
@@ -93,7 +97,7 @@ const controllers = new WeakMap<IamportRuntime, { [K in RequestKind]?: RequestCo
  * const runtime = createIamportRuntime({ merchantCode: 'imp00000000', pg: 'jtnet' })
  * const payments = getRequestController(runtime, 'payment')
  * payments.subscribe(() => render(payments.getSnapshot()))
- * button.onclick = () => payments.request({ pay_method: 'card', name: '원두 1kg', amount: 1004 }).catch(() => {})
+ * button.onclick = () => payments.request({ pay_method: 'card', name: '원두 1kg', amount: 1004 })
  */
 export function getRequestController<K extends RequestKind>(runtime: IamportRuntime, kind: K): RequestController<K> {
   let byKind = controllers.get(runtime);
@@ -106,10 +110,13 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
   // Ends the request this controller runs now (cancel / reset).
   let stop: (() => unknown) | undefined;
 
-  return {
+  const controller: RequestController = {
     subscribe: store.subscribe,
     getSnapshot: store.get,
     request(input, callbacks) {
+      controller.requestAsync(input, callbacks).catch(() => {});
+    },
+    requestAsync(input, callbacks) {
       let resolve!: (outcome: PaymentOutcome) => void;
       let reject!: (error: IamportError) => void;
       const promise = new Promise<PaymentOutcome>((yes, no) => ((resolve = yes), (reject = no)));
@@ -202,7 +209,8 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
       const state = runtime.getSnapshot();
       // Ready now: request_pay runs in the caller's task (popup blockers, user activation).
       if (state.sdk) open(state.sdk);
-      else loading.then(open, end);
+      // (end returns the request's promise: not to be adopted by this chain)
+      else loading.then(open, (error: IamportError) => void end(error));
       if (!done) pending(false);
       return promise;
     },
@@ -214,4 +222,5 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
       store.set(IDLE);
     },
   };
+  return controller;
 }

@@ -4,8 +4,6 @@ import type { RequestKind, RequestKinds } from '../core/request-params';
 import { useLatestRef } from '../utils/use-latest-ref';
 import { useIamportContext } from './context';
 
-const ignore = () => {};
-
 /**
  * @internal The React side of a request controller (like TanStack's `useMutation` over its
  * `MutationObserver`): subscribes to the provider's controller of this kind with
@@ -23,8 +21,13 @@ export function useRequest<K extends RequestKind, R>(hook: string, kind: K, call
   useEffect(() => void runtime.load(), [runtime]);
   const state = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
   const actions = useMemo(() => {
-    const request = (params: RequestKinds[K]['params']) => controller.request(params, () => latest.current);
-    return { [fire]: (params: RequestKinds[K]['params']) => void request(params).catch(ignore), [run]: request, cancel: controller.cancel, reset: controller.reset };
+    const callbacks = () => latest.current;
+    return {
+      [fire]: (params: RequestKinds[K]['params']) => controller.request(params, callbacks),
+      [run]: (params: RequestKinds[K]['params']) => controller.requestAsync(params, callbacks),
+      cancel: controller.cancel,
+      reset: controller.reset,
+    };
   }, [controller]);
   return { ...state, ...actions } as R;
 }

@@ -146,7 +146,9 @@ describe('<PaymentButton>', () => {
   it('one click → one request; disabled with progress while pending; 20 rapid clicks reach the SDK once', async () => {
     const { sdk } = renderWithIamport(<PaymentButton params={{ pay_method: 'card', name: '원두', amount: 1004 }} cardFilter={{ only: ['366'] }}>₩1,004 결제</PaymentButton>);
     const button = await screen.findByRole('button', { name: '₩1,004 결제' });
-    for (let i = 0; i < 20; i++) button.click();
+    act(() => {
+      for (let i = 0; i < 20; i++) button.click();
+    });
     expect(sdk.requests).toHaveLength(1);
     expect(sdk.requests[0]!.card!.detail).toEqual([{ card_code: '*', enabled: false }, { card_code: '366', enabled: true }]);
     await waitFor(() => expect(button).toBeDisabled());

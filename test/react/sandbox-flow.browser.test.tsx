@@ -12,7 +12,7 @@ function Checkout() {
   const { requestPayment, status, outcome } = usePayment();
   return (
     <>
-      <button type="button" disabled={iamport.status !== 'ready'} onClick={() => requestPayment({ pay_method: 'card', name: '원두 1kg', amount: 1004 }).catch(() => {})}>
+      <button type="button" disabled={iamport.status !== 'ready'} onClick={() => requestPayment({ pay_method: 'card', name: '원두 1kg', amount: 1004 })}>
         Pay
       </button>
       <output>{outcome?.status === 'succeeded' ? `${status} ${outcome.impUid}` : status}</output>
