@@ -6,6 +6,9 @@ import { clearIamport, type Iamport } from '../../src/core';
 import { RedirectLanding } from '../../src/components';
 import { IamportProvider, useIamport, usePayment, useRedirectResult } from '../../src/react';
 import { createFakeIamport } from '../support/fake-iamport';
+import { realBrowserEvents } from '../support/real-events';
+
+realBrowserEvents();
 
 const fresh = (path: string) => `${path}?run=${Math.random().toString(36).slice(2)}`;
 const scriptsFor = (url: string) => Array.from(document.scripts).filter((script) => script.src === new URL(url, location.href).href);

@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { IamportProvider, useIamport, usePayment } from '../../src/react';
 import { createSandboxIamport, SANDBOX_CARDS, type SandboxEvent } from '../../src/sandbox';
+import { realBrowserEvents } from '../support/real-events';
+
+realBrowserEvents();
 
 afterEach(() => sessionStorage.clear());
 
