@@ -5,7 +5,7 @@ import { useBillingKey } from '../react/useBillingKey';
 import type { RequestCallbacks } from '../core/request-controller';
 import type { BillingKeyOutcome, BillingKeyParams } from '../core/request-params';
 import type { BuyerField, BuyerValues } from './buyer-rules';
-import { FormShell } from './FormShell';
+import { renderFormShell } from './FormShell';
 import { BILLING_MESSAGES, FIELD_MESSAGES, REQUEST_MESSAGES, type BillingMessages, type FieldMessages, type IamportMessages, type RequestMessages } from './messages';
 import { formatWon } from './format-won';
 import { useLocale, useMessageGroups } from './useMessages';
@@ -46,22 +46,20 @@ export function BillingKeyForm({
 }: BillingKeyFormProps) {
   const form = useForm<BuyerValues>({ defaultValues });
   const billing = useBillingKey(callbacks);
-  const messages = useMessageGroups<RequestMessages & BillingMessages & FieldMessages>(overrides, REQUEST_MESSAGES, BILLING_MESSAGES, FIELD_MESSAGES);
+  const fieldText = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);
+  const messages = useMessageGroups<RequestMessages & BillingMessages>(overrides, REQUEST_MESSAGES, BILLING_MESSAGES);
   const locale = useLocale();
-  const label = submitLabel ?? (amount > 0 ? messages.payAmount(formatWon(amount, locale)) : messages.registerCard);
+  const label = submitLabel ?? (amount > 0 ? fieldText.payAmount(formatWon(amount, locale)) : messages.registerCard);
   const request = useRequestControls({ state: billing, cancel: billing.cancel, verify, label, messages, billing: true });
-  return (
-    <FormShell
-      form={form}
-      buyer={{ fields: buyerFields, required: requiredBuyerFields }}
-      request={request}
-      messages={messages}
-      className={className}
-      submit={(_, buyer) =>
-        billing.issueBillingKey({ ...params, ...buyer, customer_uid: customerUid, amount, name, ...(cardFilter && { card: { detail: toCardDetail(cardFilter) } }) })
-      }
-    >
-      {children}
-    </FormShell>
-  );
+  return renderFormShell({
+    form,
+    buyer: { fields: buyerFields, required: requiredBuyerFields },
+    request,
+    messages: fieldText,
+    overrides,
+    className,
+    submit: (_, buyer) =>
+      billing.issueBillingKey({ ...params, ...buyer, customer_uid: customerUid, amount, name, ...(cardFilter && { card: { detail: toCardDetail(cardFilter) } }) }),
+    children,
+  });
 }

@@ -3,21 +3,28 @@ import { FormProvider, type FieldValues, type UseFormReturn } from 'react-hook-f
 import { cx } from '../utils/cx';
 import { BuyerFields } from './BuyerFields';
 import { BUYER_FIELD_SPECS, buyerFieldError, resolveBuyerFields, type BuyerFieldsConfig, type BuyerValues } from './buyer-rules';
-import type { FieldMessages } from './messages';
+import type { FieldMessages, IamportMessages } from './messages';
 import type { useRequestControls } from './RequestControls';
 
 /**
  * @internal The shared body of PaymentForm and BillingKeyForm: buyer fields, extra fields,
  * submit button and notices. Buyer fields are checked synchronously with the same rules the
- * inputs register, so `request_pay` runs in the submit's task (no await before it).
+ * inputs register, so `request_pay` runs in the submit's task (no await before it). A render
+ * function, not a component (it has no hooks): one fiber less to mount.
+ *
+ * @example
+ * return renderFormShell({ form, buyer, request, submit, messages, children })
  */
-export function FormShell<V extends FieldValues & BuyerValues>({ form, buyer, request: { busy, controls }, submit, messages, className, children }: {
+export function renderFormShell<V extends FieldValues & BuyerValues>({ form, buyer, request: { busy, controls }, submit, messages, overrides, className, children }: {
   form: UseFormReturn<V>;
   buyer: BuyerFieldsConfig;
   request: ReturnType<typeof useRequestControls>;
   /** Starts the request (fire-and-forget: kit errors are shown from the hook's state). */
   submit(values: V, buyer: BuyerValues): void;
+  /** The field messages the synchronous check reports with. */
   messages: FieldMessages;
+  /** The form's `messages` prop, handed to the buyer fields. */
+  overrides?: Partial<IamportMessages>;
   className?: string;
   children?: ReactNode;
 }) {
@@ -42,7 +49,7 @@ export function FormShell<V extends FieldValues & BuyerValues>({ form, buyer, re
   return (
     <FormProvider {...form}>
       <form className={cx('iamport-form', className)} noValidate onSubmit={onSubmit} aria-busy={busy}>
-        <BuyerFields fields={fields} required={required} messages={messages} />
+        <BuyerFields fields={fields} required={required} messages={overrides} />
         {children}
         {controls}
       </form>

@@ -9,7 +9,7 @@ import type { PaymentParams } from '../core/request-params';
 import type { PaymentOutcome } from '../core/outcome';
 import type { BuyerField, BuyerValues } from './buyer-rules';
 import { CardFilterField } from './CardFilterField';
-import { FormShell } from './FormShell';
+import { renderFormShell } from './FormShell';
 import { FIELD_MESSAGES, REQUEST_MESSAGES, type FieldMessages, type IamportMessages, type RequestMessages } from './messages';
 import { PayMethodField } from './PayMethodField';
 import { formatWon } from './format-won';
@@ -49,7 +49,7 @@ export interface PaymentFormProps extends RequestCallbacks<PaymentOutcome> {
   children?: ReactNode;
 }
 
-function IssuerChoice({ cardFilter, messages }: { cardFilter?: CardFilterOption; messages: FieldMessages }) {
+function IssuerChoice({ cardFilter, messages }: { cardFilter?: CardFilterOption; messages?: Partial<IamportMessages> }) {
   // Watching here keeps pay-method changes from re-rendering the whole form.
   return useWatch<PaymentFormValues>({ name: 'pay_method' }) === 'card' ? <CardFilterField cardFilter={cardFilter} messages={messages} /> : null;
 }
@@ -75,24 +75,28 @@ export function PaymentForm({
 }: PaymentFormProps) {
   const form = useForm<PaymentFormValues>({ defaultValues: { pay_method: payMethods[0], card_code: '', ...defaultValues } });
   const payment = usePayment(callbacks);
-  const messages = useMessageGroups<RequestMessages & FieldMessages>(overrides, REQUEST_MESSAGES, FIELD_MESSAGES);
+  // Children get the overrides, not merged copies: each reads its own group.
+  const fieldText = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);
+  const messages = useMessageGroups<RequestMessages>(overrides, REQUEST_MESSAGES);
   const locale = useLocale();
-  const request = useRequestControls({ state: payment, cancel: payment.cancel, verify, label: submitLabel ?? messages.payAmount(formatWon(amount, locale)), messages });
-  return (
-    <FormShell
-      form={form}
-      buyer={{ fields: buyerFields, required: requiredBuyerFields }}
-      request={request}
-      messages={messages}
-      className={className}
-      submit={({ pay_method, card_code }, buyer) => {
-        const detail = pay_method === 'card' ? (card_code ? buildCardFilter.only([card_code]) : cardFilter && toCardDetail(cardFilter)) : undefined;
-        payment.requestPayment({ ...params, ...buyer, pay_method, amount, name, ...(detail && { card: { ...params?.card, detail } }) });
-      }}
-    >
-      {payMethods.length > 1 && <PayMethodField methods={payMethods} messages={messages} />}
-      {issuerChoice && <IssuerChoice cardFilter={cardFilter} messages={messages} />}
-      {children}
-    </FormShell>
-  );
+  const request = useRequestControls({ state: payment, cancel: payment.cancel, verify, label: submitLabel ?? fieldText.payAmount(formatWon(amount, locale)), messages });
+  return renderFormShell({
+    form,
+    buyer: { fields: buyerFields, required: requiredBuyerFields },
+    request,
+    messages: fieldText,
+    overrides,
+    className,
+    submit({ pay_method, card_code }, buyer) {
+      const detail = pay_method === 'card' ? (card_code ? buildCardFilter.only([card_code]) : cardFilter && toCardDetail(cardFilter)) : undefined;
+      payment.requestPayment({ ...params, ...buyer, pay_method, amount, name, ...(detail && { card: { ...params?.card, detail } }) });
+    },
+    children: (
+      <>
+        {payMethods.length > 1 && <PayMethodField methods={payMethods} messages={overrides} />}
+        {issuerChoice && <IssuerChoice cardFilter={cardFilter} messages={overrides} />}
+        {children}
+      </>
+    ),
+  });
 }

@@ -42,11 +42,17 @@ export function useRequestControls({ state, cancel, verify, label, messages: m, 
   const failed = sdk.status === 'error';
   const loading = !sdk.sdk && !failed;
 
-  // An `unknown` outcome is checked with your server once (StrictMode included); `retry` asks again.
   const unknown = state.status === 'unknown' && verify ? state.outcome : null;
   const asked = useRef<object | null>(null);
   const [checked, setChecked] = useState<[object, LandingVerification | null]>();
   useEffect(() => {
+    // A request that ended badly: focus comes back from the window (or the disabled button) to
+    // the button, or to the notice while the button stays disabled; never taken from elsewhere.
+    const ended = previous.current === 'pending' && state.status !== 'succeeded';
+    previous.current = state.status;
+    const focused = document.activeElement;
+    if (ended && (!focused || focused === document.body)) (button.current?.disabled ? notice.current : button.current)?.focus();
+    // An `unknown` outcome is checked with your server once (StrictMode included); `retry` asks again.
     if (!unknown || asked.current === unknown) return;
     asked.current = unknown;
     Promise.resolve(unknown)
@@ -55,19 +61,11 @@ export function useRequestControls({ state, cancel, verify, label, messages: m, 
         (reply) => setChecked([unknown, typeof reply === 'boolean' ? { verified: reply } : reply!]),
         () => setChecked([unknown, null]),
       );
-  }, [unknown, checked]);
+  }, [state.status, unknown, checked]);
   const verification = checked?.[0] === unknown ? checked[1] : undefined;
   const checking = !!unknown && verification === undefined;
   const retry = () => ((asked.current = null), setChecked(undefined));
   const busy = state.isPending || checking;
-  useEffect(() => {
-    const ended = previous.current === 'pending' && state.status !== 'succeeded';
-    previous.current = state.status;
-    // The window (or the disabled button) had focus; take it back only if nobody else has it.
-    const focused = document.activeElement;
-    if (!ended || (focused && focused !== document.body)) return;
-    (button.current?.disabled ? notice.current : button.current)?.focus();
-  }, [state.status]);
 
   const link = (text: string, act: () => void) => (
     <button type="button" className="iamport-link" onClick={act}>
@@ -94,8 +92,14 @@ export function useRequestControls({ state, cancel, verify, label, messages: m, 
     controls: (
       <>
         <button ref={button} type={onClick ? 'button' : 'submit'} className={cx('iamport-button', className)} disabled={disabled || spin || failed} aria-busy={spin} onClick={onClick}>
-          {spin && <span className="iamport-spinner" aria-hidden="true" />}
-          {state.isPending ? m.processing : loading ? m.loadingSdk : checking ? m.verifying : label}
+          {spin ? (
+            <>
+              <span className="iamport-spinner" aria-hidden="true" />
+              {state.isPending ? m.processing : loading ? m.loadingSdk : m.verifying}
+            </>
+          ) : (
+            label
+          )}
         </button>
         {text && (
           <div ref={notice} tabIndex={-1} className={`iamport-notice iamport-notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>

@@ -11,7 +11,9 @@ export const useLocale = (): IamportLocale => useIamportContext('useIamport').se
  */
 export function useMessageGroups<M extends object>(overrides: Partial<IamportMessages> | undefined, ...groups: Record<IamportLocale, object>[]): M {
   const locale = useLocale();
-  return Object.assign({}, ...groups.map((group) => group[locale] ?? group.ko), overrides) as M;
+  const pick = (group: Record<IamportLocale, object>) => group[locale] ?? group.ko;
+  // The common case, one group and no overrides, copies nothing (it runs on every render).
+  return (overrides || groups.length > 1 ? Object.assign({}, ...groups.map(pick), overrides) : pick(groups[0]!)) as M;
 }
 
 /** Every message in the provider's locale, with a component's `messages` overrides on top. */

@@ -26,7 +26,7 @@ export function createMerchantUid(prefix = 'order'): string {
  * mintMerchantUid('order_') // 'order_mhx1k2p0a8f3k2j9qz'
  */
 export function mintMerchantUid(prefix: string): string {
-  // crypto.getRandomValues exists in every browser and in Node ≥ 18; uniqueness, not secrecy, is the goal.
-  const random = Array.from(crypto.getRandomValues(new Uint8Array(10)), (byte) => (byte % 36).toString(36)).join('');
-  return `${prefix}${Date.now().toString(36)}${random}`;
+  // Uniqueness, not secrecy, is the goal: the time plus ten base-36 digits of Math.random
+  // (about 51 random bits), cheap enough to sit between a click and request_pay.
+  return prefix + Date.now().toString(36) + (Math.random().toString(36).slice(2) + '0000000000').slice(0, 10);
 }

@@ -2,7 +2,7 @@ import { DEV } from '../utils/dev';
 import { IamportError } from './errors';
 import { toPaymentOutcome, type PaymentCancelled, type PaymentFailed, type PaymentOutcome, type PaymentSucceeded, type PaymentUnknown, type WindowOutcome } from './outcome';
 import { paymentWindowShown } from './payment-window';
-import { prepareRequest, type RequestKind, type RequestKinds } from './request-params';
+import { prepareRequest, rememberPrepared, type RequestKind, type RequestKinds } from './request-params';
 import { callRequestPay } from './request-pay';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_WINDOW_TIMEOUT_MS, type IamportRuntime } from './runtime';
 import { createStore } from './store';
@@ -124,6 +124,7 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
       let sdk: Iamport | undefined;
       let done = false;
       let stalled = false;
+      let seen = 0;
       let watch: ReturnType<typeof setInterval> | undefined;
       const pending = (flag: boolean) => store.set({ ...PENDING, merchantUid: params!.merchant_uid, stalled: (stalled = flag) });
       const unknown = (reason: PaymentUnknown['reason']): PaymentUnknown => ({ status: 'unknown', reason, merchantUid: params!.merchant_uid, impUid: null });
@@ -183,12 +184,25 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
       };
 
       runtime.active = end;
+      const started = Date.now();
+      const loading = runtime.load();
+      const state = runtime.getSnapshot();
+      // Ready now: request_pay runs in the caller's task (popup blockers, user activation),
+      // before anything below that can wait: the window opens first.
+      if (state.sdk) open(state.sdk);
+      // (end returns the request's promise: not to be adopted by this chain)
+      else loading.then(open, (error: IamportError) => void end(error));
+      // Remembered for the mobile landing in this same task, before anything can navigate (a
+      // redirect needs at least a round trip to the PG), but after request_pay: the window
+      // does not wait for sessionStorage's JSON.
+      rememberPrepared(params, kind);
+      if (done) return promise; // the SDK answered inside request_pay
+
       stop = () => end(unknown('cancelled'));
+      seen ||= started;
       // Nothing in the SDK times out, and it never reports a window that failed to appear
       // (reference §4): one clock watches both. Wall-clock time, so a throttled background
       // tab ends the request late rather than never.
-      const started = Date.now();
-      let seen = started;
       watch = setInterval(() => {
         const now = Date.now();
         const shown = paymentWindowShown();
@@ -204,14 +218,7 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
           else if (!stalled) pending(true);
         }
       }, Math.min(500, windowTimeoutMs / 4, requestTimeoutMs / 4));
-
-      const loading = runtime.load();
-      const state = runtime.getSnapshot();
-      // Ready now: request_pay runs in the caller's task (popup blockers, user activation).
-      if (state.sdk) open(state.sdk);
-      // (end returns the request's promise: not to be adopted by this chain)
-      else loading.then(open, (error: IamportError) => void end(error));
-      if (!done) pending(false);
+      pending(false);
       return promise;
     },
     cancel() {

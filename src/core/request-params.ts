@@ -51,8 +51,8 @@ export interface RequestDefaults {
 
 /**
  * @internal Fill `pg`, `merchant_uid` and `m_redirect_url` (the caller's own values win),
- * force `pay_method: 'card'` and default `amount` 0 for billing keys, validate (throws
- * `IamportError('INVALID_PARAMS')`), and remember the request for the mobile landing.
+ * force `pay_method: 'card'` and default `amount` 0 for billing keys, and validate (throws
+ * `IamportError('INVALID_PARAMS')`). The controller remembers the request afterwards.
  *
  * @example
  * const params = prepareRequest({ pay_method: 'card', amount: 1004 }, 'payment', { pg: 'jtnet' })
@@ -67,6 +67,15 @@ export function prepareRequest(input: Partial<RequestPayParams>, kind: RequestKi
   params.merchant_uid ||= mintMerchantUid('order_');
   if (!params.m_redirect_url && defaults.redirectUrl) params.m_redirect_url = defaults.redirectUrl;
   runRules(params, kind === 'billing');
-  rememberRequest({ merchantUid: params.merchant_uid, kind, amount: params.amount, startedAt: Date.now(), customerUid: params.customer_uid });
   return params;
+}
+
+/**
+ * @internal Remember a prepared request in `sessionStorage` for the mobile landing page.
+ *
+ * @example
+ * rememberPrepared(params, 'payment')
+ */
+export function rememberPrepared(params: RequestPayParams, kind: RequestKind): void {
+  rememberRequest({ merchantUid: params.merchant_uid, kind, amount: params.amount, startedAt: Date.now(), customerUid: params.customer_uid });
 }

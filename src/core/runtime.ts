@@ -65,7 +65,7 @@ export interface IamportRuntime {
   /** After a failed load: forget it and load again. */
   retry(): void;
   /** Change the request defaults or the merchant (initialises a ready SDK again for new codes). */
-  configure(options: Partial<Pick<IamportRuntimeOptions, 'merchantCode' | 'tierCode' | 'pg' | 'redirectUrl' | 'windowTimeoutMs' | 'requestTimeoutMs'>>): void;
+  configure(options: Partial<IamportRuntimeOptions>): void;
   /** @internal The request that holds the SDK's one window, whatever its kind. */
   active: object | null;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { createIamportRuntime, type IamportRuntimeOptions } from '../core/runtime';
 import { IamportContext, type IamportContextValue, type IamportLocale } from './context';
 import { validateProviderProps } from './validate-provider-props';
@@ -44,10 +44,9 @@ export function IamportProvider(props: IamportProviderProps) {
   const { merchantCode, tierCode, pg, redirectUrl, locale = 'ko', children } = props;
   const [runtime] = useState(() => createIamportRuntime(props));
   // Request defaults are plain data read when a request starts: always this render's props
-  // (`sdk`, `scriptUrl`, `nonce`, `timeoutMs` only matter for the first load).
-  Object.assign(runtime.options, props);
-  // New merchant codes initialise a ready SDK again, after the commit.
-  useEffect(() => runtime.configure({}), [merchantCode, tierCode]);
+  // (`sdk`, `scriptUrl`, `nonce`, `timeoutMs` only matter for the first load). New merchant
+  // codes initialise a ready SDK again (idempotent: initOnce remembers codes per SDK object).
+  runtime.configure(props);
   const value = useMemo<IamportContextValue>(() => ({ runtime, settings: { merchantCode, tierCode, pg, redirectUrl, locale } }), [merchantCode, tierCode, pg, redirectUrl, locale]);
   return <IamportContext.Provider value={value}>{children}</IamportContext.Provider>;
 }

@@ -67,13 +67,23 @@ const LOADING: IamportLoadState = { status: 'loading', sdk: null, error: null };
 const serverSnapshot = () => LOADING;
 
 /**
- * @internal The runtime's load state, and a request for the SDK: loading starts after the
- * commit (never on the server). The server and hydration render `'loading'`.
+ * @internal The runtime's load state (the server and hydration render `'loading'`). Reading it
+ * does not load the SDK: see {@link useLoadSdk}.
  *
  * @example
  * const state = useSdkState(runtime)
  */
 export function useSdkState(runtime: IamportRuntime): IamportLoadState {
-  useEffect(() => void runtime.load(), [runtime]);
   return useSyncExternalStore(runtime.subscribe, runtime.getSnapshot, serverSnapshot);
+}
+
+/**
+ * @internal Ask for the SDK: loading starts after the commit, never on the server. Request
+ * hooks and `useIamport` call it; a landing page (no request) downloads nothing.
+ *
+ * @example
+ * useLoadSdk(runtime)
+ */
+export function useLoadSdk(runtime: IamportRuntime): void {
+  useEffect(() => void runtime.load(), [runtime]);
 }

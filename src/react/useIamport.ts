@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useIamportContext, useSdkState, type UseIamportResult } from './context';
+import { useIamportContext, useLoadSdk, useSdkState, type UseIamportResult } from './context';
 
 /**
  * The SDK's load state from the nearest {@link IamportProvider}, plus its settings; asking
@@ -13,6 +13,7 @@ import { useIamportContext, useSdkState, type UseIamportResult } from './context
  */
 export function useIamport(): UseIamportResult {
   const { runtime, settings } = useIamportContext('useIamport');
+  useLoadSdk(runtime);
   const state = useSdkState(runtime);
   return useMemo(() => ({ ...state, ...settings, retry: runtime.retry }) as UseIamportResult, [state, settings]);
 }

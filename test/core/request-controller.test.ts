@@ -65,11 +65,11 @@ describe('createIamportRuntime', () => {
 });
 
 describe('request controller', () => {
-  it('fills the defaults, remembers the request, and calls request_pay inside the caller’s task', () => {
-    let rememberedAtCall: unknown;
-    const sdk = createFakeIamport({ onRequestPay: (params) => (rememberedAtCall = recallRequest(params.merchant_uid)) });
+  it('fills the defaults, calls request_pay inside the caller’s task, and remembers the request in that task', () => {
+    const sdk = createFakeIamport();
     const { payments } = setup(sdk, { pg: 'jtnet.tpay_001', redirectUrl: 'https://shop.example/done' });
     payments.request(PARAMS);
+    const rememberedAtCall = recallRequest(sdk.requests[0]!.merchant_uid);
     // no await: the SDK was called synchronously
     expect(sdk.requests).toEqual([{ ...PARAMS, pg: 'jtnet.tpay_001', m_redirect_url: 'https://shop.example/done', merchant_uid: expect.stringMatching(/^order_[a-z0-9]{18}$/) }]);
     expect(rememberedAtCall).toMatchObject({ kind: 'payment', amount: 1004 });

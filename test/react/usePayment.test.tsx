@@ -88,11 +88,14 @@ describe('usePayment', () => {
     expect(window.sessionStorage.length).toBe(0);
   });
 
-  it('fills pg, merchant_uid and m_redirect_url from the provider and remembers the request before calling the SDK', async () => {
-    let rememberedAtCall: unknown;
-    const sdk = createFakeIamport({ onRequestPay: (params) => (rememberedAtCall = recallRequest(params.merchant_uid)) });
+  it('fills pg, merchant_uid and m_redirect_url from the provider and remembers the request in the click’s task', async () => {
+    const sdk = createFakeIamport();
     const { result } = await readyHook(sdk, undefined, { pg: 'jtnet.tpay_001', redirectUrl: 'https://shop.example/payments/complete' });
-    act(() => result.current.requestPayment(PARAMS));
+    let rememberedAtCall: unknown;
+    act(() => {
+      result.current.requestPayment(PARAMS);
+      rememberedAtCall = recallRequest(sdk.requests[0]!.merchant_uid);
+    });
     const [sent] = sdk.requests;
     expect(sent).toMatchObject({ ...PARAMS, pg: 'jtnet.tpay_001', m_redirect_url: 'https://shop.example/payments/complete' });
     expect(sent?.merchant_uid).toMatch(/^order_[a-z0-9]+$/);
