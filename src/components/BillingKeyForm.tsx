@@ -5,7 +5,7 @@ import { useBillingKey } from '../react/useBillingKey';
 import type { RequestCallbacks } from '../core/request-controller';
 import type { BillingKeyOutcome, BillingKeyParams } from '../core/request-params';
 import type { BuyerField, BuyerValues } from './buyer-rules';
-import { renderFormShell } from './FormShell';
+import { useFormShell } from './FormShell';
 import { BILLING_MESSAGES, FIELD_MESSAGES, REQUEST_MESSAGES, type BillingMessages, type FieldMessages, type IamportMessages, type RequestMessages } from './messages';
 import { formatWon } from './format-won';
 import { useLocale, useMessageGroups } from './useMessages';
@@ -51,12 +51,11 @@ export function BillingKeyForm({
   const locale = useLocale();
   const label = submitLabel ?? (amount > 0 ? fieldText.payAmount(formatWon(amount, locale)) : messages.registerCard);
   const request = useRequestControls({ state: billing, cancel: billing.cancel, verify, label, messages, billing: true });
-  return renderFormShell({
+  return useFormShell({
     form,
     buyer: { fields: buyerFields, required: requiredBuyerFields },
     request,
     messages: fieldText,
-    overrides,
     className,
     submit: (_, buyer) =>
       billing.issueBillingKey({ ...params, ...buyer, customer_uid: customerUid, amount, name, ...(cardFilter && { card: { detail: toCardDetail(cardFilter) } }) }),

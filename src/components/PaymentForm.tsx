@@ -9,9 +9,9 @@ import type { PaymentParams } from '../core/request-params';
 import type { PaymentOutcome } from '../core/outcome';
 import type { BuyerField, BuyerValues } from './buyer-rules';
 import { CardFilterField } from './CardFilterField';
-import { renderFormShell } from './FormShell';
+import { useFormShell } from './FormShell';
 import { FIELD_MESSAGES, REQUEST_MESSAGES, type FieldMessages, type IamportMessages, type RequestMessages } from './messages';
-import { PayMethodField } from './PayMethodField';
+import { renderPayMethods } from './PayMethodField';
 import { formatWon } from './format-won';
 import { useLocale, useMessageGroups } from './useMessages';
 import { useRequestControls } from './RequestControls';
@@ -80,12 +80,11 @@ export function PaymentForm({
   const messages = useMessageGroups<RequestMessages>(overrides, REQUEST_MESSAGES);
   const locale = useLocale();
   const request = useRequestControls({ state: payment, cancel: payment.cancel, verify, label: submitLabel ?? fieldText.payAmount(formatWon(amount, locale)), messages });
-  return renderFormShell({
+  return useFormShell({
     form,
     buyer: { fields: buyerFields, required: requiredBuyerFields },
     request,
     messages: fieldText,
-    overrides,
     className,
     submit({ pay_method, card_code }, buyer) {
       const detail = pay_method === 'card' ? (card_code ? buildCardFilter.only([card_code]) : cardFilter && toCardDetail(cardFilter)) : undefined;
@@ -93,7 +92,7 @@ export function PaymentForm({
     },
     children: (
       <>
-        {payMethods.length > 1 && <PayMethodField methods={payMethods} messages={overrides} />}
+        {payMethods.length > 1 && renderPayMethods(form.register as never, payMethods, fieldText)}
         {issuerChoice && <IssuerChoice cardFilter={cardFilter} messages={overrides} />}
         {children}
       </>

@@ -37,24 +37,24 @@ export function useRequestControls({ state, cancel, verify, label, messages: m, 
   const { runtime } = useIamportContext('useIamport');
   const sdk = useSdkState(runtime);
   const button = useRef<HTMLButtonElement>(null);
-  const notice = useRef<HTMLDivElement>(null);
-  const previous = useRef(state.status);
+  // What the effect remembers between renders: the last status, the outcome it last checked.
+  const memory = useRef<{ status: string; asked?: object | null }>({ status: state.status });
   const failed = sdk.status === 'error';
   const loading = !sdk.sdk && !failed;
 
   const unknown = state.status === 'unknown' && verify ? state.outcome : null;
-  const asked = useRef<object | null>(null);
   const [checked, setChecked] = useState<[object, LandingVerification | null]>();
   useEffect(() => {
     // A request that ended badly: focus comes back from the window (or the disabled button) to
     // the button, or to the notice while the button stays disabled; never taken from elsewhere.
-    const ended = previous.current === 'pending' && state.status !== 'succeeded';
-    previous.current = state.status;
+    const ended = memory.current.status === 'pending' && state.status !== 'succeeded';
+    memory.current.status = state.status;
     const focused = document.activeElement;
-    if (ended && (!focused || focused === document.body)) (button.current?.disabled ? notice.current : button.current)?.focus();
+    // (the notice, when shown, is the button's next sibling)
+    if (ended && (!focused || focused === document.body)) ((button.current?.disabled ? button.current.nextElementSibling : button.current) as HTMLElement | null)?.focus();
     // An `unknown` outcome is checked with your server once (StrictMode included); `retry` asks again.
-    if (!unknown || asked.current === unknown) return;
-    asked.current = unknown;
+    if (!unknown || memory.current.asked === unknown) return;
+    memory.current.asked = unknown;
     Promise.resolve(unknown)
       .then(verify as VerifyUnknown)
       .then(
@@ -64,7 +64,7 @@ export function useRequestControls({ state, cancel, verify, label, messages: m, 
   }, [state.status, unknown, checked]);
   const verification = checked?.[0] === unknown ? checked[1] : undefined;
   const checking = !!unknown && verification === undefined;
-  const retry = () => ((asked.current = null), setChecked(undefined));
+  const retry = () => ((memory.current.asked = null), setChecked(undefined));
   const busy = state.isPending || checking;
 
   const link = (text: string, act: () => void) => (
@@ -102,7 +102,7 @@ export function useRequestControls({ state, cancel, verify, label, messages: m, 
           )}
         </button>
         {text && (
-          <div ref={notice} tabIndex={-1} className={`iamport-notice iamport-notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+          <div tabIndex={-1} className={`iamport-notice iamport-notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
             {text} {action}
           </div>
         )}
