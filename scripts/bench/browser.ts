@@ -76,8 +76,8 @@ export function html(head = '', body = ''): Route {
 
 export const script = (body: string): Route => ({ type: 'text/javascript; charset=utf-8', body });
 
-/** Launch Chromium, give `run` a fresh page, always close the browser. */
-export async function withPage<T>(run: (page: Page) => Promise<T>): Promise<T> {
+/** Launch Chromium, give `run` a fresh page (and the browser, e.g. for tracing), always close the browser. */
+export async function withPage<T>(run: (page: Page, browser: Browser) => Promise<T>): Promise<T> {
   const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
   try {
     const page = await browser.newPage();
@@ -86,7 +86,7 @@ export async function withPage<T>(run: (page: Page) => Promise<T>): Promise<T> {
     const crashed = new Promise<never>((_, reject) => (fail = reject));
     crashed.catch(() => {});
     page.on('pageerror', (error) => fail(new Error(`bench page threw: ${error.message}`)));
-    return await Promise.race([run(page), crashed]);
+    return await Promise.race([run(page, browser), crashed]);
   } finally {
     await browser.close();
   }
