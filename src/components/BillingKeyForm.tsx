@@ -8,7 +8,7 @@ import type { BuyerField, BuyerValues } from './buyer-rules';
 import { useFormShell } from './FormShell';
 import { BILLING_MESSAGES, FIELD_MESSAGES, REQUEST_MESSAGES, type BillingMessages, type FieldMessages, type IamportMessages, type RequestMessages } from './messages';
 import { formatWon } from './format-won';
-import { useLocale, useMessageGroups } from './useMessages';
+import { useMessageGroups } from './useMessages';
 import { useRequestControls } from './RequestControls';
 import type { VerifyUnknown } from './verify-unknown';
 
@@ -48,8 +48,7 @@ export function BillingKeyForm({
   const billing = useBillingKey(callbacks);
   const fieldText = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);
   const messages = useMessageGroups<RequestMessages & BillingMessages>(overrides, REQUEST_MESSAGES, BILLING_MESSAGES);
-  const locale = useLocale();
-  const label = submitLabel ?? (amount > 0 ? fieldText.payAmount(formatWon(amount, locale)) : messages.registerCard);
+  const label = submitLabel ?? (amount > 0 ? fieldText.payAmount(formatWon(amount)) : messages.registerCard);
   const request = useRequestControls({ state: billing, cancel: billing.cancel, verify, label, messages, billing: true });
   return useFormShell({
     form,

@@ -13,7 +13,7 @@ import { useFormShell } from './FormShell';
 import { FIELD_MESSAGES, REQUEST_MESSAGES, type FieldMessages, type IamportMessages, type RequestMessages } from './messages';
 import { renderPayMethods } from './PayMethodField';
 import { formatWon } from './format-won';
-import { useLocale, useMessageGroups } from './useMessages';
+import { useMessageGroups } from './useMessages';
 import { useRequestControls } from './RequestControls';
 import type { VerifyUnknown } from './verify-unknown';
 
@@ -78,8 +78,7 @@ export function PaymentForm({
   // Children get the overrides, not merged copies: each reads its own group.
   const fieldText = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);
   const messages = useMessageGroups<RequestMessages>(overrides, REQUEST_MESSAGES);
-  const locale = useLocale();
-  const request = useRequestControls({ state: payment, cancel: payment.cancel, verify, label: submitLabel ?? fieldText.payAmount(formatWon(amount, locale)), messages });
+  const request = useRequestControls({ state: payment, cancel: payment.cancel, verify, label: submitLabel ?? fieldText.payAmount(formatWon(amount)), messages });
   return useFormShell({
     form,
     buyer: { fields: buyerFields, required: requiredBuyerFields },

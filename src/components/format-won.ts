@@ -1,10 +1,10 @@
-// Creating an Intl.NumberFormat costs far more than formatting with one: one per locale.
-const formats = new Map<string, Intl.NumberFormat>();
-
-/** `₩1,004` in the provider's locale. */
-export function formatWon(amount: number, locale: string): string {
-  const tag = locale === 'en' ? 'en-US' : 'ko-KR';
-  let format = formats.get(tag);
-  if (!format) formats.set(tag, (format = new Intl.NumberFormat(tag, { style: 'currency', currency: 'KRW' })));
-  return format.format(amount);
+/**
+ * `₩1,004`: won with thousands separators, what `Intl.NumberFormat` prints for KRW in both
+ * `ko-KR` and `en-US`, without constructing a formatter on every checkout mount.
+ *
+ * @example
+ * formatWon(50000) // '₩50,000'
+ */
+export function formatWon(amount: number): string {
+  return `₩${String(Math.round(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 }
