@@ -30,7 +30,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/**/*.node.test.{ts,tsx}', 'test/e2e/**'],
+          exclude: ['test/**/*.browser.test.{ts,tsx}', 'test/**/*.node.test.{ts,tsx}', 'test/**/*.guard.test.{ts,tsx}', 'test/e2e/**'],
           setupFiles: ['test/support/setup-unit.ts'],
         },
       },
@@ -41,6 +41,19 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.node.test.{ts,tsx}'],
           testTimeout: 30_000,
+        },
+      },
+      {
+        // Performance guards that compare ratios (ours vs a baseline, interleaved): they run after
+        // every other project has finished, one file at a time, so other tests do not skew them.
+        extends: true,
+        test: {
+          name: 'guards',
+          environment: 'node',
+          include: ['test/**/*.guard.test.{ts,tsx}'],
+          testTimeout: 180_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {

@@ -12,8 +12,12 @@ const preview: Preview = {
     controls: { expanded: true },
   },
   tags: ['autodocs'],
-  // A story that fails mid-payment must not leave its sandbox window over the next story.
-  beforeEach: () => () => document.querySelectorAll('dialog[data-imp-sandbox]').forEach((node) => node.remove()),
+  // A story that fails mid-payment must not leave its sandbox window (or the SDK's dialog, or the
+  // phone's `imp-payment-progress`, which hides the page) over the next story.
+  beforeEach: () => () => {
+    document.querySelectorAll('dialog[data-imp-sandbox], div.imp-dialog').forEach((node) => node.remove());
+    document.body.classList.remove('imp-payment-progress');
+  },
 };
 
 export default preview;

@@ -1,52 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useEffect, useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import type { RequestPayParams } from 'react-iamport-jtnet/core';
-import { createSandboxIamport, SANDBOX_CARDS, SANDBOX_MERCHANT_CODE, type SandboxOptions } from 'react-iamport-jtnet/sandbox';
-
-/**
- * A tiny host for the sandbox window: one button calls `IMP.request_pay`, the callback
- * response and the sandbox's event log are printed as text.
- */
-function SandboxWindowDemo({ params, sandbox }: { params: RequestPayParams; sandbox?: SandboxOptions }) {
-  const [events, setEvents] = useState<string[]>([]);
-  const [response, setResponse] = useState('');
-  const [redirectedTo, setRedirectedTo] = useState('');
-  const [imp] = useState(() => {
-    const created = createSandboxIamport({
-      seed: 1,
-      mode: 'callback',
-      now: () => Date.UTC(2025, 0, 2, 3, 4, 5),
-      navigate: setRedirectedTo,
-      ...sandbox,
-      onEvent: (event) => setEvents((list) => [...list, `${event.type}${event.detail ? ` — ${event.detail}` : ''}`]),
-    });
-    created.init(SANDBOX_MERCHANT_CODE);
-    return created;
-  });
-  useEffect(() => () => imp.close(), [imp]);
-
-  return (
-    <section style={{ fontFamily: 'system-ui, sans-serif', display: 'grid', gap: 8, maxWidth: 560 }}>
-      <button type="button" onClick={() => imp.request_pay(params, (result) => setResponse(JSON.stringify(result, null, 2)))}>
-        결제 요청 (Request payment)
-      </button>
-      <h3 style={{ margin: 0 }}>Response</h3>
-      <pre data-testid="response" style={{ background: '#f4f4f4', padding: 8, margin: 0, whiteSpace: 'pre-wrap' }}>{response || '—'}</pre>
-      {redirectedTo && (
-        <p>
-          Redirected to: <code data-testid="redirect">{redirectedTo}</code>
-        </p>
-      )}
-      <h3 style={{ margin: 0 }}>Events</h3>
-      <ol data-testid="events" style={{ margin: 0 }}>
-        {events.map((line, index) => (
-          <li key={index}>{line}</li>
-        ))}
-      </ol>
-    </section>
-  );
-}
+import { SANDBOX_CARDS, SANDBOX_MERCHANT_CODE } from 'react-iamport-jtnet/sandbox';
+import { SandboxWindowDemo } from './support/SandboxWindowDemo';
 
 const meta = {
   title: 'Sandbox/Payment window',
@@ -242,5 +197,42 @@ export const WindowOpen: Story = {
     }
     await expect(dialog.getByRole('button', { name: /close/i })).toBeVisible();
     await expect(dialog.getByText(SANDBOX_MERCHANT_CODE)).toBeVisible();
+  },
+};
+
+/** `IMP.close()` hides the window like the real SDK: the request's callback is never called. */
+export const ClosedByThePage: Story = {
+  args: { params: { ...meta.args.params, merchant_uid: 'story_close_1' } },
+  play: async ({ canvasElement }) => {
+    await openWindow(canvasElement);
+    await expect(within(canvasElement).getByTestId('sdk-dom')).toHaveTextContent('display: block');
+    await userEvent.click(within(canvasElement).getByRole('button', { name: 'IMP.close()' }));
+    await windowClosed();
+    await waitFor(() => expect(within(canvasElement).getByTestId('events')).toHaveTextContent('closed'));
+    await expect(within(canvasElement).getByTestId('sdk-dom')).toHaveTextContent('display: none');
+    await expect(within(canvasElement).getByTestId('response')).toHaveTextContent('—');
+  },
+};
+
+const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+
+/**
+ * A phone (iPhone user agent): the SDK's dialog is `payment-jtnet mobile ios`, `body` gets
+ * `imp-payment-progress` (the page behind is hidden), and the PG sends the page to `m_redirect_url`.
+ */
+export const OnAPhone: Story = {
+  args: {
+    params: { ...meta.args.params, merchant_uid: 'story_phone_ua_1', name: '에티오피아 예가체프 내추럴 원두 1kg 외 3건 월구독', m_redirect_url: 'https://shop.example/payments/complete' },
+    sandbox: { mode: 'auto', userAgent: IPHONE },
+  },
+  play: async ({ canvasElement }) => {
+    const dialog = await openWindow(canvasElement);
+    await waitFor(() => expect(document.querySelector('div.imp-dialog')?.className).toBe('imp-dialog customizable payment-jtnet mobile ios'));
+    await expect(document.body).toHaveClass('imp-payment-progress');
+    await typeCard(dialog, SANDBOX_CARDS.approve);
+    await approve(dialog);
+    const redirect = await within(canvasElement).findByTestId('redirect');
+    await expect(new URL(redirect.textContent ?? '').searchParams.get('imp_success')).toBe('true');
+    await expect(document.body).not.toHaveClass('imp-payment-progress');
   },
 };

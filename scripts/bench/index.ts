@@ -12,6 +12,7 @@ import { measureCommits, type CommitCounts, type CommitsResult } from './commits
 import { measureLatency, type LatencyResult } from './latency.ts';
 import { measureRatios, RATIO_BUDGETS, type RatiosResult } from './ratios.ts';
 import { measureScriptRequests, type ScriptRequestsResult } from './script-requests.ts';
+import { measureSandboxServer, SANDBOX_SERVER_BUDGETS, type SandboxServerBenchResult } from './sandbox-server.ts';
 import { measureServer, type ServerResult } from './server.ts';
 import { measureSizes, ROOT, type SizeResult } from './size.ts';
 
@@ -25,6 +26,8 @@ export interface BenchResults {
   commits: CommitsResult;
   scriptRequests: ScriptRequestsResult;
   server: ServerResult;
+  /** iamport-sandbox at 50,000 payments (scripts/bench/sandbox-server.ts). */
+  sandboxServer: SandboxServerBenchResult;
   /** Pages, areas and what-ifs of the full kit (scripts/bench/breakdown.ts). */
   breakdown: Breakdown;
 }
@@ -42,7 +45,8 @@ function commitsCell({ formPerKeystroke, fieldPerKeystroke }: CommitCounts): str
 
 /** The one table: our figures, the anchors side by side (with ours ÷ theirs), budgets. */
 export function formatTable(results: BenchResults): string {
-  const { sizes, latency, ratios, commits, scriptRequests, server } = results;
+  const { sizes, latency, ratios, commits, scriptRequests, server, sandboxServer } = results;
+  const { fill, lookup, throughput } = sandboxServer;
   const [paypal, stripe] = sizes.anchors as [SizeResult, SizeResult];
   const ratio = (ours: SizeResult, anchor: SizeResult) => `ours ÷ this = ${(ours.gzip / anchor.gzip).toFixed(2)}×`;
   const rows: string[][] = [
@@ -111,6 +115,27 @@ export function formatTable(results: BenchResults): string {
       '—',
       `1 token request ${check(server.tokenRequests === 1)}`,
     ],
+    [
+      `\`iamport-sandbox\`: fill ${fill.payments.toLocaleString('en-US')} payments over HTTP (16 connections)`,
+      `**${(fill.ms / 1000).toFixed(2)} s**; an insert at 50k ÷ at 1k ${fill.growth.toFixed(2)}× (interleaved batches; 1 = flat insert cost)`,
+      '—',
+      '—',
+      `≤ ${SANDBOX_SERVER_BUDGETS.fillMs / 1000} s ${check(fill.ms <= SANDBOX_SERVER_BUDGETS.fillMs)}`,
+    ],
+    [
+      `… p50 lookup at ${lookup.large.toLocaleString('en-US')} ÷ at ${lookup.small.toLocaleString('en-US')} payments (${lookup.samples} each, interleaved)`,
+      `by imp_uid **${lookup.impUid.ratio.toFixed(2)}×** (${ms(lookup.impUid.largeP50)} vs ${ms(lookup.impUid.smallP50)}); by merchant_uid **${lookup.merchantUid.ratio.toFixed(2)}×** (${ms(lookup.merchantUid.largeP50)} vs ${ms(lookup.merchantUid.smallP50)})`,
+      '—',
+      '—',
+      `≤ ${SANDBOX_SERVER_BUDGETS.lookupRatio}× ${check(Math.max(lookup.impUid.ratio, lookup.merchantUid.ratio) <= SANDBOX_SERVER_BUDGETS.lookupRatio)}`,
+    ],
+    [
+      `… GET /payments/{imp_uid} throughput ÷ bare \`node:http\` with the same JSON (median of ${throughput.rounds} interleaved rounds)`,
+      `**${throughput.ratio.toFixed(2)}×** (${Math.round(throughput.sandboxRps).toLocaleString('en-US')} vs ${Math.round(throughput.bareRps).toLocaleString('en-US')} req/s)`,
+      '—',
+      '—',
+      `≥ ${SANDBOX_SERVER_BUDGETS.throughputRatio}× ${check(throughput.ratio >= SANDBOX_SERVER_BUDGETS.throughputRatio)}`,
+    ],
   ];
   const line = (cells: string[]) => `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
   return [line(rows[0]!), line(rows[0]!.map(() => '---')), ...rows.slice(1).map(line)].join('\n');
@@ -136,6 +161,7 @@ export async function runBench(): Promise<BenchResults> {
     commits: await measureCommits(),
     scriptRequests: await measureScriptRequests(),
     server: await measureServer(1000),
+    sandboxServer: await measureSandboxServer(),
     breakdown: await measureBreakdown(),
   };
 }

@@ -39,7 +39,7 @@ export async function measureServer(calls = 1000): Promise<ServerResult> {
     const { response: payment } = (await created.json()) as { response: { imp_uid: string; status: string } };
     if (payment.status !== 'paid') throw new Error(`server bench: the sandbox payment is ${payment.status}, expected paid`);
 
-    const client = createIamportClient({ apiKey: 'sandbox_key', apiSecret: 'sandbox_secret', baseUrl: sandbox.url });
+    const client = createIamportClient({ apiKey: 'sandbox_key', apiSecret: 'sandbox_secret', baseUrl: sandbox.url, mode: 'test' });
     const before = await stats(sandbox.url);
     const started = performance.now();
     const results = await Promise.all(Array.from({ length: calls }, () => client.verifyPayment({ impUid: payment.imp_uid, amount: 1004, merchantUid })));
@@ -47,7 +47,7 @@ export async function measureServer(calls = 1000): Promise<ServerResult> {
     const after = await stats(sandbox.url);
     return {
       calls,
-      verified: results.filter((result) => result.ok).length,
+      verified: results.filter((result) => result.status === 'paid').length,
       tokenRequests: after.tokenRequests - before.tokenRequests,
       // minus the stats request itself
       httpRequests: after.requests - before.requests - 1,

@@ -1,3 +1,5 @@
+'use client';
+
 import type { ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { toCardDetail, type CardFilterOption } from '../core/card-filter';

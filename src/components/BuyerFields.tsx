@@ -1,3 +1,5 @@
+'use client';
+
 import { useId } from 'react';
 import { useFormContext, useFormState, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { cx } from '../utils/cx';

@@ -1,3 +1,5 @@
+'use client';
+
 import { useId } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { enabledCardCodes, toCardDetail, type CardFilterOption } from '../core/card-filter';

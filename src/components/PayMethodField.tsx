@@ -1,3 +1,5 @@
+'use client';
+
 import { useFormContext, type UseFormRegister } from 'react-hook-form';
 import type { PayMethod } from '../core/types';
 import { PAY_METHODS } from '../core/validation/rules';

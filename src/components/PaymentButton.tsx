@@ -1,3 +1,5 @@
+'use client';
+
 import type { ReactNode } from 'react';
 import { toCardDetail, type CardFilterOption } from '../core/card-filter';
 import type { PaymentOutcome } from '../core/outcome';

@@ -1,3 +1,5 @@
+'use client';
+
 import type { ReactNode } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { cardFilter as buildCardFilter, toCardDetail, type CardFilterOption } from '../core/card-filter';

@@ -1,4 +1,7 @@
+'use client';
+
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { RedirectSearchParams } from '../core/redirect';
 import { useRedirectResult, type RedirectResult } from '../react/useRedirectResult';
 import { cx } from '../utils/cx';
 import { useLatestRef } from '../utils/use-latest-ref';
@@ -14,7 +17,7 @@ export interface LandingVerification {
   [extra: string]: unknown;
 }
 
-/** Where the landing is: checking with your server, or done. */
+/** Where the landing is: reading the URL or checking with your server (`verifying`), or done. */
 export type LandingState =
   | { phase: 'verifying' }
   | { phase: 'verified'; verification: LandingVerification }
@@ -31,8 +34,14 @@ export interface RedirectLandingProps {
   renderPending?(result: RedirectResult): ReactNode;
   /** Strip the result from the address bar after reading it (default true). */
   cleanUrl?: boolean;
-  /** The landing URL (default: the current location). */
-  url?: string;
+  /**
+   * The landing URL (default: the current location, read in the browser). Pass it, or
+   * `searchParams`, to render the result on the server; without either the server renders the
+   * pending state.
+   */
+  url?: string | URL;
+  /** The page's query as an object: Next.js's awaited `searchParams` page prop (or `URLSearchParams`). */
+  searchParams?: RedirectSearchParams | URLSearchParams;
   messages?: Partial<IamportMessages>;
   className?: string;
 }
@@ -40,16 +49,23 @@ export interface RedirectLandingProps {
 /**
  * The page `m_redirect_url` points at. Reads the result from the URL, asks your server to
  * verify it, and only then says "paid". Everything that came through the URL is rendered as
- * text. A failure or cancellation is shown straight away (nothing to verify).
+ * text. A failure or cancellation is shown straight away (nothing to verify). Server rendering
+ * shows the pending state (or, given `url` / `searchParams`, the result), never a failure the
+ * browser would take back.
  *
  * @example
  * <RedirectLanding
  *   verify={(result) => fetch('/api/payments/verify', { method: 'POST', body: JSON.stringify(result) }).then((r) => r.json())}
  *   renderSuccess={() => <a href="/orders">주문 내역 보기</a>}
  * />
+ *
+ * @example
+ * // Next.js: app/payments/complete/landing.tsx ('use client'), rendered by page.tsx with
+ * // <Landing searchParams={await searchParams} />
+ * <RedirectLanding searchParams={searchParams} verify={verifyOnServer} />
  */
-export function RedirectLanding({ verify, renderSuccess, renderFailure, renderPending, cleanUrl = true, url, messages: overrides, className }: RedirectLandingProps) {
-  const result = useRedirectResult({ url, cleanUrl });
+export function RedirectLanding({ verify, renderSuccess, renderFailure, renderPending, cleanUrl = true, url, searchParams, messages: overrides, className }: RedirectLandingProps) {
+  const result = useRedirectResult({ url, searchParams, cleanUrl });
   const messages = useMessages(overrides);
   const latestVerify = useLatestRef(verify);
   const [attempt, setAttempt] = useState(0);
@@ -58,7 +74,8 @@ export function RedirectLanding({ verify, renderSuccess, renderFailure, renderPe
   const [answer, setAnswer] = useState<{ key: string; state: LandingState } | null>(null);
   const key = `${result.impUid}:${attempt}`;
   const state: LandingState =
-    result.status === 'none' ? { phase: 'none' }
+    result.status === 'pending' ? { phase: 'verifying' }
+    : result.status === 'none' ? { phase: 'none' }
     : result.status !== 'succeeded' ? { phase: 'failed' }
     : answer?.key === key ? answer.state
     : { phase: 'verifying' };

@@ -44,5 +44,6 @@ export {
 } from './runtime';
 export { getRequestController, type RequestController, type RequestCallbacks, type RequestState, type RequestStatus } from './request-controller';
 export type { RequestKind, RequestKinds, PaymentParams, BillingKeyParams, BillingKeyOutcome } from './request-params';
-export { parseRedirectResult, REDIRECT_PARAMS } from './redirect';
+export { parseRedirectResult, REDIRECT_PARAMS, type RedirectSearchParams, type RedirectSource } from './redirect';
+
 export { rememberRequest, recallRequest, forgetRequest, type RememberedRequest } from './remembered-request';

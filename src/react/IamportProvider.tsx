@@ -1,3 +1,5 @@
+'use client';
+
 import { useMemo, useState, type ReactNode } from 'react';
 import { createIamportRuntime, type IamportRuntimeOptions } from '../core/runtime';
 import { IamportContext, type IamportContextValue, type IamportLocale } from './context';

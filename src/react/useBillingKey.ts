@@ -1,3 +1,5 @@
+'use client';
+
 import type { RequestCallbacks, RequestState } from '../core/request-controller';
 import type { BillingKeyOutcome, BillingKeyParams } from '../core/request-params';
 import { useRequest } from './useRequest';

@@ -1,3 +1,5 @@
+'use client';
+
 import { useMemo } from 'react';
 import { useIamportContext, useLoadSdk, useSdkState, type UseIamportResult } from './context';
 

@@ -1,3 +1,5 @@
+'use client';
+
 import type { PaymentOutcome } from '../core/outcome';
 import type { RequestCallbacks, RequestState } from '../core/request-controller';
 import type { PaymentParams } from '../core/request-params';

@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import { formatFaults, type SandboxFaults } from '../sandbox/engine/faults';
 import { SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, SANDBOX_PORT } from '../sandbox/engine/fixtures';
 import { createRandom } from '../sandbox/engine/random';
-import { optionalString } from './fields';
-import { ApiError, ok, readBody, refuse, send, sendPreflight, type Reply } from './http';
-import * as rest from './rest';
-import { receipt, recordPayment, sdkScript } from './sandbox-routes';
+import { ApiError, refuse, type Reply } from './envelope';
+import { readBody, send, sendPreflight } from './http';
+import { emptyFields, parseForm, parseTarget } from './parse';
+import { runDueSchedules } from './rest';
+import { findRoute, pathParams, unauthorized } from './routes';
 import { Store } from './store';
 import { Tokens } from './tokens';
 import { Webhooks } from './webhooks';
@@ -16,7 +18,7 @@ export interface SandboxServerOptions {
   port?: number;
   /** Default '127.0.0.1'. */
   host?: string;
-  /** Persist state as JSON (a restart keeps payments); memory only when absent. */
+  /** Persist state in this file (an append-only journal): a restart, even after a crash, keeps every acknowledged change. */
   dataFile?: string;
   /** Default 'sandbox_key'. */
   impKey?: string;
@@ -24,14 +26,22 @@ export interface SandboxServerOptions {
   impSecret?: string;
   /** The shop name the payment window of `/v1/iamport.js` shows (default: the merchant code passed to `IMP.init`). */
   merchantName?: string;
+  /** The real SDK's silent failures, reproduced by the `/v1/iamport.js` it serves (`iamport-sandbox --fault`). */
+  faults?: SandboxFaults;
   /** Default 1800 (30 min, like the real API). */
   tokenTtlSeconds?: number;
   /** No request logging. */
   quiet?: boolean;
   /** How often due schedules are checked (default 1000 ms). */
   scheduleTickMs?: number;
-  /** Waits between webhook attempts (default [500, 2000, 5000]: 4 attempts in all). */
-  webhookRetryDelaysMs?: readonly number[];
+  /** The console's webhook URL: where payments made without `notice_url` send their webhooks. */
+  noticeUrl?: string | readonly string[];
+  /** Re-send failed webhooks (network error or 5xx only; up to 5, a minute apart). Default false: one attempt, as i'mport does unless support enables re-sends. */
+  webhookResends?: boolean;
+  /** Webhook body: `'json'` (default) or `'form'` (form-encoded), as picked in the console. */
+  webhookFormat?: 'json' | 'form';
+  /** Multiplies webhook waits and timeouts (default 1; tests use e.g. 0.001 so a minute is 60 ms). */
+  webhookTimeScale?: number;
 }
 
 export interface SandboxServer {
@@ -41,61 +51,38 @@ export interface SandboxServer {
   close(): Promise<void>;
 }
 
-type Handler = (world: World, match: string[], request: rest.RestRequest & { auth: string | undefined }) => Reply;
-interface Route {
-  method: string;
-  pattern: RegExp;
-  auth: boolean;
-  handle: Handler;
+/**
+ * Route, authenticate and parse one request. GETs stay synchronous (the hot path); a body is
+ * read only for POST, PUT and DELETE.
+ */
+function dispatch(world: World, req: IncomingMessage): Reply | Promise<Reply> {
+  const method = req.method ?? 'GET';
+  const { path, query: queryText } = parseTarget(req.url);
+  const found = findRoute(method, path);
+  const header = req.headers.authorization ?? req.headers['x-imptokenheader'];
+  if (found.auth && !world.tokens.check(typeof header === 'string' ? header : undefined, nowSeconds())) throw unauthorized();
+  const params = pathParams(found, path);
+  const query = queryText === '' ? emptyFields() : parseForm(queryText);
+  if (method === 'GET' || method === 'HEAD') return found.handle(world, params, { body: emptyFields(), form: false, query, headers: req.headers });
+  return readBody(req).then(({ body, form }) => found.handle(world, params, { body, form, query, headers: req.headers }));
 }
 
-const route = (method: string, pattern: RegExp, auth: boolean, handle: Handler): Route => ({ method, pattern, auth, handle });
-const UNAUTHORIZED = 'Unauthorized';
+/** An ApiError is the client's fault: its envelope. Anything else is a bug: one log line (no stack), 500. */
+function failure(error: unknown, req: IncomingMessage): Reply {
+  if (error instanceof ApiError) return refuse(error.status, error.code, error.message);
+  console.error(`[iamport-sandbox] internal error on ${req.method} ${(req.url ?? '').split('?')[0]!.slice(0, 200)}: ${(error as Error)?.message ?? String(error)}`);
+  return refuse(500, -1, 'Internal sandbox error');
+}
 
-const ROUTES: Route[] = [
-  route('POST', /^\/users\/getToken$/, false, (world, _match, { body }) => {
-    world.stats.tokenRequests++;
-    const key = optionalString(body, 'imp_key');
-    const secret = optionalString(body, 'imp_secret');
-    if (!key || !secret) throw new ApiError(400, -1, 'imp_key, imp_secret 파라미터가 누락되었습니다. (send {"imp_key": "sandbox_key", "imp_secret": "sandbox_secret"})');
-    if (key !== world.impKey || secret !== world.impSecret) throw new ApiError(401, -1, '입력된 imp_key, imp_secret 정보가 올바르지 않습니다. (unknown REST API key or secret)');
-    return ok(world.tokens.issue(nowSeconds()));
-  }),
-  route('GET', /^\/payments\/find\/([^/]+)$/, true, (world, [uid]) => rest.findPayment(world, uid!)),
-  route('GET', /^\/payments\/([^/]+)$/, true, (world, [uid]) => rest.getPayment(world, uid!)),
-  route('POST', /^\/payments\/cancel$/, true, (world, _m, request) => rest.cancel(world, request)),
-  route('POST', /^\/subscribe\/payments\/again$/, true, (world, _m, request) => rest.again(world, request)),
-  route('POST', /^\/subscribe\/payments\/onetime$/, true, (world, _m, request) => rest.onetime(world, request)),
-  route('POST', /^\/subscribe\/payments\/schedule$/, true, (world, _m, request) => rest.schedule(world, request)),
-  route('POST', /^\/subscribe\/payments\/unschedule$/, true, (world, _m, request) => rest.unschedule(world, request)),
-  route('POST', /^\/subscribe\/customers\/([^/]+)$/, true, (world, [uid], request) => rest.issueKey(world, uid!, request)),
-  route('GET', /^\/subscribe\/customers\/([^/]+)$/, true, (world, [uid]) => rest.readKey(world, uid!)),
-  route('DELETE', /^\/subscribe\/customers\/([^/]+)$/, true, (world, [uid]) => rest.deleteKey(world, uid!)),
-  route('GET', /^\/v1\/iamport\.js$/, false, (world) => sdkScript(world.merchantName)),
-  route('POST', /^\/__sandbox\/payments$/, false, (world, _m, request) => recordPayment(world, request)),
-  route('POST', /^\/__sandbox\/expire-tokens$/, false, (world) => ok({ expired: world.tokens.expireAll() })),
-  route('GET', /^\/__sandbox\/stats$/, false, (world) =>
-    ok({ ...world.stats, webhooksDelivered: world.webhooks.delivered, webhooksFailed: world.webhooks.failed }),
-  ),
-  route('GET', /^\/__sandbox\/receipts\/([^/]+)$/, false, (world, [uid]) => receipt(world, uid!)),
-  route('GET', /^\/$/, false, (world) =>
-    ok({ name: 'iamport-sandbox', script: `${world.url}/v1/iamport.js`, merchant_code: 'imp00000000', docs: 'docs/sandbox.md' }),
-  ),
-];
-
-async function handle(world: World, req: IncomingMessage): Promise<Reply> {
-  const url = new URL(req.url ?? '/', 'http://sandbox');
-  const method = req.method ?? 'GET';
-  const path = url.pathname.replace(/\/+$/, '') || '/';
-  const matching = ROUTES.filter((candidate) => candidate.pattern.test(path));
-  const found = matching.find((candidate) => candidate.method === method);
-  if (!found) return matching.length > 0 ? refuse(405, -1, `Method ${method} is not allowed on ${path}.`) : refuse(404, -1, `No such endpoint: ${method} ${path}`);
-  const auth = (req.headers.authorization ?? req.headers['x-imptokenheader']) as string | undefined;
-  if (found.auth && !world.tokens.check(auth, nowSeconds())) return refuse(401, -1, UNAUTHORIZED);
-  const { body, form } = method === 'GET' ? { body: {}, form: false } : await readBody(req);
-  if (method === 'DELETE') Object.assign(body, Object.fromEntries(url.searchParams));
-  const match = (found.pattern.exec(path) ?? []).slice(1).map((part) => decodeURIComponent(part));
-  return found.handle(world, match, { body, form, query: url.searchParams, auth });
+/** What Node's HTTP parser refuses (bad request line, headers too large) still gets the envelope. */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const body = JSON.stringify({ code: -1, message: `Malformed HTTP request (${error.code ?? 'parse error'}).`, response: null });
+  socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
 /**
@@ -113,39 +100,49 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   const world: World = {
     store: new Store(options.dataFile),
     tokens: new Tokens(options.tokenTtlSeconds ?? 1800),
-    webhooks: new Webhooks(options.webhookRetryDelaysMs ?? [500, 2000, 5000], log),
+    webhooks: new Webhooks({ resends: options.webhookResends ?? false, format: options.webhookFormat ?? 'json', timeScale: options.webhookTimeScale ?? 1, log }),
     random: createRandom(),
     impKey: options.impKey ?? SANDBOX_IMP_KEY,
     impSecret: options.impSecret ?? SANDBOX_IMP_SECRET,
     merchantName: options.merchantName,
+    defaultNoticeUrls: options.noticeUrl === undefined ? [] : typeof options.noticeUrl === 'string' ? [options.noticeUrl] : [...options.noticeUrl],
+    faults: options.faults && formatFaults(options.faults),
     url: '',
     stats: { tokenRequests: 0, requests: 0 },
   };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     world.stats.requests++;
-    const started = Date.now();
     if (req.method === 'OPTIONS') return sendPreflight(res);
-    handle(world, req)
-      .catch((error: unknown) =>
-        error instanceof ApiError ? refuse(error.status, error.code, error.message) : (console.error('[iamport-sandbox]', error), refuse(500, -1, 'Internal sandbox error')),
-      )
-      .then((reply) => {
-        // the path only: bodies may carry card numbers
-        log(`${req.method} ${(req.url ?? '').split('?')[0]} → ${reply.status} (${Date.now() - started} ms)`);
-        send(res, reply);
-      });
+    const started = options.quiet ? 0 : Date.now();
+    const finish = (reply: Reply) => {
+      // the path only: bodies and queries may carry card numbers
+      if (!options.quiet) log(`${req.method} ${(req.url ?? '').split('?')[0]} → ${reply.status} (${Date.now() - started} ms)`);
+      send(res, reply);
+    };
+    let reply: Reply | Promise<Reply>;
+    try {
+      reply = dispatch(world, req);
+    } catch (error) {
+      reply = failure(error, req);
+    }
+    if (reply instanceof Promise) reply.catch((error: unknown) => failure(error, req)).then(finish);
+    else finish(reply);
   });
+  server.on('clientError', answerClientError);
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => {
+      world.store.close(); // the --data file stays consistent; nothing else was opened
+      reject(error);
+    });
     server.listen(options.port ?? SANDBOX_PORT, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   world.url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
-  const ticker = setInterval(() => rest.runDueSchedules(world), options.scheduleTickMs ?? 1000);
+  const ticker = setInterval(() => runDueSchedules(world), options.scheduleTickMs ?? 1000);
   ticker.unref();
 
   let closing: Promise<void> | undefined;
@@ -156,7 +153,11 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
       (closing ??= new Promise<void>((resolve, reject) => {
         clearInterval(ticker);
         world.webhooks.close();
-        server.close((error) => (error ? reject(error) : resolve()));
+        server.close((error) => {
+          world.store.close();
+          if (error) reject(error);
+          else resolve();
+        });
         server.closeAllConnections();
       })),
   };

@@ -6,6 +6,8 @@ import { MERCHANT_UID_MAX_LENGTH, UNSAFE_ID } from '../core/validation/shapes';
 
 type Value = unknown;
 
+const DOT_SEGMENT = /^\.{1,2}$/;
+
 /**
  * Collects input problems for one client method and throws one `IamportError('INVALID_PARAMS')`
  * naming the first field, before any request is sent.
@@ -29,6 +31,8 @@ export class Checks {
     if (value === undefined && optional) return this;
     if (typeof value !== 'string' || value.trim() === '') this.add(field, `${field} must be a non-empty string; got ${show(value)}.`);
     else if (UNSAFE_ID.test(value)) this.add(field, `${field} must not contain spaces or control characters; got ${show(value)}.`);
+    // URLs resolve '.' and '..' segments (also encoded as %2e): the id would address another endpoint.
+    else if (DOT_SEGMENT.test(value)) this.add(field, `${field} cannot be ${show(value)}: in a URL path it would address another endpoint. Use an id with other characters.`);
     return this;
   }
 
@@ -76,6 +80,34 @@ export class Checks {
     if (pwd !== undefined && (typeof pwd !== 'string' || !/^\d{2}$/.test(pwd))) {
       this.add('pwd_2digit', 'pwd_2digit must be the first 2 digits of the card password, as a string (value not shown).');
     }
+    return this;
+  }
+
+  /** One of the listed values. */
+  oneOf(field: string, value: Value, allowed: readonly string[], optional = true): this {
+    if (value === undefined && optional) return this;
+    if (typeof value !== 'string' || !allowed.includes(value)) this.add(field, `${field} must be one of ${allowed.map((item) => `'${item}'`).join(', ')}; got ${show(value)}.`);
+    return this;
+  }
+
+  /** A whole number in [min, max] (pages, limits, counts). */
+  integer(field: string, value: Value, { min = 0, max = Number.MAX_SAFE_INTEGER, optional = true } = {}): this {
+    if (value === undefined && optional) return this;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      this.add(field, `${field} must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}; got ${show(value)}.`);
+    }
+    return this;
+  }
+
+  /** Unix seconds (not milliseconds), past or future. */
+  unixSeconds(field: string, value: Value): this {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) this.add(field, `${field} must be unix seconds as a whole number; got ${show(value)}.`);
+    else if (value > 1e11) this.add(field, `${field} looks like milliseconds (${value}); pass unix seconds: Math.floor(date.getTime() / 1000).`);
+    return this;
+  }
+
+  boolean(field: string, value: Value): this {
+    if (value !== undefined && typeof value !== 'boolean') this.add(field, `${field} must be true or false; got ${show(value)}.`);
     return this;
   }
 

@@ -13,11 +13,16 @@ export type IamportApiErrorKind =
   /** A charge went through the API (`code: 0`) but the card was declined: see {@link IamportPaymentDeclinedError}. */
   | 'declined'
   /** A charge answered `code: 0` but not `status: 'paid'` for the requested amount. Look the payment up before charging again. */
-  | 'unconfirmed';
+  | 'unconfirmed'
+  /** A live-mode charge was made on a test channel (`sandbox: true`): no money moved. Issue the billing key on a live channel. */
+  | 'sandbox_payment'
+  /** The token store failed or did not answer within `timeoutMs` (with `tokenStoreFallback: false`). */
+  | 'token_store';
 
 /**
- * A failed i'mport REST call. Messages and fields never contain `imp_secret`, access tokens or
- * card numbers; `endpoint` is the path without query string.
+ * A failed i'mport REST call. Messages and fields (also `payment`) never contain `imp_secret`,
+ * `imp_key`, access tokens or card numbers, even when the API echoes them; `endpoint` is the
+ * path without query string.
  *
  * @example
  * try { await iamport.getPayment('imp_123') } catch (error) {
@@ -33,7 +38,7 @@ export class IamportApiError extends Error {
   readonly code: number | null;
   /** Method and path called, e.g. `GET /payments/imp_123` (never a query string or a secret). */
   readonly endpoint: string;
-  /** The payment the API returned, for `declined` and `unconfirmed` charges. */
+  /** The payment the API returned (redacted), for `declined`, `unconfirmed` and `sandbox_payment` charges and failed calls that carried one. */
   readonly payment?: Payment;
 
   constructor(

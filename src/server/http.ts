@@ -1,6 +1,6 @@
 import { IamportApiError } from './errors';
 import type { IamportLogger } from './log';
-import { redact } from './redact';
+import { redact, redactDeep } from './redact';
 import type { Envelope, Payment } from './types';
 
 /** How reads (GET) and token requests are retried on network errors, timeouts and 5xx. */
@@ -23,7 +23,7 @@ export interface HttpSettings {
 }
 
 export interface CallSpec {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Already URL-encoded path, e.g. `/payments/imp_123`. */
   path: string;
   query?: Record<string, string | undefined>;
@@ -114,7 +114,7 @@ export async function call<T>(settings: HttpSettings, spec: CallSpec): Promise<C
           httpStatus: status,
           code: body.code,
           endpoint,
-          payment: looksLikePayment(body.response) ? body.response : undefined,
+          payment: looksLikePayment(body.response) ? redactDeep(body.response, settings.secrets()) : undefined,
         });
       } else {
         settings.log?.({ type: 'request', endpoint, attempt, httpStatus: status, code: 0, durationMs: Date.now() - started });

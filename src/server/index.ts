@@ -18,18 +18,27 @@ export {
   type IamportClient,
   type IamportClientOptions,
   type IamportRequest,
-  type VerifyPaymentParams,
 } from './client';
-export { checkPayment, type ExpectedPayment, type VerificationFailure, type VerifyPaymentResult } from './check-payment';
+export type { IamportMode } from './transport';
+export type { PaymentMethods, VerifyPaymentParams } from './methods/payments';
+export type { BillingMethods } from './methods/billing';
+export type { ScheduleMethods } from './methods/schedules';
+export { checkPayment, type ExpectedPayment, type VerificationFailure, type VerificationResult } from './check-payment';
 export { IamportApiError, IamportPaymentDeclinedError, IamportWebhookError, type IamportApiErrorKind } from './errors';
 export type { RetryOptions } from './http';
 export type { IamportLogEvent, IamportLogger } from './log';
 export { createMemoryTokenStore, type StoredToken, type TokenStore } from './token-store';
-export { TOKEN_REFRESH_MARGIN_MS } from './token-manager';
+export { TOKEN_REFRESH_WINDOW_MS } from './token-manager';
 export { parseWebhook, type WebhookBody } from './parse-webhook';
-export { handleWebhook, type HandleWebhookOptions, type MerchantOrder, type WebhookEvent } from './handle-webhook';
-export { createMemoryDedupe, type WebhookDedupe } from './dedupe';
+export { handleWebhook, type HandleWebhookOptions } from './handle-webhook';
+export { reconcileOrder } from './reconcile';
+export type { IgnoredReason, MerchantOrder, PaymentEvent, SettleOptions, SettleOutcome, WebhookEvent } from './settle';
+export { createMemoryDedupe, DedupeFullError, DEFAULT_DONE_TTL_MS, DEFAULT_LEASE_MS, type DedupeClaim, type WebhookDedupe } from './dedupe';
+export { createRedisDedupe, createRedisTokenStore } from './redis-stores';
+export type { IoRedisLike, NodeRedisLike, RedisClientLike } from './redis';
 export { createVerifyHandler, type VerifyHandlerOptions, type VerifyResponse } from './verify-handler';
+export { createPrepareHandler, prepareOrder, type PrepareHandlerOptions, type PrepareOrderParams, type PrepareResponse } from './prepare';
 export { summarizePayment, type PaymentSummary } from './summary';
 export { IamportError, isIamportError } from '../core/errors';
 export type * from './types';
+export type * from './params';

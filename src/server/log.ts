@@ -15,7 +15,10 @@ export type IamportLogEvent =
       /** The error message (redacted) when the attempt failed. */
       error?: string;
     }
-  | { type: 'token'; action: 'issued' | 'from_store' | 'rejected' }
-  | { type: 'token_store_error'; operation: 'get' | 'set' | 'delete'; error: string };
+  | { type: 'token'; action: 'issued' | 'extended' | 'from_store' | 'rejected' }
+  /** `error` is `'timeout'` or the error's name, never its message. */
+  | { type: 'token_store_error'; operation: 'get' | 'set' | 'delete'; error: string }
+  /** The webhook dedupe failed after a handler ran (the event may run again after the lease). */
+  | { type: 'dedupe_error'; operation: 'claim' | 'complete' | 'release'; key: string; error: string };
 
 export type IamportLogger = (event: IamportLogEvent) => void;

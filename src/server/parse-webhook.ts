@@ -5,6 +5,8 @@ export interface WebhookBody {
   imp_uid: string;
   merchant_uid: string;
   status: string;
+  /** Sent with a cancel notice: which entry of the payment's `cancel_history`. */
+  cancellation_id?: string;
 }
 
 const MAX_FIELD_LENGTH = 200;
@@ -49,5 +51,7 @@ export function parseWebhook(body: string | Record<string, unknown>, contentType
     }
     result[field] = value.trim();
   }
+  const cancellation = fields.cancellation_id;
+  if (typeof cancellation === 'string' && cancellation.trim() !== '' && cancellation.length <= MAX_FIELD_LENGTH) result.cancellation_id = cancellation.trim();
   return result as unknown as WebhookBody;
 }

@@ -8,6 +8,8 @@ export interface PaymentSummary {
   amount: number;
   currency: string;
   pay_method: string;
+  /** Made on a test channel (no money moved). */
+  sandbox: boolean;
   name: string | null;
   paid_at: number;
   card_name: string | null;
@@ -34,7 +36,8 @@ export function summarizePayment(payment: Payment): PaymentSummary {
     status: payment.status,
     amount: payment.amount,
     currency: payment.currency ?? 'KRW',
-    pay_method: payment.pay_method,
+    sandbox: payment.sandbox === true,
+    pay_method: payment.pay_method ?? 'card',
     name: orNull(payment.name),
     paid_at: payment.paid_at ?? 0,
     card_name: orNull(payment.card_name),

@@ -10,21 +10,24 @@ export interface StoredToken {
 }
 
 /**
- * Where access tokens live. The default keeps one in memory per client; plug in a shared one
- * (Redis, a database row) so several server instances reuse one token.
+ * Where access tokens live. The default keeps one in memory per client; share one between
+ * server instances with `createRedisTokenStore(redis)` or your own (a database row). It is a
+ * cache: every call is bounded by the client's `timeoutMs`, and a store that fails or hangs is
+ * skipped (the API hands out the same token) unless `tokenStoreFallback: false`.
  *
  * @example
+ * const rows = new Map<string, StoredToken>() // your database
  * const tokenStore: TokenStore = {
- *   get: async () => JSON.parse((await redis.get('iamport:token')) ?? 'null'),
- *   set: async (token) => { await redis.set('iamport:token', JSON.stringify(token), 'EXAT', token.expiredAt) },
- *   delete: async () => { await redis.del('iamport:token') },
+ *   get: () => rows.get('iamport') ?? null,
+ *   set: (token) => void rows.set('iamport', token),
+ *   delete: (rejected) => void (rows.get('iamport')?.accessToken === rejected && rows.delete('iamport')),
  * }
  */
 export interface TokenStore {
   get(): Promise<StoredToken | null> | StoredToken | null;
   set(token: StoredToken): Promise<void> | void;
-  /** Called when the API rejected the stored token (401). */
-  delete?(): Promise<void> | void;
+  /** Called with the token the API rejected (401); delete it only if it is still the stored one. */
+  delete?(rejected: string): Promise<void> | void;
 }
 
 /**
@@ -42,8 +45,8 @@ export function createMemoryTokenStore(): TokenStore {
     set: (next) => {
       token = next;
     },
-    delete: () => {
-      token = null;
+    delete: (rejected) => {
+      if (token?.accessToken === rejected) token = null;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forgetRequest, parseRedirectResult, recallRequest, rememberRequest } from '../../src/core';
+import { redirectQuery } from '../../src/core/redirect';
 
 describe('parseRedirectResult', () => {
   it('reads imp_success=true as succeeded (still unverified)', () => {
@@ -42,6 +43,32 @@ describe('parseRedirectResult', () => {
   it('keeps markup in messages as plain strings (rendering is the caller\'s job)', () => {
     const outcome = parseRedirectResult(`?imp_uid=imp_1&merchant_uid=o&imp_success=false&error_msg=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
     expect(outcome).toMatchObject({ status: 'failed', message: '<img src=x onerror=alert(1)>' });
+  });
+});
+
+describe('parseRedirectResult with a query object (Next.js searchParams)', () => {
+  it('reads the same result as the URL; a repeated parameter counts by its first value', () => {
+    const query = { imp_uid: 'imp_1', merchant_uid: ['order_1', 'order_2'], imp_success: 'true', page: '2' };
+    expect(parseRedirectResult(query)).toEqual(parseRedirectResult('?imp_uid=imp_1&merchant_uid=order_1&imp_success=true'));
+    expect(parseRedirectResult({ merchant_uid: 'o', imp_success: 'false', error_msg: '카드 한도 초과' })).toMatchObject({ status: 'failed', message: '카드 한도 초과' });
+    expect(parseRedirectResult({ page: '2', empty: undefined })).toBeNull();
+  });
+
+  it('reads only its own parameters as own properties: inherited or exotic values change nothing', () => {
+    const inherited = Object.create({ imp_uid: 'imp_forged', imp_success: 'true' }) as Record<string, string>;
+    expect(parseRedirectResult(inherited)).toBeNull();
+    const polluted = JSON.parse('{"__proto__": {"imp_success": "true"}, "merchant_uid": "o", "imp_success": "false"}') as Record<string, string>;
+    expect(parseRedirectResult(polluted)).toMatchObject({ status: 'failed' });
+    expect(({} as Record<string, unknown>).imp_success).toBeUndefined();
+  });
+});
+
+describe('redirectQuery', () => {
+  it('keeps only the payment parameters, in a stable order, from any input', () => {
+    const expected = '?imp_uid=imp_1&merchant_uid=order_1&imp_success=true';
+    expect(redirectQuery({ utm_source: 'x', imp_success: 'true', merchant_uid: 'order_1', imp_uid: 'imp_1' })).toBe(expected);
+    expect(redirectQuery(`https://shop.example/done?lang=ko&imp_success=true&imp_uid=imp_1&merchant_uid=order_1#top`)).toBe(expected);
+    expect(redirectQuery(new URLSearchParams('page=2'))).toBe('');
   });
 });
 

@@ -159,7 +159,7 @@ describe('desktop checkout', () => {
       seen.windowsOpened = 0;
       new MutationObserver((records) => {
         for (const record of records) for (const node of record.addedNodes) if (node instanceof HTMLDialogElement) seen.windowsOpened++;
-      }).observe(document.body, { childList: true });
+      }).observe(document.body, { childList: true, subtree: true }); // the window sits inside the SDK's div.imp-dialog
     });
     await page.getByRole('button', { name: '₩15,000 결제하기' }).dblclick();
     await paymentWindow(page).waitFor();

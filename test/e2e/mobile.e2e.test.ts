@@ -87,7 +87,7 @@ describe('mobile (375 px, mobile user agent)', () => {
     await context.close();
   });
 
-  it('tampered landing URLs never show paid (other merchant_uid, other amount, imp_success=true on a failed payment, made-up ids)', async () => {
+  it('tampered landing URLs never show paid (other merchant_uid, imp_success=true on a failed payment, made-up ids); another amount is refused by the prepared amount', async () => {
     const { page, context } = await openShop(browser, stack.shopUrl, MOBILE);
     // Three real orders of this buyer, created by the shop's server (₩15,000 / ₩12,000 / ₩9,800).
     const beans = await createOrder(page, '예가체프');
@@ -100,11 +100,9 @@ describe('mobile (375 px, mobile user agent)', () => {
     await landOn(page, { imp_uid: paidBeans.imp_uid, merchant_uid: dripBags, imp_success: 'true' }, '결제 정보가 이 주문과 일치하지 않습니다.');
     await screenshot(page, 'mobile-landing-tampered-merchant-uid');
 
-    // 2. The amount was changed in the browser: ₩100 paid for a ₩12,000 order.
-    const cheap = await recordSandboxPayment(stack.sandboxUrl, { merchant_uid: dripBags, amount: 100, name: 'drip bags' });
-    expect(cheap.status).toBe('paid');
-    await landOn(page, { imp_uid: cheap.imp_uid, merchant_uid: dripBags, imp_success: 'true', paid_amount: '12000' }, '결제 금액이 주문 금액과 다릅니다.');
-    await screenshot(page, 'mobile-landing-tampered-amount');
+    // 2. The amount was changed in the browser (₩100 for a ₩12,000 order): the shop registered the
+    // amount with i'mport before the window opened (POST /payments/prepare), so i'mport refuses it.
+    await expect(recordSandboxPayment(stack.sandboxUrl, { merchant_uid: dripBags, amount: 100, name: 'drip bags' })).rejects.toThrow(/사전등록된 결제금액\(12000\)과 요청 금액\(100\)/);
 
     // 3. A declined payment with imp_success=true (and success=true) written into the URL.
     const declined = await recordSandboxPayment(stack.sandboxUrl, { merchant_uid: coldBrew, amount: 9_800, card_number: '4000-0000-0000-0002' });

@@ -1,9 +1,12 @@
 // Uses the BUILT package (run `npm run build` first): the bin, and /v1/iamport.js in Chromium.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { Agent, request } from 'node:http';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
@@ -50,6 +53,74 @@ describe('bin/iamport-sandbox.js', () => {
     const code = await new Promise<number | null>((done) => child.once('exit', done));
     expect(code).toBe(2);
     expect(errors).toContain('Usage: iamport-sandbox');
+  });
+});
+
+/** Start the bin and resolve with its URL once it prints it. */
+function startBin(args: string[]): Promise<{ url: string; child: ReturnType<typeof spawn> }> {
+  const child = spawn(process.execPath, [bin, '--port', '0', '--quiet', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolveUrl, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match) resolveUrl({ url: match[1]!, child });
+    });
+    child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${output}`)));
+  });
+}
+
+describe('--data under kill -9', () => {
+  it('a crash in the middle of a load loses no acknowledged payment', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'iamport-sandbox-kill-'));
+    const dataFile = join(dir, 'state.jsonl');
+    try {
+      const { url, child } = await startBin(['--data', dataFile]);
+      const { port } = new URL(url);
+      const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+      const acknowledged: string[] = [];
+      const post = (index: number) =>
+        new Promise<void>((done) => {
+          const body = JSON.stringify({ merchant_uid: `kill_${index}`, amount: 1000 });
+          const req = request({ agent, hostname: '127.0.0.1', port, method: 'POST', path: '/__sandbox/payments', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+            let text = '';
+            res.on('data', (chunk) => (text += chunk));
+            res.on('end', () => {
+              if (res.statusCode === 200) acknowledged.push(JSON.parse(text).response.imp_uid);
+              done();
+            });
+            res.on('error', () => done());
+          });
+          req.on('error', () => done()); // in flight when the process died: never acknowledged
+          req.end(body);
+        });
+      const exited = new Promise((done) => child.once('exit', done));
+      let index = 0;
+      // 8 loops keep posting until the process is gone; it is killed after 300 acknowledgements
+      const loops = Array.from({ length: 8 }, async () => {
+        while (child.exitCode === null && child.signalCode === null && index < 5_000) {
+          await post(index++);
+          if (acknowledged.length >= 300 && child.signalCode === null) child.kill('SIGKILL');
+        }
+      });
+      await Promise.all([...loops, exited]);
+      agent.destroy();
+      expect(child.signalCode).toBe('SIGKILL');
+      expect(acknowledged.length).toBeGreaterThanOrEqual(300);
+
+      const restarted = await startBin(['--data', dataFile]);
+      try {
+        const token = (await (await fetch(`${restarted.url}/users/getToken`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"imp_key":"sandbox_key","imp_secret":"sandbox_secret"}' })).json()).response.access_token;
+        const found = await fetch(`${restarted.url}/payments?include_sandbox=true&${acknowledged.map((uid) => `imp_uid[]=${uid}`).join('&')}`, { headers: { Authorization: `Bearer ${token}` } });
+        expect(found.status).toBe(200); // 207 would mean some acknowledged payment is missing
+        expect((await found.json()).response).toHaveLength(acknowledged.length);
+      } finally {
+        restarted.child.kill('SIGTERM');
+        await new Promise((done) => restarted.child.once('exit', done));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -107,9 +178,13 @@ describe('a payment through /v1/iamport.js in Chromium', () => {
       expect(response).toMatchObject({ success: true, status: 'paid', paid_amount: 15000 });
 
       const token = (await (await fetch(`${sandbox.url}/users/getToken`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"imp_key":"sandbox_key","imp_secret":"sandbox_secret"}' })).json()).response.access_token;
-      const found = await (await fetch(`${sandbox.url}/payments/${response.imp_uid}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+      // a test-channel payment: hidden from lookups without include_sandbox=true, as the 2026 API does
+      const hidden = await fetch(`${sandbox.url}/payments/${response.imp_uid}`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(hidden.status).toBe(404);
+      const found = await (await fetch(`${sandbox.url}/payments/${response.imp_uid}?include_sandbox=true`, { headers: { Authorization: `Bearer ${token}` } })).json();
       expect(found.code).toBe(0);
-      expect(found.response).toMatchObject({ imp_uid: response.imp_uid, merchant_uid: response.merchant_uid, amount: 15000, status: 'paid', name: 'E2E order' });
+      expect(found.response).toMatchObject({ imp_uid: response.imp_uid, merchant_uid: response.merchant_uid, amount: 15000, status: 'paid', name: 'E2E order', sandbox: true, channel: 'pc' });
+      expect(found.response.user_agent).toMatch(/Chrome/);
     } finally {
       await browser.close();
     }

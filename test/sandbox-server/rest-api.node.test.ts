@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sandboxServer, uid } from './helpers';
+import { SANDBOX_CHANNEL_KEY } from '../../src/sandbox-server';
+import { CARD, sandboxServer, uid } from './helpers';
 
 let sandbox: Awaited<ReturnType<typeof sandboxServer>>;
 beforeEach(async () => {
@@ -10,10 +11,7 @@ afterEach(() => sandbox.server.close());
 const NOT_FOUND = { code: -1, message: '존재하지 않는 결제정보입니다.', response: null };
 const UNAUTHORIZED = { code: -1, message: 'Unauthorized', response: null };
 
-async function issueKey(customerUid: string, card = '4242-4242-4242-4242') {
-  const token = await sandbox.token();
-  return sandbox.call('POST', `/subscribe/customers/${customerUid}`, { token, json: { card_number: card, expiry: '2039-12', birth: '900101', pwd_2digit: '12' } });
-}
+const issueKey = (customerUid: string, card = '4242-4242-4242-4242') => sandbox.issueKey(customerUid, { card_number: card });
 
 describe('POST /users/getToken', () => {
   it('issues {access_token, now, expired_at} for the fixture credentials and returns the same token until it expires', async () => {
@@ -51,6 +49,26 @@ describe('POST /users/getToken', () => {
   });
 });
 
+describe('token rules (2026)', () => {
+  it('asked in its last minute, the same token comes back extended by 5 minutes; asked earlier, unchanged', async () => {
+    const short = await sandboxServer({ tokenTtlSeconds: 30 });
+    try {
+      const ask = async () => (await short.call('POST', '/users/getToken', { json: { imp_key: 'sandbox_key', imp_secret: 'sandbox_secret' } })).body.response;
+      const first = await ask();
+      expect(first.expired_at - first.now).toBe(30);
+      const extended = await ask();
+      expect(extended.access_token).toBe(first.access_token);
+      expect(extended.expired_at).toBe(first.expired_at + 300);
+      const later = await ask();
+      expect(later).toMatchObject({ access_token: first.access_token, expired_at: extended.expired_at });
+      // the old token was never revoked: it is the same one and still works
+      expect((await short.call('GET', '/payments/imp_000000000000', { token: first.access_token })).status).toBe(404);
+    } finally {
+      await short.server.close();
+    }
+  });
+});
+
 describe('authentication', () => {
   it('no token, a bad token or an expired one → 401 envelope; Bearer and raw tokens work', async () => {
     expect(await sandbox.call('GET', '/payments/imp_000000000000')).toEqual({ status: 401, body: UNAUTHORIZED });
@@ -79,9 +97,9 @@ describe('GET /payments/{imp_uid} and the recording endpoint', () => {
     expect(payment.receipt_url).toBe(`${sandbox.server.url}/__sandbox/receipts/${payment.imp_uid}`);
 
     const token = await sandbox.token();
-    const found = await sandbox.call('GET', `/payments/${payment.imp_uid}`, { token });
+    const found = await sandbox.lookup(`/payments/${payment.imp_uid}`, token);
     expect(found).toEqual({ status: 200, body: { code: 0, message: null, response: payment } });
-    const byMerchant = await sandbox.call('GET', `/payments/find/${merchantUid}`, { token });
+    const byMerchant = await sandbox.lookup(`/payments/find/${merchantUid}`, token);
     expect(byMerchant.body.response.imp_uid).toBe(payment.imp_uid);
 
     const receipt = await fetch(payment.receipt_url);
@@ -91,7 +109,7 @@ describe('GET /payments/{imp_uid} and the recording endpoint', () => {
 
   it('an unknown imp_uid → 404 with the real envelope', async () => {
     const token = await sandbox.token();
-    expect(await sandbox.call('GET', '/payments/imp_123456789012', { token })).toEqual({ status: 404, body: NOT_FOUND });
+    expect(await sandbox.lookup('/payments/imp_123456789012', token)).toEqual({ status: 404, body: NOT_FOUND });
   });
 
   it('the test cards and pay methods decide the status: declined/network → failed, vbank → ready', async () => {
@@ -175,16 +193,16 @@ describe('billing keys: /subscribe/customers/{customer_uid}', () => {
 
   it('accepts form bodies; refuses the network card (code -1) and malformed card fields (400)', async () => {
     const token = await sandbox.token();
-    const form = await sandbox.call('POST', '/subscribe/customers/c_form', { token, form: 'card_number=4242424242424242&expiry=2039-12&birth=900101' });
+    const form = await sandbox.call('POST', '/subscribe/customers/c_form', { token, form: `card_number=4242424242424242&expiry=2039-12&birth=900101&channel_key=${SANDBOX_CHANNEL_KEY}` });
     expect(form.body.code).toBe(0);
     const network = await issueKey('c_net', '4000-0000-0000-0119');
     expect(network.status).toBe(200);
     expect(network.body).toMatchObject({ code: -1, message: expect.stringMatching(/network/), response: null });
-    const expired = await sandbox.call('POST', '/subscribe/customers/c_bad', { token, json: { card_number: '4242-4242-4242-4242', expiry: '2001-01', birth: '9001' } });
+    const expired = await sandbox.call('POST', '/subscribe/customers/c_bad', { token, json: { card_number: '4242-4242-4242-4242', expiry: '2001-01', birth: '9001', channel_key: SANDBOX_CHANNEL_KEY } });
     expect(expired.status).toBe(400);
     expect(expired.body.message).toMatch(/expiry/);
     expect(expired.body.message).toMatch(/birth/);
-    const missing = await sandbox.call('POST', '/subscribe/customers/c_bad', { token, json: { expiry: '2039-12', birth: '900101' } });
+    const missing = await sandbox.call('POST', '/subscribe/customers/c_bad', { token, json: { expiry: '2039-12', birth: '900101', channel_key: SANDBOX_CHANNEL_KEY } });
     expect(missing.status).toBe(400);
     expect(missing.body.message).toContain('card_number');
   });
@@ -259,7 +277,7 @@ describe('POST /payments/cancel', () => {
     expect(rest.body.response.cancel_history).toHaveLength(2);
     const twice = await sandbox.call('POST', '/payments/cancel', { token, json: { imp_uid: payment.imp_uid } });
     expect(twice.body).toMatchObject({ code: 1, message: '이미 전액취소된 주문입니다.' });
-    expect((await sandbox.call('GET', `/payments/${payment.imp_uid}`, { token })).body.response.status).toBe('cancelled');
+    expect((await sandbox.lookup(`/payments/${payment.imp_uid}`, token)).body.response.status).toBe('cancelled');
   });
 
   it('unknown payments → code 1; neither imp_uid nor merchant_uid → 400; over-cancel → code 1', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,12 +11,12 @@ afterEach(async () => {
 });
 
 async function started(options: Parameters<typeof sandboxServer>[0] = {}) {
-  const sandbox = await sandboxServer({ scheduleTickMs: 50, webhookRetryDelaysMs: [20, 20, 20], ...options });
+  const sandbox = await sandboxServer({ scheduleTickMs: 50, webhookTimeScale: 0.001, ...options });
   cleanups.push(() => sandbox.server.close());
   return sandbox;
 }
-async function receiver(failFirst = 0) {
-  const hook = await webhookReceiver(failFirst);
+async function receiver(failFirst = 0, failStatus = 500) {
+  const hook = await webhookReceiver(failFirst, failStatus);
   cleanups.push(hook.close);
   return hook;
 }
@@ -26,7 +26,7 @@ describe('schedules', () => {
     const sandbox = await started();
     const hook = await receiver();
     const token = await sandbox.token();
-    await sandbox.call('POST', '/subscribe/customers/c_sched', { token, json: { card_number: '4242-4242-4242-4242', expiry: '2039-12', birth: '900101' } });
+    await sandbox.issueKey('c_sched');
     const merchantUid = uid('sched');
     const scheduled = await sandbox.call('POST', '/subscribe/payments/schedule', {
       token,
@@ -38,15 +38,24 @@ describe('schedules', () => {
     await hook.received(1);
     const body = hook.hits[0]!.body as { imp_uid: string; merchant_uid: string; status: string };
     expect(body).toEqual({ imp_uid: expect.stringMatching(/^imp_\d{12}$/), merchant_uid: merchantUid, status: 'paid' });
-    const payment = await sandbox.call('GET', `/payments/${body.imp_uid}`, { token });
-    expect(payment.body.response).toMatchObject({ status: 'paid', amount: 4900, customer_uid: 'c_sched', customer_uid_usage: 'payment.scheduled', name: '월 구독' });
+    const payment = await sandbox.lookup(`/payments/${body.imp_uid}`, token);
+    expect(payment.body.response).toMatchObject({ status: 'paid', amount: 4900, customer_uid: 'c_sched', customer_uid_usage: 'payment.scheduled', name: '월 구독', channel: 'api' });
+    await expect.poll(async () => (await sandbox.call('GET', `/subscribe/payments/schedule/${merchantUid}`, { token })).body.response).toMatchObject({
+      schedule_status: 'executed',
+      payment_status: 'paid',
+      imp_uid: body.imp_uid,
+      executed_at: expect.any(Number),
+      currency: 'KRW',
+      pg_provider: 'jtnet',
+      pg_id: payment.body.response.pg_id,
+    });
   });
 
   it('a scheduled charge on a declined card is executed as failed and still notified', async () => {
     const sandbox = await started();
     const hook = await receiver();
     const token = await sandbox.token();
-    await sandbox.call('POST', '/subscribe/customers/c_poor', { token, json: { card_number: '4000-0000-0000-0002', expiry: '2039-12', birth: '900101' } });
+    await sandbox.issueKey('c_poor', { card_number: '4000-0000-0000-0002' });
     const merchantUid = uid('sched');
     await sandbox.call('POST', '/subscribe/payments/schedule', { token, json: { customer_uid: 'c_poor', notice_url: hook.url, schedules: [{ merchant_uid: merchantUid, schedule_at: inSeconds(1), amount: 4900 }] } });
     await hook.received(1);
@@ -56,7 +65,7 @@ describe('schedules', () => {
   it('unschedule revokes pending schedules, which then never execute', async () => {
     const sandbox = await started();
     const token = await sandbox.token();
-    await sandbox.call('POST', '/subscribe/customers/c_un', { token, json: { card_number: '4242-4242-4242-4242', expiry: '2039-12', birth: '900101' } });
+    await sandbox.issueKey('c_un');
     const schedules = [0, 1].map((i) => ({ merchant_uid: `un_${i}_${uid()}`, schedule_at: inSeconds(1), amount: 100 }));
     await sandbox.call('POST', '/subscribe/payments/schedule', { token, json: { customer_uid: 'c_un', schedules } });
     const revoked = await sandbox.call('POST', '/subscribe/payments/unschedule', { token, json: { customer_uid: 'c_un', merchant_uid: [schedules[0]!.merchant_uid] } });
@@ -70,7 +79,7 @@ describe('schedules', () => {
   it('refuses schedules in the past, duplicates, unknown keys and an empty list', async () => {
     const sandbox = await started();
     const token = await sandbox.token();
-    await sandbox.call('POST', '/subscribe/customers/c_v', { token, json: { card_number: '4242-4242-4242-4242', expiry: '2039-12', birth: '900101' } });
+    await sandbox.issueKey('c_v');
     const one = (extra: object) => ({ customer_uid: 'c_v', schedules: [{ merchant_uid: 'dup_1', schedule_at: inSeconds(60), amount: 100, ...extra }] });
     expect((await sandbox.call('POST', '/subscribe/payments/schedule', { token, json: one({ schedule_at: inSeconds(-60) }) })).body.code).toBe(1);
     expect((await sandbox.call('POST', '/subscribe/payments/schedule', { token, json: one({}) })).body.code).toBe(0);
@@ -81,66 +90,182 @@ describe('schedules', () => {
   });
 });
 
-describe('webhooks', () => {
-  it('a paid payment with notice_url is delivered; failures are retried until the receiver answers 200', async () => {
+describe('schedule reads', () => {
+  it('by merchant_uid, by customer (two paths, from/to/schedule-status), by time range (schedule_from/schedule_to/sorting)', async () => {
     const sandbox = await started();
-    const hook = await receiver(2);
-    const recorded = (await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 1000, notice_url: hook.url } })).body.response;
-    await hook.received(3);
-    expect(hook.hits.map((hit) => hit.body)).toEqual(Array(3).fill({ imp_uid: recorded.imp_uid, merchant_uid: recorded.merchant_uid, status: 'paid' }));
+    const token = await sandbox.token();
+    await sandbox.issueKey('c_reads');
+    const [soon, later] = [inSeconds(3600), inSeconds(7200)];
+    const uids = [uid('r'), uid('r')];
+    await sandbox.call('POST', '/subscribe/payments/schedule', { token, json: { customer_uid: 'c_reads', schedules: [{ merchant_uid: uids[0], schedule_at: soon, amount: 100, name: 'a' }, { merchant_uid: uids[1], schedule_at: later, amount: 200, name: 'b' }] } });
+    await sandbox.call('POST', '/subscribe/payments/unschedule', { token, json: { customer_uid: 'c_reads', merchant_uid: [uids[1]] } });
+    expect((await sandbox.call('GET', `/subscribe/payments/schedule/${uids[0]}`, { token })).body.response).toMatchObject({ merchant_uid: uids[0], schedule_status: 'scheduled', amount: 100 });
+    expect((await sandbox.call('GET', `/subscribe/payments/schedule/${uid()}`, { token })).status).toBe(404);
+    const range = `from=${soon - 1}&to=${later + 1}`;
+    const merchantUids = (answer: { body: { response: { list: { merchant_uid: string }[] } } }) => answer.body.response.list.map((s) => s.merchant_uid);
+    const byCustomer = await sandbox.call('GET', `/subscribe/payments/schedule/customers/c_reads?${range}`, { token });
+    expect(byCustomer.body.response).toMatchObject({ total: 2, previous: 0, next: 0 });
+    expect(merchantUids(byCustomer)).toEqual([uids[1], uids[0]]); // newest schedule_at first
+    expect(merchantUids(await sandbox.call('GET', `/subscribe/customers/c_reads/schedules?${range}&schedule-status=revoked`, { token }))).toEqual([uids[1]]);
+    expect(merchantUids(await sandbox.call('GET', `/subscribe/payments/schedule?schedule_from=${soon - 1}&schedule_to=${later + 1}&sorting=scheduled`, { token }))).toEqual([uids[0], uids[1]]);
+    expect(merchantUids(await sandbox.call('GET', `/subscribe/payments/schedule?schedule_from=${soon}&schedule_to=${later}`, { token }))).toEqual([uids[0]]); // to is exclusive
+    const noRange = await sandbox.call('GET', '/subscribe/payments/schedule/customers/c_reads', { token });
+    expect(noRange).toMatchObject({ status: 400, body: { code: -1, message: expect.stringContaining('from') } });
+    expect((await sandbox.call('GET', `/subscribe/customers/c_reads/schedules?${range}&schedule-status=done`, { token })).status).toBe(400);
+  });
+});
+
+describe('webhooks', () => {
+  it('are sent once by default: no re-send after a 500 or a 404', async () => {
+    const sandbox = await started();
+    for (const status of [500, 404]) {
+      const hook = await receiver(Number.POSITIVE_INFINITY, status);
+      const paid = await sandbox.record({ notice_url: hook.url });
+      await expect.poll(async () => (await sandbox.call('GET', '/__sandbox/stats')).body.response.webhooksFailed).toBe(status === 500 ? 1 : 2);
+      expect(hook.hits.map((hit) => hit.body)).toEqual([{ imp_uid: paid.imp_uid, merchant_uid: paid.merchant_uid, status: 'paid' }]);
+    }
+    expect((await sandbox.call('GET', '/__sandbox/stats')).body.response.webhookAttempts).toBe(2);
+  });
+
+  it('with re-sends on: a 5xx is re-sent up to 5 times a (scaled) minute apart; a 404 never', async () => {
+    const sandbox = await started({ webhookResends: true });
+    const failing = await receiver(Number.POSITIVE_INFINITY, 503);
+    await sandbox.record({ notice_url: failing.url });
+    await expect.poll(async () => (await sandbox.call('GET', '/__sandbox/stats')).body.response.webhooksFailed, { timeout: 10_000 }).toBe(1);
+    expect(failing.hits).toHaveLength(6); // the first send + 5 re-sends
+    const gaps = failing.hits.slice(1).map((hit, i) => hit.at - failing.hits[i]!.at);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(55); // 60 s × 0.001 (timers may fire a little early)
+
+    const missing = await receiver(Number.POSITIVE_INFINITY, 404);
+    await sandbox.record({ notice_url: missing.url });
+    await expect.poll(async () => (await sandbox.call('GET', '/__sandbox/stats')).body.response.webhooksFailed).toBe(2);
+    expect(missing.hits).toHaveLength(1);
+
+    const flaky = await receiver(2, 500);
+    await sandbox.record({ notice_url: flaky.url });
+    await flaky.received(3);
     await expect.poll(async () => (await sandbox.call('GET', '/__sandbox/stats')).body.response.webhooksDelivered).toBe(1);
   });
 
-  it('retries are bounded: a receiver that always fails gets 4 attempts, then the sandbox gives up', async () => {
-    const sandbox = await started();
-    const hook = await receiver(Number.POSITIVE_INFINITY);
-    await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 1000, pay_method: 'vbank', notice_url: [hook.url] } });
+  it('with re-sends on, a network error is re-sent too, and the attempts stop by themselves', async () => {
+    const sandbox = await started({ webhookResends: true });
+    const closed = await receiver();
+    await closed.close(); // nothing listens there any more
+    await sandbox.record({ notice_url: closed.url });
     await expect.poll(async () => (await sandbox.call('GET', '/__sandbox/stats')).body.response.webhooksFailed).toBe(1);
-    expect(hook.hits).toHaveLength(4);
-    expect(hook.hits[0]!.body.status).toBe('ready');
+    expect((await sandbox.call('GET', '/__sandbox/stats')).body.response.webhookAttempts).toBe(6);
+  });
+
+  it('form format sends imp_uid, merchant_uid and status form-encoded; the console URL takes payments without notice_url', async () => {
+    const hook = await receiver();
+    const sandbox = await started({ webhookFormat: 'form', noticeUrl: hook.url });
+    const paid = await sandbox.record();
+    await hook.received(1);
+    expect(hook.hits[0]).toMatchObject({ type: 'application/x-www-form-urlencoded', body: { imp_uid: paid.imp_uid, merchant_uid: paid.merchant_uid, status: 'paid' } });
+  });
+
+  it('a REST cancel sends a webhook with cancellation_id only with enable_webhook: true', async () => {
+    const sandbox = await started();
+    const hook = await receiver();
+    const paid = await sandbox.record({ amount: 3000, notice_url: hook.url });
+    await hook.received(1);
+    const token = await sandbox.token();
+    await sandbox.call('POST', '/payments/cancel', { token, json: { imp_uid: paid.imp_uid, amount: 1000 } });
+    const full = (await sandbox.call('POST', '/payments/cancel', { token, form: `imp_uid=${paid.imp_uid}&enable_webhook=true&reason=refund` })).body.response;
+    await hook.received(2);
+    const [first, second] = full.cancel_history;
+    expect(first.cancellation_id).not.toBe(second.cancellation_id);
+    expect(full.cancel_receipt_urls).toEqual([first.receipt_url, second.receipt_url]);
+    expect(hook.hits.map((hit) => hit.body)).toEqual([
+      { imp_uid: paid.imp_uid, merchant_uid: paid.merchant_uid, status: 'paid' },
+      { imp_uid: paid.imp_uid, merchant_uid: paid.merchant_uid, status: 'cancelled', cancellation_id: second.cancellation_id },
+    ]);
   });
 
   it('an ordinary failure sends no webhook', async () => {
     const sandbox = await started();
     const hook = await receiver();
     await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 1000, card_number: '4000-0000-0000-0002', notice_url: hook.url } });
-    const paid = (await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 1000, notice_url: hook.url } })).body.response;
+    const paid = (await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 1000, notice_url: [hook.url] } })).body.response;
     await hook.received(1);
     expect(hook.hits.map((hit) => hit.body.imp_uid)).toEqual([paid.imp_uid]);
   });
 });
 
 describe('--data persistence', () => {
-  it('a restart with the same data file keeps payments and billing keys', async () => {
+  function dataDir() {
     const dir = mkdtempSync(join(tmpdir(), 'iamport-sandbox-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const dataFile = join(dir, 'state.json');
+    return join(dir, 'state.jsonl');
+  }
 
+  it('a restart with the same data file keeps payments, cancellations, keys, schedules and prepared amounts', async () => {
+    const dataFile = dataDir();
     const first = await sandboxServer({ dataFile });
-    const paid = (await first.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 12345 } })).body.response;
+    const paid = await first.record({ amount: 12345 });
     const token = await first.token();
-    await first.call('POST', '/subscribe/customers/c_keep', { token, json: { card_number: '4242-4242-4242-4242', expiry: '2039-12', birth: '900101' } });
+    await first.issueKey('c_keep');
+    const cancelled = (await first.call('POST', '/payments/cancel', { token, json: { imp_uid: paid.imp_uid, amount: 345 } })).body.response;
+    const scheduled = uid('keep');
+    await first.call('POST', '/subscribe/payments/schedule', { token, json: { customer_uid: 'c_keep', schedules: [{ merchant_uid: scheduled, schedule_at: inSeconds(3600), amount: 100 }] } });
+    const prepared = uid('prep');
+    await first.call('POST', '/payments/prepare', { token, json: { merchant_uid: prepared, amount: 500 } });
     await first.server.close();
-    expect(JSON.parse(readFileSync(dataFile, 'utf8')).payments).toHaveLength(1);
-    expect(readFileSync(dataFile, 'utf8')).not.toContain('900101'); // birth dates are never stored
+    const journal = readFileSync(dataFile, 'utf8');
+    expect(journal).not.toContain('900101'); // birth dates are never stored
+    expect(journal).not.toContain('"expiry"'); // nor expiries: only what a key needs to charge
 
     const second = await sandboxServer({ dataFile });
     cleanups.push(() => second.server.close());
     const fresh = await second.token();
-    expect(await second.call('GET', `/payments/${paid.imp_uid}`, { token })).toMatchObject({ status: 401 });
-    const found = await second.call('GET', `/payments/${paid.imp_uid}`, { token: fresh });
-    expect(found.body.response).toEqual(paid);
+    expect(await second.lookup(`/payments/${paid.imp_uid}`, token)).toMatchObject({ status: 401 });
+    expect((await second.lookup(`/payments/${paid.imp_uid}`, fresh)).body.response).toEqual(cancelled);
     expect((await second.call('GET', '/subscribe/customers/c_keep', { token: fresh })).body.code).toBe(0);
-    const reused = await second.call('POST', '/__sandbox/payments', { json: { merchant_uid: paid.merchant_uid, amount: 12345 } });
-    expect(reused.body.code).toBe(1);
+    expect((await second.call('GET', `/subscribe/payments/schedule/${scheduled}`, { token: fresh })).body.response).toMatchObject({ schedule_status: 'scheduled', amount: 100 });
+    expect((await second.call('GET', `/payments/prepare/${prepared}`, { token: fresh })).body.response.amount).toBe(500);
+    expect((await second.record({ merchant_uid: paid.merchant_uid, amount: 12345 }))).toBeNull(); // F1002: still paid
+  });
+
+  it('an insert appends one line: the file grows by one record per payment, not by the whole state', async () => {
+    const dataFile = dataDir();
+    const sandbox = await started({ dataFile });
+    await sandbox.record();
+    const before = readFileSync(dataFile, 'utf8').split('\n').length;
+    for (let i = 0; i < 5; i++) await sandbox.record();
+    expect(readFileSync(dataFile, 'utf8').split('\n').length).toBe(before + 5);
+  });
+
+  it('reads a version 1 snapshot (one JSON object) and rewrites it as a journal', async () => {
+    const dataFile = dataDir();
+    const old = await sandboxServer();
+    const paid = await old.record({ amount: 777 });
+    await old.server.close();
+    const { sandbox: _, cancel_receipt_urls: __, ...v1Payment } = paid;
+    writeFileSync(dataFile, JSON.stringify({ version: 1, payments: [v1Payment], billingKeys: [], schedules: [] }));
+    const sandbox = await started({ dataFile });
+    expect((await sandbox.lookup(`/payments/${paid.imp_uid}`)).body.response).toMatchObject({ imp_uid: paid.imp_uid, amount: 777, sandbox: true, cancel_receipt_urls: [] });
+    expect(readFileSync(dataFile, 'utf8')).toMatch(/^{"iamport_sandbox_journal":2}\n/);
+  });
+
+  it('a torn last line (a crash mid-write) is dropped; corruption elsewhere is refused with a clear error', async () => {
+    const dataFile = dataDir();
+    const first = await sandboxServer({ dataFile });
+    const paid = await first.record();
+    await first.server.close();
+    writeFileSync(dataFile, `${readFileSync(dataFile, 'utf8')}{"t":"payment","v":{"imp_`);
+    const second = await started({ dataFile });
+    expect((await second.lookup(`/payments/${paid.imp_uid}`)).status).toBe(200);
+    await second.server.close();
+    writeFileSync(dataFile, `{"iamport_sandbox_journal":2}\n{broken\n${readFileSync(dataFile, 'utf8').split('\n').slice(1).join('\n')}`);
+    await expect(sandboxServer({ dataFile })).rejects.toThrow(/corrupt at line 2/);
   });
 
   it('without --data nothing survives a restart', async () => {
     const first = await sandboxServer();
-    const paid = (await first.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 1 } })).body.response;
+    const paid = await first.record({ amount: 1 });
     await first.server.close();
     const second = await started();
-    expect((await second.call('GET', `/payments/${paid.imp_uid}`, { token: await second.token() })).status).toBe(404);
+    expect((await second.lookup(`/payments/${paid.imp_uid}`)).status).toBe(404);
   });
 });
 
@@ -157,5 +282,20 @@ describe('command-line options', () => {
   it('bad flags throw with the usage', () => {
     expect(() => parseSandboxArgs(['--port', 'abc'], {})).toThrow(/--port must be a number/);
     expect(() => parseSandboxArgs(['--bogus'], {})).toThrow();
+    expect(() => parseSandboxArgs(['--webhook-format', 'xml'], {})).toThrow(/--webhook-format must be json or form/);
+    expect(() => parseSandboxArgs(['--webhook-time-scale', '0'], {})).toThrow(/--webhook-time-scale/);
+    expect(() => parseSandboxArgs(['--notice-url', 'shop/hook'], {})).toThrow(/--notice-url/);
+  });
+
+  it('webhook options: one attempt and JSON by default; flags and environment turn on re-sends, form bodies, a time scale and the console URL', () => {
+    expect(parseSandboxArgs([], {})).toMatchObject({ webhookResends: false, webhookFormat: 'json', webhookTimeScale: 1, noticeUrl: undefined });
+    expect(parseSandboxArgs(['--webhook-resends', '--webhook-format', 'form', '--webhook-time-scale', '0.01', '--notice-url', 'http://127.0.0.1:3000/hook'], {})).toMatchObject({
+      webhookResends: true,
+      webhookFormat: 'form',
+      webhookTimeScale: 0.01,
+      noticeUrl: 'http://127.0.0.1:3000/hook',
+    });
+    const env = { IAMPORT_SANDBOX_WEBHOOK_RESENDS: '1', IAMPORT_SANDBOX_WEBHOOK_FORMAT: 'form', IAMPORT_SANDBOX_WEBHOOK_TIME_SCALE: '0.5', IAMPORT_SANDBOX_NOTICE_URL: 'https://shop.example/hook' };
+    expect(parseSandboxArgs([], env)).toMatchObject({ webhookResends: true, webhookFormat: 'form', webhookTimeScale: 0.5, noticeUrl: 'https://shop.example/hook' });
   });
 });

@@ -10,7 +10,7 @@ import {
   normaliseCardNumber,
   OFFLINE_RECEIPT_BASE,
   parseVbankDue,
-  redirectUrl,
+  pgRedirectUrl,
   toCallbackResponse,
 } from '../../src/sandbox/engine';
 
@@ -56,11 +56,11 @@ describe('sandbox engine (shared by the window and the server)', () => {
     expect(createPayment({ merchant_uid: 'k4', amount: 0, card_number: '4000-0000-0000-0119', customer_uid: 'c1' }, context()).status).toBe('failed');
   });
 
-  it('a failed payment becomes an F400 callback; redirect URLs carry the real query', () => {
+  it("a failed payment becomes an F400 callback; the PG's redirect URL carries the real query", () => {
     const failed = createPayment({ merchant_uid: 'o2', amount: 1, card_number: '4000000000000002' }, { random: createRandom(1), nowMs: NOW, receiptBase: OFFLINE_RECEIPT_BASE });
     const response = toCallbackResponse(failed);
     expect(response).toMatchObject({ success: false, error_code: 'F400', status: 'failed', paid_at: 0 });
-    const url = new URL(redirectUrl('https://shop.example/done?x=1', response));
+    const url = new URL(pgRedirectUrl('https://shop.example/done?x=1', response));
     expect(Object.fromEntries(url.searchParams)).toEqual({ x: '1', imp_uid: failed.imp_uid, merchant_uid: 'o2', imp_success: 'false', error_code: 'F400', error_msg: failed.fail_reason });
   });
 

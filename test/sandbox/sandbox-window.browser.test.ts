@@ -1,13 +1,12 @@
+// The sandbox window itself: what it shows and what it answers. What the SDK around it does
+// (DOM signals, phones, refusals, faults) is in real-sdk-1.3.0.browser.test.ts.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { page, userEvent } from 'vitest/browser';
+import { userEvent } from 'vitest/browser';
 import { toPaymentOutcome } from '../../src/core';
 import { SANDBOX_CARDS } from '../../src/sandbox';
-import { approve, baseParams, dialog, field, fillCard, pay, sandbox } from './helpers';
+import { approve, baseParams, cleanUpSandboxes, dialog, field, fillCard, pay, sandbox } from './helpers';
 
-afterEach(() => {
-  document.querySelectorAll('dialog[data-imp-sandbox]').forEach((node) => node.remove());
-  vi.restoreAllMocks();
-});
+afterEach(cleanUpSandboxes);
 
 describe('sandbox payment window (Chromium)', () => {
   it('opens a labelled modal dialog showing merchant, order name and amount', async () => {
@@ -23,11 +22,10 @@ describe('sandbox payment window (Chromium)', () => {
     await expect.element(dialog().getByText('₩1,004')).toBeVisible();
     await expect.element(dialog().getByRole('radio', { name: /card/i })).toBeChecked();
     expect(document.activeElement).toBe(field(/card number/i).element());
-    imp.close();
   });
 
   it('approves the 4242 card typed with the keyboard and returns the reference response', async () => {
-    const { imp, events } = sandbox({ now: () => Date.UTC(2025, 0, 2, 3, 4, 5) });
+    const { imp, types } = sandbox({ now: () => Date.UTC(2025, 0, 2, 3, 4, 5) });
     const params = baseParams({ custom_data: { cart: 3 } });
     const result = pay(imp, params);
     await expect.element(dialog()).toBeVisible();
@@ -59,7 +57,7 @@ describe('sandbox payment window (Chromium)', () => {
     expect(response.receipt_url).toContain(response.imp_uid);
     expect(response.error_code).toBeUndefined();
     expect(toPaymentOutcome(response).status).toBe('succeeded');
-    expect(events.map((event) => event.type)).toEqual(['opened', 'approved']);
+    expect(types()).toEqual(['opened', 'approved']);
     expect(document.querySelector('dialog[data-imp-sandbox]')).toBeNull();
   });
 
@@ -114,11 +112,10 @@ describe('sandbox payment window (Chromium)', () => {
     await expect.element(field(/birth date/i)).toHaveAttribute('aria-invalid', 'true');
     expect(document.activeElement).toBe(field(/card number/i).element());
     await expect.element(dialog()).toBeVisible();
-    imp.close();
   });
 
   it('Esc cancels with F400 and the cancel message core reads as "cancelled"', async () => {
-    const { imp, events } = sandbox();
+    const { imp, types } = sandbox();
     const params = baseParams();
     const result = pay(imp, params);
     await expect.element(dialog()).toBeVisible();
@@ -133,7 +130,7 @@ describe('sandbox payment window (Chromium)', () => {
       error_msg: '[결제포기] 사용자가 결제를 취소하셨습니다',
     });
     expect(toPaymentOutcome(response).status).toBe('cancelled');
-    expect(events.map((event) => event.type)).toEqual(['opened', 'cancelled']);
+    expect(types()).toEqual(['opened', 'cancelled']);
     expect(document.querySelector('dialog[data-imp-sandbox]')).toBeNull();
   });
 
@@ -224,6 +221,7 @@ describe('sandbox payment window (Chromium)', () => {
   it("card.detail [{'*':false},{366:true}] offers only Shinhan", async () => {
     const { imp } = sandbox();
     const result = pay(imp, baseParams({ card: { detail: [{ card_code: '*', enabled: false }, { card_code: '366', enabled: true }] } }));
+    await expect.element(dialog()).toBeVisible();
     const issuer = field(/card issuer/i);
     const options = [...(issuer.element() as HTMLSelectElement).options].map((option) => option.textContent);
     expect(options).toEqual(['신한 (Shinhan)']);
@@ -235,6 +233,7 @@ describe('sandbox payment window (Chromium)', () => {
   it('card.detail exclusions remove issuers and the chosen issuer names the card', async () => {
     const { imp } = sandbox();
     const result = pay(imp, baseParams({ card: { detail: [{ card_code: '366', enabled: false }] } }));
+    await expect.element(dialog()).toBeVisible();
     const select = field(/card issuer/i);
     const codes = [...(select.element() as HTMLSelectElement).options].map((option) => option.value);
     expect(codes).not.toContain('366');
@@ -245,20 +244,7 @@ describe('sandbox payment window (Chromium)', () => {
     expect((await result).card_name).toBe('우리카드');
   });
 
-  it('request_pay before init alerts like the real SDK and opens no window', async () => {
-    const alert = vi.spyOn(window, 'alert').mockImplementation(() => {});
-    const callback = vi.fn();
-    const { imp } = sandbox();
-    const fresh = (await import('../../src/sandbox')).createSandboxIamport({ mode: 'callback' });
-    fresh.request_pay(baseParams(), callback);
-    expect(alert).toHaveBeenCalledWith('판매자 코드가 설정되지 않았습니다. IMP.init()함수를 먼저 호출하세요.');
-    expect(document.querySelector('dialog[data-imp-sandbox]')).toBeNull();
-    await Promise.resolve();
-    expect(callback).not.toHaveBeenCalled();
-    expect(imp).toBeDefined();
-  });
-
-  it('a reused, already paid merchant_uid fails with F1002 without opening a window', async () => {
+  it('a reused, already paid merchant_uid fails with F1002 before any PG window shows (the in-page engine plays i\'mport\'s server)', async () => {
     const { imp } = sandbox();
     const params = baseParams();
     const first = pay(imp, params);
@@ -283,34 +269,15 @@ describe('sandbox payment window (Chromium)', () => {
     expect((await second).success).toBe(true);
   });
 
-  it('no PG configured → NOT_READY; an unregistered PG → F1001', async () => {
-    const none = sandbox({ pgs: [] }).imp;
-    expect(await pay(none, baseParams())).toMatchObject({ success: false, error_code: 'NOT_READY' });
-    const other = await pay(sandbox().imp, baseParams({ pg: 'inicis' }));
-    expect(toPaymentOutcome(other)).toMatchObject({ status: 'failed', code: 'F1001' });
-    expect(document.querySelector('dialog[data-imp-sandbox]')).toBeNull();
-  });
-
-  it('a second request while the window is open is ignored (no second window)', async () => {
-    const { imp, events } = sandbox();
-    void pay(imp, baseParams());
-    await expect.element(dialog()).toBeVisible();
-    imp.request_pay(baseParams(), () => {});
-    expect(document.querySelectorAll('dialog[data-imp-sandbox]')).toHaveLength(1);
-    expect(events.map((event) => event.type)).toEqual(['opened', 'rejected']);
-    imp.close();
-  });
-
   it('renders merchant-supplied text as text, never HTML', async () => {
     const { imp } = sandbox({ merchantName: '<img src=x onerror=alert(1)>' });
     void pay(imp, baseParams({ name: '<b>bold</b>' }));
     await expect.element(dialog().getByText('<b>bold</b>')).toBeVisible();
     expect(dialog().element().querySelector('img, b')).toBeNull();
-    imp.close();
   });
 });
 
-describe('redirect mode', () => {
+describe("redirect mode (a phone's behaviour, forced)", () => {
   it('navigates to m_redirect_url with imp_uid, merchant_uid and imp_success=true', async () => {
     const navigate = vi.fn();
     const callback = vi.fn();
@@ -346,23 +313,7 @@ describe('redirect mode', () => {
     expect(query.get('merchant_uid')).toBe(params.merchant_uid);
   });
 
-  it("'auto' redirects on a ≤ 768px viewport and calls back on a wide one", async () => {
-    const navigate = vi.fn();
-    const { imp } = sandbox({ mode: 'auto', navigate });
-    await page.viewport(375, 700);
-    imp.request_pay(baseParams({ m_redirect_url: 'https://shop.example/m' }), () => {});
-    await userEvent.click(dialog().getByRole('button', { name: /close/i }));
-    await vi.waitFor(() => expect(navigate).toHaveBeenCalledTimes(1));
-
-    await page.viewport(1280, 800);
-    const result = pay(imp, baseParams({ m_redirect_url: 'https://shop.example/m' }));
-    await userEvent.click(dialog().getByRole('button', { name: /close/i }));
-    expect((await result).error_code).toBe('F400');
-    expect(navigate).toHaveBeenCalledTimes(1);
-    await page.viewport(414, 896);
-  });
-
-  it('without m_redirect_url redirect mode falls back to the callback', async () => {
+  it('without m_redirect_url the window answers in the page: the callback runs on a phone too', async () => {
     const navigate = vi.fn();
     const { imp } = sandbox({ mode: 'redirect', navigate });
     const result = pay(imp, baseParams());

@@ -17,6 +17,7 @@ function setup(options: Partial<Parameters<typeof createIamportClient>[0]> = {})
 
 const charge = { customer_uid: 'user_42_card', merchant_uid: 'sub_2026_03_u42', amount: 9900, name: 'Monthly plan' };
 const card = { card_number: '4242-4242-4242-4242', expiry: '2030-12', birth: '900101', pwd_2digit: '12' };
+const channel = { channel_key: 'channel-key-test-0001' };
 
 describe('envelopes and errors', () => {
   it('parses the envelope of a 404 into an IamportApiError with status, code, message and endpoint', async () => {
@@ -103,8 +104,8 @@ describe('charges', () => {
   it('issueBillingKey puts customer_uid in the path and the card fields in the body', async () => {
     const { api, client } = setup();
     api.on('POST /subscribe/customers/*', () => ({ body: api.envelope({ customer_uid: 'user 42/card', card_number: '424242******4242', inserted: 1, updated: 1 }) }));
-    await client.issueBillingKey({ customer_uid: 'user_42/card', ...card });
-    expect(api.requests.at(-1)).toMatchObject({ path: '/subscribe/customers/user_42%2Fcard', body: card });
+    await client.issueBillingKey({ customer_uid: 'user_42/card', ...card, ...channel });
+    expect(api.requests.at(-1)).toMatchObject({ path: '/subscribe/customers/user_42%2Fcard', body: { ...card, ...channel } });
   });
 
   it('getBillingKey, deleteBillingKey (reason as query), schedule, unschedule, cancel with checksum', async () => {
@@ -135,27 +136,39 @@ describe('charges', () => {
 });
 
 describe('verifyPayment', () => {
-  const cases = [
-    ['paid, same amount', makePayment(), { ok: true, status: 'paid' }],
-    ['vbank issued (ready)', makePayment({ status: 'ready', pay_method: 'vbank' }), { ok: true, status: 'ready' }],
-    ['card still ready', makePayment({ status: 'ready' }), { ok: false, reason: 'not_paid' }],
-    ['failed', makePayment({ status: 'failed' }), { ok: false, reason: 'not_paid' }],
-    ['cancelled', makePayment({ status: 'cancelled' }), { ok: false, reason: 'not_paid' }],
-    ['tampered amount', makePayment({ amount: 1000 }), { ok: false, reason: 'amount_mismatch' }, 50_000],
-    ['another order', makePayment({ merchant_uid: 'order_other' }), { ok: false, reason: 'merchant_uid_mismatch' }],
-  ] as const;
-
-  it.each(cases)('%s', async (_, payment, expected, amount: number = 1000) => {
+  it.each([
+    ['paid in full', makePayment(), { status: 'paid' }],
+    ['vbank issued (ready) is awaiting_deposit, never paid', makePayment({ status: 'ready', pay_method: 'vbank' }), { status: 'awaiting_deposit' }],
+    ['999 of 1000 refunded', makePayment({ cancel_amount: 999 }), { status: 'not_verified', reason: 'partially_refunded' }],
+    ['tampered amount', makePayment({ amount: 50 }), { status: 'not_verified', reason: 'amount_mismatch' }],
+    ['another order', makePayment({ merchant_uid: 'order_other' }), { status: 'not_verified', reason: 'merchant_uid_mismatch' }],
+  ] as const)('%s', async (_, payment, expected) => {
     const { api, client } = setup();
     api.on('GET /payments/*', () => ({ body: api.envelope(payment) }));
-    const result = await client.verifyPayment({ impUid: 'imp_1', amount, merchantUid: 'order_abc123' });
+    const result = await client.verifyPayment({ impUid: 'imp_1', amount: 1000, merchantUid: 'order_abc123' });
     expect(result).toMatchObject({ ...expected, payment });
   });
 
   it('an unknown imp_uid is not_found with payment null', async () => {
     const { api, client } = setup();
     api.on('GET /payments/*', () => ({ status: 404, body: api.envelope(null, -1, '존재하지 않는 결제정보입니다.') }));
-    await expect(client.verifyPayment({ impUid: 'imp_x', amount: 1000 })).resolves.toEqual({ ok: false, reason: 'not_found', payment: null });
+    await expect(client.verifyPayment({ impUid: 'imp_x', amount: 1000 })).resolves.toEqual({ status: 'not_verified', reason: 'not_found', message: 'No payment found for imp_uid imp_x.', payment: null });
+  });
+
+  it('with merchantUid alone it verifies the order’s paid payment, found by /payments/find', async () => {
+    const { api, client } = setup();
+    api.on('GET /payments/find/*', (request) => ({ body: api.envelope(makePayment({ merchant_uid: request.path.split('/')[3] })) }));
+    await expect(client.verifyPayment({ merchantUid: 'order_abc123', amount: 1000 })).resolves.toMatchObject({ status: 'paid' });
+    expect(api.last('GET /payments/find/order_abc123/paid')).toBeDefined();
+  });
+
+  it('checkPrepared compares the pre-registered amount', async () => {
+    const { api, client } = setup();
+    api.on('GET /payments/*', () => ({ body: api.envelope(makePayment()) }));
+    api.on('GET /payments/prepare/*', () => ({ body: api.envelope({ merchant_uid: 'order_abc123', amount: 900 }) }));
+    await expect(client.verifyPayment({ impUid: 'imp_1', amount: 1000, checkPrepared: true })).resolves.toMatchObject({ status: 'not_verified', reason: 'prepared_amount_mismatch' });
+    api.on('GET /payments/prepare/*', () => ({ body: api.envelope(null, 1, '사전등록된 결제정보가 없습니다.') }));
+    await expect(client.verifyPayment({ impUid: 'imp_1', amount: 1000, checkPrepared: true })).resolves.toMatchObject({ status: 'not_verified', reason: 'not_prepared' });
   });
 });
 
@@ -164,16 +177,25 @@ describe('input validation before any request', () => {
   const invalid = [
     ['amount as a string', () => client.chargeBillingKey({ ...charge, amount: '9900' as unknown as number }), 'amount', 'not the string "9900"'],
     ['zero amount', () => client.chargeBillingKey({ ...charge, amount: 0 }), 'amount', 'positive whole number'],
-    ['fractional amount', () => client.verifyPayment({ impUid: 'imp_1', amount: 10.5 }), 'amount', 'positive whole number'],
+    ['fractional amount', () => client.verifyPayment({ impUid: 'imp_1', amount: 10.5 }), 'amount', 'whole number of won'],
     ['missing customer_uid', () => client.chargeBillingKey({ ...charge, customer_uid: '' }), 'customer_uid', 'non-empty string'],
     ['long merchant_uid', () => client.chargeBillingKey({ ...charge, merchant_uid: 'x'.repeat(41) }), 'merchant_uid', 'at most 40'],
     ['bad card_number', () => client.payOnetime({ merchant_uid: 'order_x9', amount: 1000, ...card, card_number: '4242424242424242' }), 'card_number', 'dddd-dddd-dddd-dddd'],
-    ['bad expiry', () => client.issueBillingKey({ customer_uid: 'u1', ...card, expiry: '12/30' }), 'expiry', 'YYYY-MM'],
-    ['expired card', () => client.issueBillingKey({ customer_uid: 'u1', ...card, expiry: '2020-01' }), 'expiry', 'in the past'],
-    ['bad birth', () => client.issueBillingKey({ customer_uid: 'u1', ...card, birth: '1990-01-01' }), 'birth', 'YYMMDD'],
+    ['bad expiry', () => client.issueBillingKey({ customer_uid: 'u1', ...card, ...channel, expiry: '12/30' }), 'expiry', 'YYYY-MM'],
+    ['expired card', () => client.issueBillingKey({ customer_uid: 'u1', ...card, ...channel, expiry: '2020-01' }), 'expiry', 'in the past'],
+    ['bad birth', () => client.issueBillingKey({ customer_uid: 'u1', ...card, ...channel, birth: '1990-01-01' }), 'birth', 'YYMMDD'],
     ['schedule in the past', () => client.schedulePayments({ customer_uid: 'u1', schedules: [{ merchant_uid: 'sub_1', schedule_at: 1_600_000_000, amount: 1000, name: 'x' }] }), 'schedules[0].schedule_at', 'in the future'],
     ['schedule in ms', () => client.schedulePayments({ customer_uid: 'u1', schedules: [{ merchant_uid: 'sub_1', schedule_at: Date.now() + 86_400_000, amount: 1000, name: 'x' }] }), 'schedules[0].schedule_at', 'milliseconds'],
     ['cancel without id', () => client.cancelPayment({ amount: 100 }), 'imp_uid', 'imp_uid or merchant_uid'],
+    ['billing key without channel_key', () => client.issueBillingKey({ customer_uid: 'u1', ...card } as unknown as Parameters<typeof client.issueBillingKey>[0]), 'channel_key', '[연동 정보]'],
+    ['vbank refund without the bank', () => client.cancelPayment({ imp_uid: 'imp_1', refund_holder: '홍길동', refund_account: '12345678901' }), 'refund_bank', 'non-empty string'],
+    ['find with an unknown status', () => client.findPayment('order_1', { status: 'done' as 'paid' }), 'status', "'ready', 'paid', 'cancelled', 'failed'"],
+    ['findAll limit over 1000', () => client.findAllPayments('order_1', { limit: 5000 }), 'limit', 'from 1 to 1000'],
+    ['schedule range in ms', () => client.getSchedules({ schedule_from: Date.now(), schedule_to: Date.now() + 1 }), 'schedule_from', 'milliseconds'],
+    ['schedule range backwards', () => client.getCustomerSchedules('u1', { from: 1_800_000_000, to: 1_700_000_000 }), 'to', 'after from'],
+    ['prepare a zero amount', () => client.preparePayment({ merchant_uid: 'order_1', amount: 0 }), 'amount', 'positive whole number'],
+    ['verify with neither id', () => client.verifyPayment({ amount: 1000 }), 'merchantUid', 'non-empty string'],
+    ['unknown mode', () => Promise.resolve().then(() => createIamportClient({ ...credentials, mode: 'prod' as 'live' })), 'mode', "'test' or 'live'"],
   ] as const;
 
   it.each(invalid)('%s → IamportError INVALID_PARAMS naming the field', async (_, run, field, text) => {

@@ -1,4 +1,5 @@
-import type { Payment } from '../../src/server';
+import { vi } from 'vitest';
+import { IamportApiError, type IamportMode, type Payment } from '../../src/server';
 
 export interface RecordedRequest {
   method: string;
@@ -17,20 +18,29 @@ const envelope = (response: unknown, code = 0, message: string | null = null) =>
 export function createFakeApi() {
   const requests: RecordedRequest[] = [];
   const routes = new Map<string, Route>();
-  let tokenCount = 0;
+  let tokenRequests = 0;
+  let tokensIssued = 0;
   /** Server clock minus local clock, in seconds. */
   let serverSkewSeconds = 0;
   let ttlSeconds = 1800;
+  let extendsInLastMinute = true;
+  let current: { token: string; expiredAt: number } | null = null;
   const validTokens = new Set<string>();
 
   const serverNow = () => Math.floor(Date.now() / 1000) + serverSkewSeconds;
 
+  // The API's rule: the same token until it expires; in its last minute, the same token extended by 5 minutes.
   routes.set('POST /users/getToken', () => {
-    tokenCount++;
-    const token = `token_${tokenCount}_abcdefghijklmnop`;
-    validTokens.add(token);
+    tokenRequests++;
     const now = serverNow();
-    return { body: envelope({ access_token: token, now, expired_at: now + ttlSeconds }) };
+    if (!current || current.expiredAt <= now || !validTokens.has(current.token)) {
+      tokensIssued++;
+      current = { token: `token_${tokensIssued}_abcdefghijklmnop`, expiredAt: now + ttlSeconds };
+      validTokens.add(current.token);
+    } else if (extendsInLastMinute && current.expiredAt - now < 60) {
+      current.expiredAt += 300;
+    }
+    return { body: envelope({ access_token: current.token, now, expired_at: current.expiredAt }) };
   });
 
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
@@ -47,7 +57,9 @@ export function createFakeApi() {
     // Let every concurrent caller get in line first, like a real network.
     await new Promise((resolve) => setTimeout(resolve, 1));
     const key = `${request.method} ${request.path}`;
-    const route = routes.get(key) ?? [...routes.entries()].find(([pattern]) => pattern.endsWith('*') && key.startsWith(pattern.slice(0, -1)))?.[1];
+    // The exact route, else the longest wildcard that matches ('GET /payments/prepare/*' before 'GET /payments/*').
+    const wildcards = [...routes.entries()].filter(([pattern]) => pattern.endsWith('*') && key.startsWith(pattern.slice(0, -1)));
+    const route = routes.get(key) ?? wildcards.sort(([a], [b]) => b.length - a.length)[0]?.[1];
     if (!route) return Response.json(envelope(null, -1, `no route ${key}`), { status: 404 });
     if (key !== 'POST /users/getToken') {
       const token = (headers.authorization ?? '').replace(/^Bearer /, '');
@@ -65,7 +77,11 @@ export function createFakeApi() {
     on(key: string, route: Route) {
       routes.set(key, route);
     },
-    tokenRequests: () => tokenCount,
+    tokenRequests: () => tokenRequests,
+    /** Simulate an API that hands back the same token unchanged in its last minute. */
+    neverExtend() {
+      extendsInLastMinute = false;
+    },
     expireTokens: () => validTokens.clear(),
     setServerSkew(seconds: number) {
       serverSkewSeconds = seconds;
@@ -74,6 +90,8 @@ export function createFakeApi() {
       ttlSeconds = seconds;
     },
     callsTo: (key: string) => requests.filter((r) => `${r.method} ${r.path}` === key).length,
+    /** The last request to an endpoint ("METHOD /path"). */
+    last: (key: string) => requests.filter((r) => `${r.method} ${r.path}` === key).at(-1),
     envelope,
   };
 }
@@ -86,6 +104,7 @@ export function makePayment(fields: Partial<Payment> = {}): Payment {
     cancel_amount: 0,
     currency: 'KRW',
     status: 'paid',
+    sandbox: false,
     pay_method: 'card',
     pg_provider: 'jtnet',
     pg_tid: 'tid_1',
@@ -105,3 +124,31 @@ export function makePayment(fields: Partial<Payment> = {}): Payment {
 }
 
 export const credentials = { apiKey: 'test_key_123456', apiSecret: 'super_secret_value_987654' };
+
+/** An IamportApiError as the client throws it for an unknown id. */
+export const notFoundError = (endpoint = 'GET /payments/x') => new IamportApiError('api', 'not found', { httpStatus: 404, code: -1, endpoint });
+
+/**
+ * A stand-in for the client's lookups (what handleWebhook, reconcileOrder and createVerifyHandler
+ * use), over a list of payments: newest last. `prepared` maps merchant_uid → registered amount.
+ */
+export function stubClient(payments: Payment[], { mode = 'live' as IamportMode, prepared = new Map<string, number>() } = {}) {
+  return {
+    mode,
+    getPayment: vi.fn(async (impUid: string) => {
+      const found = payments.find((payment) => payment.imp_uid === impUid);
+      if (!found) throw notFoundError();
+      return found;
+    }),
+    findPayment: vi.fn(async (merchantUid: string, options: { status?: string } = {}) => {
+      const found = payments.filter((payment) => payment.merchant_uid === merchantUid && (!options.status || payment.status === options.status)).at(-1);
+      if (!found) throw notFoundError('GET /payments/find');
+      return found;
+    }),
+    getPreparedPayment: vi.fn(async (merchantUid: string) => {
+      const amount = prepared.get(merchantUid);
+      if (amount === undefined) throw new IamportApiError('api', 'not prepared', { httpStatus: 200, code: 1, endpoint: 'GET /payments/prepare' });
+      return { merchant_uid: merchantUid, amount, currency: null };
+    }),
+  };
+}

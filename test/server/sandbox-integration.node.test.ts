@@ -1,24 +1,20 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createIamportClient,
   createMemoryDedupe,
   createVerifyHandler,
   handleWebhook,
+  reconcileOrder,
   IamportApiError,
   IamportPaymentDeclinedError,
   type IamportClient,
+  type IamportLogEvent,
   type Payment,
 } from '../../src/server';
 import { startSandboxServer, type SandboxServer } from '../../src/sandbox-server';
-
-const APPROVE = '4242-4242-4242-4242';
-const DECLINE = '4000-0000-0000-0002';
-const card = { expiry: '2031-12', birth: '900101', pwd_2digit: '12' };
+import { APPROVE, CARD as card, DECLINE, recordPayment, sandboxClient, sandboxStats, startShop, uid } from './support/sandbox';
 
 let sandbox: SandboxServer;
-let uidCounter = 0;
-const uid = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${++uidCounter}`;
 
 beforeAll(async () => {
   sandbox = await startSandboxServer({ port: 0, quiet: true });
@@ -27,73 +23,67 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-/** A client on the sandbox whose fetch counts token requests itself (independent of the sandbox's stats). */
-function sandboxClient(intercept?: (url: string) => Promise<void> | void) {
-  const counts = { token: 0, payments: 0 };
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    const url = String(input);
-    if (url.endsWith('/users/getToken')) counts.token++;
-    if (url.includes('/payments/imp_')) counts.payments++;
-    await intercept?.(url);
-    return globalThis.fetch(input, init);
-  };
-  const client = createIamportClient({ apiKey: 'sandbox_key', apiSecret: 'sandbox_secret', baseUrl: sandbox.url, fetch });
-  return { client, counts };
-}
-
-async function sandboxStats(): Promise<{ tokenRequests: number; requests: number }> {
-  const body = await (await fetch(`${sandbox.url}/__sandbox/stats`)).json();
-  // The contract shows the bare counters; accept them inside an envelope too.
-  return body.response ?? body;
-}
-
-/** Records a payment the way the browser sandbox does after the buyer approves. */
-async function recordPayment(fields: Record<string, unknown>): Promise<Payment> {
-  const res = await fetch(`${sandbox.url}/__sandbox/payments`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ merchant_uid: uid('order'), amount: 1000, name: 'Coffee', ...fields }),
-  });
-  const envelope = (await res.json()) as { code: number; message: string | null; response: Payment };
-  expect(envelope.code, envelope.message ?? '').toBe(0);
-  return envelope.response;
-}
-
 const webhookRequest = (body: string, type = 'application/json') =>
   new Request('http://shop.test/api/iamport/webhook', { method: 'POST', headers: { 'content-type': type }, body });
 const notice = (payment: Payment, status: string) => webhookRequest(JSON.stringify({ imp_uid: payment.imp_uid, merchant_uid: payment.merchant_uid, status }));
 
 describe('against a running iamport-sandbox', () => {
   it('1,000 concurrent getPayment calls cause exactly one token request', async () => {
-    const payment = await recordPayment({});
-    const { client, counts } = sandboxClient();
-    const before = await sandboxStats();
+    const payment = await recordPayment(sandbox);
+    const { client, sent } = sandboxClient(sandbox);
+    const before = await sandboxStats(sandbox);
     const results = await Promise.all(Array.from({ length: 1000 }, () => client.getPayment(payment.imp_uid)));
-    const after = await sandboxStats();
+    const after = await sandboxStats(sandbox);
     expect(results.every((result) => result.imp_uid === payment.imp_uid && result.status === 'paid')).toBe(true);
-    expect(counts.token).toBe(1);
+    expect(sent.token).toBe(1);
     expect(after.tokenRequests - before.tokenRequests).toBe(1);
   });
 
   it('a token expired mid-flight is renewed once and every call still succeeds', async () => {
-    const payment = await recordPayment({});
+    const payment = await recordPayment(sandbox);
     let seen = 0;
     // After 40 payment reads have gone out, the sandbox invalidates every token it issued.
-    const { client, counts } = sandboxClient(async (url) => {
-      if (url.includes('/payments/imp_') && ++seen === 40) await fetch(`${sandbox.url}/__sandbox/expire-tokens`, { method: 'POST' });
+    const { client, sent } = sandboxClient(sandbox, {
+      intercept: async (url) => {
+        if (url.includes('/payments/imp_') && ++seen === 40) await fetch(`${sandbox.url}/__sandbox/expire-tokens`, { method: 'POST' });
+      },
     });
     await client.getPayment(payment.imp_uid);
     const results = await Promise.all(Array.from({ length: 200 }, () => client.getPayment(payment.imp_uid)));
     expect(results).toHaveLength(200);
     expect(results.every((result) => result.status === 'paid')).toBe(true);
-    expect(counts.token).toBe(2);
+    expect(sent.token).toBe(2);
     // Only the calls that met the expired token were repeated, each once.
-    expect(counts.payments).toBeGreaterThan(201);
-    expect(counts.payments).toBeLessThanOrEqual(201 + 200);
+    expect(sent.count('GET', '/payments/imp_')).toBeGreaterThan(201);
+    expect(sent.count('GET', '/payments/imp_')).toBeLessThanOrEqual(201 + 200);
+  });
+
+  it('50 sequential calls in a token’s last minute → 1 token request; the sandbox hands the same token back, 5 minutes longer', async () => {
+    // Tokens that live 30 s: the first one is in its last minute from the start.
+    const short = await startSandboxServer({ port: 0, quiet: true, tokenTtlSeconds: 30 });
+    try {
+      const payment = await recordPayment(short);
+      const events: IamportLogEvent[] = [];
+      const { client, sent } = sandboxClient(short, { log: (event) => events.push(event) });
+      await client.getPayment(payment.imp_uid);
+      expect(sent.token).toBe(1);
+      const [issued] = sent.tokens;
+      expect(issued!.expired_at - issued!.now).toBe(30);
+
+      for (let call = 0; call < 50; call++) await client.getPayment(payment.imp_uid);
+      expect(sent.token).toBe(2);
+      expect((await sandboxStats(short)).tokenRequests).toBe(2);
+      const extended = sent.tokens[1]!;
+      expect(extended.access_token).toBe(issued!.access_token);
+      expect(extended.expired_at).toBe(issued!.expired_at + 300);
+      expect(events.flatMap((event) => (event.type === 'token' ? [event.action] : []))).toEqual(['issued', 'extended']);
+    } finally {
+      await short.close();
+    }
   });
 
   it('a declined billing charge (4000-0000-0000-0002) is an IamportPaymentDeclinedError, recorded as failed', async () => {
-    const { client } = sandboxClient();
+    const { client } = sandboxClient(sandbox);
     const customer_uid = uid('cust');
     const key = await client.issueBillingKey({ customer_uid, card_number: DECLINE, ...card });
     expect(key.customer_uid).toBe(customer_uid);
@@ -110,7 +100,7 @@ describe('against a running iamport-sandbox', () => {
   });
 
   it('an approved billing key charges, reads, schedules, unschedules and deletes', async () => {
-    const { client } = sandboxClient();
+    const { client } = sandboxClient(sandbox);
     const customer_uid = uid('cust');
     await client.issueBillingKey({ customer_uid, card_number: APPROVE, ...card });
     await expect(client.getBillingKey(customer_uid)).resolves.toMatchObject({ customer_uid });
@@ -127,7 +117,7 @@ describe('against a running iamport-sandbox', () => {
   });
 
   it('payOnetime approves and declines by card; cancelPayment honours checksum', async () => {
-    const { client } = sandboxClient();
+    const { client } = sandboxClient(sandbox);
     const payment = await client.payOnetime({ merchant_uid: uid('order'), amount: 5000, card_number: APPROVE, ...card });
     expect(payment.status).toBe('paid');
     await expect(client.payOnetime({ merchant_uid: uid('order'), amount: 5000, card_number: DECLINE, ...card })).rejects.toBeInstanceOf(IamportPaymentDeclinedError);
@@ -137,9 +127,9 @@ describe('against a running iamport-sandbox', () => {
   });
 
   it('an unknown imp_uid is a 404 IamportApiError and verifies as not_found', async () => {
-    const { client } = sandboxClient();
+    const { client } = sandboxClient(sandbox);
     await expect(client.getPayment('imp_000000000000')).rejects.toMatchObject({ httpStatus: 404, code: -1, endpoint: 'GET /payments/imp_000000000000' });
-    await expect(client.verifyPayment({ impUid: 'imp_000000000000', amount: 1000 })).resolves.toEqual({ ok: false, reason: 'not_found', payment: null });
+    await expect(client.verifyPayment({ impUid: 'imp_000000000000', amount: 1000 })).resolves.toMatchObject({ status: 'not_verified', reason: 'not_found', payment: null });
   });
 
   it('a wrong imp_secret fails at getToken with a 401 IamportApiError that does not quote the secret', async () => {
@@ -151,21 +141,51 @@ describe('against a running iamport-sandbox', () => {
   });
 
   it('amount tampering (browser paid 1000, the order says 50000) → amount_mismatch', async () => {
-    const { client } = sandboxClient();
-    const payment = await recordPayment({ amount: 1000 });
+    const { client } = sandboxClient(sandbox);
+    const payment = await recordPayment(sandbox, { amount: 1000 });
     const result = await client.verifyPayment({ impUid: payment.imp_uid, amount: 50_000, merchantUid: payment.merchant_uid });
-    expect(result).toMatchObject({ ok: false, reason: 'amount_mismatch', payment: { amount: 1000, status: 'paid' } });
+    expect(result).toMatchObject({ status: 'not_verified', reason: 'amount_mismatch', payment: { amount: 1000, status: 'paid' } });
     const verify = createVerifyHandler({ client, lookupOrder: () => ({ amount: 50_000 }) });
     const response = await verify(new Request('http://shop.test/verify', { method: 'POST', body: JSON.stringify({ impUid: payment.imp_uid, merchantUid: payment.merchant_uid }) }));
-    expect(await response.json()).toMatchObject({ verified: false, reason: 'amount_mismatch', amount: 1000 });
-    await expect(client.verifyPayment({ impUid: payment.imp_uid, amount: 1000, merchantUid: payment.merchant_uid })).resolves.toMatchObject({ ok: true, status: 'paid' });
+    expect(await response.json()).toMatchObject({ verified: false, status: 'not_verified', reason: 'amount_mismatch', amount: 1000 });
+    await expect(client.verifyPayment({ impUid: payment.imp_uid, amount: 1000, merchantUid: payment.merchant_uid })).resolves.toMatchObject({ status: 'paid' });
   });
 
-  it('a vbank payment verifies as ready', async () => {
-    const { client } = sandboxClient();
-    const payment = await recordPayment({ pay_method: 'vbank', amount: 30_000 });
+  it('an issued virtual account is awaiting_deposit, never paid', async () => {
+    const { client } = sandboxClient(sandbox);
+    const payment = await recordPayment(sandbox, { pay_method: 'vbank', amount: 30_000 });
     expect(payment.status).toBe('ready');
-    await expect(client.verifyPayment({ impUid: payment.imp_uid, amount: 30_000 })).resolves.toMatchObject({ ok: true, status: 'ready' });
+    await expect(client.verifyPayment({ impUid: payment.imp_uid, amount: 30_000 })).resolves.toMatchObject({ status: 'awaiting_deposit' });
+    const onVerified = vi.fn();
+    const verify = createVerifyHandler({ client, lookupOrder: () => ({ amount: 30_000 }), onVerified });
+    const body = await (await verify(new Request('http://shop.test/verify', { method: 'POST', body: JSON.stringify({ impUid: payment.imp_uid }) }))).json();
+    expect(body).toMatchObject({ verified: false, status: 'awaiting_deposit', payment: { vbank_num: expect.any(String) } });
+    expect(onVerified).not.toHaveBeenCalled();
+  });
+
+  it('a partly refunded payment (999 of 1000) is not paid', async () => {
+    const { client } = sandboxClient(sandbox);
+    const payment = await client.payOnetime({ merchant_uid: uid('order'), amount: 1000, card_number: APPROVE, ...card });
+    await client.cancelPayment({ imp_uid: payment.imp_uid, amount: 999, checksum: 1000, reason: 'partial refund' });
+    await expect(client.verifyPayment({ impUid: payment.imp_uid, amount: 1000 })).resolves.toMatchObject({ status: 'not_verified', reason: 'partially_refunded' });
+  });
+
+  it('the verify endpoint settles an order by merchantUid alone (an unknown window outcome)', async () => {
+    const { client } = sandboxClient(sandbox);
+    const payment = await recordPayment(sandbox, { amount: 2500 });
+    const verify = createVerifyHandler({ client, lookupOrder: () => ({ amount: 2500 }) });
+    const body = await (await verify(new Request('http://shop.test/verify', { method: 'POST', body: JSON.stringify({ merchantUid: payment.merchant_uid }) }))).json();
+    expect(body).toMatchObject({ verified: true, status: 'paid', payment: { imp_uid: payment.imp_uid } });
+  });
+
+  it('reconcileOrder settles an order whose webhook never came; the late webhook is a duplicate', async () => {
+    const { client } = sandboxClient(sandbox);
+    const payment = await recordPayment(sandbox, { amount: 4000 });
+    const onPaid = vi.fn();
+    const options = { client, lookupOrder: () => ({ amount: 4000 }), onPaid, dedupe: createMemoryDedupe() };
+    await expect(reconcileOrder(payment.merchant_uid, options)).resolves.toMatchObject({ result: 'handled', event: 'paid' });
+    expect(await (await handleWebhook(notice(payment, 'paid'), options)).json()).toMatchObject({ duplicate: true });
+    expect(onPaid).toHaveBeenCalledTimes(1);
   });
 
   describe('webhooks', () => {
@@ -178,27 +198,27 @@ describe('against a running iamport-sandbox', () => {
     });
 
     it('a forged status "paid" for an unpaid (declined) payment is not accepted', async () => {
-      const { client } = sandboxClient();
-      const failed = await recordPayment({ card_number: DECLINE });
+      const { client } = sandboxClient(sandbox);
+      const failed = await recordPayment(sandbox, { card_number: DECLINE });
       expect(failed.status).toBe('failed');
       const handlers = options(client, 1000);
       const response = await handleWebhook(notice(failed, 'paid'), handlers);
-      expect(response.status).toBe(409);
+      expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ ok: false, reason: 'not_paid', status: 'failed' });
       expect(handlers.onPaid).not.toHaveBeenCalled();
     });
 
     it('a forged status "paid" for a virtual account awaiting its deposit is not accepted', async () => {
-      const { client } = sandboxClient();
-      const ready = await recordPayment({ pay_method: 'vbank' });
+      const { client } = sandboxClient(sandbox);
+      const ready = await recordPayment(sandbox, { pay_method: 'vbank' });
       const handlers = options(client, 1000);
-      expect((await handleWebhook(notice(ready, 'paid'), handlers)).status).toBe(409);
+      expect(await (await handleWebhook(notice(ready, 'paid'), handlers)).json()).toMatchObject({ ok: false, reason: 'not_paid' });
       expect(handlers.onPaid).not.toHaveBeenCalled();
     });
 
     it('duplicate webhooks run onPaid once', async () => {
-      const { client } = sandboxClient();
-      const payment = await recordPayment({});
+      const { client } = sandboxClient(sandbox);
+      const payment = await recordPayment(sandbox);
       const handlers = options(client, 1000);
       const concurrent = await Promise.all(Array.from({ length: 5 }, () => handleWebhook(notice(payment, 'paid'), handlers)));
       const form = webhookRequest(`imp_uid=${payment.imp_uid}&merchant_uid=${payment.merchant_uid}&status=paid`, 'application/x-www-form-urlencoded');
@@ -208,13 +228,14 @@ describe('against a running iamport-sandbox', () => {
       expect(handlers.onPaid.mock.calls[0]![0].payment).toMatchObject({ imp_uid: payment.imp_uid, status: 'paid' });
     });
 
-    it('a paid webhook for a tampered amount is refused (409) and never runs onPaid', async () => {
-      const { client } = sandboxClient();
-      const payment = await recordPayment({ amount: 1000 });
-      const handlers = options(client, 50_000);
+    it('a paid webhook for a tampered amount runs onAmountMismatch, never onPaid', async () => {
+      const { client } = sandboxClient(sandbox);
+      const payment = await recordPayment(sandbox, { amount: 1000 });
+      const handlers = { ...options(client, 50_000), onAmountMismatch: vi.fn() };
       const response = await handleWebhook(notice(payment, 'paid'), handlers);
-      expect(response.status).toBe(409);
-      expect(await response.json()).toMatchObject({ reason: 'amount_mismatch' });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ event: 'amount_mismatch', handled: true });
+      expect(handlers.onAmountMismatch).toHaveBeenCalledTimes(1);
       expect(handlers.onPaid).not.toHaveBeenCalled();
     });
 
@@ -224,42 +245,27 @@ describe('against a running iamport-sandbox', () => {
       ['form without imp_uid', 'merchant_uid=x&status=paid', 'application/x-www-form-urlencoded'],
       ['XML', '<xml><imp_uid>1</imp_uid></xml>', 'application/xml'],
     ])('malformed body (%s) → 400, never a crash', async (_, body, type) => {
-      const { client, counts } = sandboxClient();
+      const { client, sent } = sandboxClient(sandbox);
       const handlers = options(client, 1000);
       const response = await handleWebhook(webhookRequest(body, type), handlers);
       expect(response.status).toBe(400);
       expect(handlers.onPaid).not.toHaveBeenCalled();
-      expect(counts.token).toBe(0);
+      expect(sent.token).toBe(0);
     });
 
     it('the sandbox’s own webhook to notice_url reaches a Node http server running handleWebhook', async () => {
-      const { client } = sandboxClient();
-      let shop!: Server;
-      const paid = new Promise<Payment>((resolve) => {
-        const handlers = { ...options(client, 1000), onPaid: ({ payment }: { payment: Payment }) => resolve(payment) };
-        shop = createServer(async (req, res) => {
-          const response = await handleWebhook(await toRequest(req), handlers);
-          res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
-        });
-      });
-      await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
+      const { client } = sandboxClient(sandbox);
+      const handlers = options(client, 1000);
+      const shop = await startShop((request) => handleWebhook(request, handlers));
       try {
-        const address = shop.address() as { port: number };
-        const payment = await recordPayment({ notice_url: `http://127.0.0.1:${address.port}/api/iamport/webhook` });
-        await expect(paid).resolves.toMatchObject({ imp_uid: payment.imp_uid, status: 'paid' });
+        const payment = await recordPayment(sandbox, { notice_url: shop.url });
+        await shop.answered(1);
+        expect(shop.deliveries[0]).toMatchObject({ contentType: 'application/json', status: 200, answer: { ok: true, event: 'paid', handled: true } });
+        expect(handlers.onPaid).toHaveBeenCalledTimes(1);
+        expect(handlers.onPaid.mock.calls[0]![0]).toMatchObject({ payment: { imp_uid: payment.imp_uid, status: 'paid' }, webhook: { imp_uid: payment.imp_uid, status: 'paid' } });
       } finally {
-        await new Promise((resolve) => shop.close(resolve));
+        await shop.close();
       }
     });
   });
 });
-
-/** The Node `http` → standard `Request` adapter from docs/server.md, verbatim. */
-async function toRequest(req: IncomingMessage): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  return new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined });
-}

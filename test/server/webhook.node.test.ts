@@ -1,15 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   createMemoryDedupe,
-  createVerifyHandler,
+  DedupeFullError,
   handleWebhook,
   IamportApiError,
+  IamportError,
   IamportWebhookError,
   parseWebhook,
+  reconcileOrder,
   type HandleWebhookOptions,
   type Payment,
+  type WebhookDedupe,
 } from '../../src/server';
-import { makePayment } from './fake-api';
+import { makePayment, stubClient } from './fake-api';
 
 describe('parseWebhook', () => {
   const expected = { imp_uid: 'imp_1', merchant_uid: 'order_1', status: 'paid' };
@@ -18,6 +21,10 @@ describe('parseWebhook', () => {
     expect(parseWebhook(JSON.stringify(expected), 'application/json; charset=utf-8')).toEqual(expected);
     expect(parseWebhook('imp_uid=imp_1&merchant_uid=order_1&status=paid', 'application/x-www-form-urlencoded')).toEqual(expected);
     expect(parseWebhook({ ...expected, extra: 1 })).toEqual(expected);
+  });
+
+  it('keeps a cancel notice’s cancellation_id', () => {
+    expect(parseWebhook({ ...expected, status: 'cancelled', cancellation_id: 'cancel_1' })).toEqual({ ...expected, status: 'cancelled', cancellation_id: 'cancel_1' });
   });
 
   it('sniffs the body without a content type', () => {
@@ -45,13 +52,13 @@ const post = (body: unknown, type = 'application/json') =>
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
-function setup(payment: Payment, order: { amount: number } | null = { amount: payment.amount }) {
-  const client = { getPayment: vi.fn(async (impUid: string) => (impUid === payment.imp_uid ? payment : Promise.reject(notFound()))) };
+function setup(payment: Payment, order: { amount: number } | null = { amount: payment.amount }, mode: 'test' | 'live' = 'live') {
+  const client = stubClient([payment], { mode });
   const options = {
     client,
     lookupOrder: vi.fn(async () => order),
     onPaid: vi.fn(),
-    onReady: vi.fn(),
+    onAwaitingDeposit: vi.fn(),
     onFailed: vi.fn(),
     onCancelled: vi.fn(),
     onAmountMismatch: vi.fn(),
@@ -61,34 +68,52 @@ function setup(payment: Payment, order: { amount: number } | null = { amount: pa
   return { client, options, notice };
 }
 
-const notFound = () => new IamportApiError('api', 'not found', { httpStatus: 404, code: -1, endpoint: 'GET /payments/x' });
-
 describe('handleWebhook', () => {
-  it('re-fetches, verifies and runs onPaid with the payment and the order', async () => {
+  it('re-fetches, verifies and runs onPaid with the payment, the order and the notice', async () => {
     const payment = makePayment();
     const { options, notice, client } = setup(payment);
     const response = await handleWebhook(notice('paid'), options);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, status: 'paid', handled: true });
+    expect(await response.json()).toEqual({ ok: true, status: 'paid', event: 'paid', handled: true });
     expect(client.getPayment).toHaveBeenCalledWith(payment.imp_uid);
     expect(options.lookupOrder).toHaveBeenCalledWith(payment.merchant_uid);
-    expect(options.onPaid).toHaveBeenCalledWith({ payment, order: { amount: 1000 }, webhook: { imp_uid: payment.imp_uid, merchant_uid: payment.merchant_uid, status: 'paid' } });
+    expect(options.onPaid).toHaveBeenCalledWith({
+      event: 'paid',
+      payment,
+      order: { amount: 1000 },
+      webhook: { imp_uid: payment.imp_uid, merchant_uid: payment.merchant_uid, status: 'paid' },
+    });
   });
 
-  it('duplicates (sequential and concurrent) run onPaid once', async () => {
+  it('sequential duplicates run onPaid once and are answered 200 duplicate', async () => {
     const { options, notice } = setup(makePayment());
-    const responses = await Promise.all([handleWebhook(notice(), options), handleWebhook(notice(), options), handleWebhook(notice(), options)]);
-    const later = await handleWebhook(notice(), options);
-    expect([...responses, later].map((r) => r.status)).toEqual([200, 200, 200, 200]);
-    expect(await later.json()).toMatchObject({ ok: true, duplicate: true });
+    await handleWebhook(notice(), options);
+    const again = await handleWebhook(notice(), options);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ ok: true, duplicate: true });
     expect(options.onPaid).toHaveBeenCalledTimes(1);
   });
 
-  it('a forged status "paid" for a payment that is not paid is refused with 409 and no onPaid', async () => {
+  it('a concurrent duplicate while onPaid runs is 503 (try later), never a second onPaid', async () => {
+    const { options, notice } = setup(makePayment());
+    let finish!: () => void;
+    options.onPaid.mockImplementationOnce(() => new Promise<void>((resolve) => (finish = resolve)));
+    const first = handleWebhook(notice(), options);
+    await vi.waitFor(() => expect(options.onPaid).toHaveBeenCalledTimes(1));
+    const second = await handleWebhook(notice(), options);
+    expect(second.status).toBe(503);
+    expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
+    finish();
+    expect((await first).status).toBe(200);
+    expect(await (await handleWebhook(notice(), options)).json()).toMatchObject({ duplicate: true });
+    expect(options.onPaid).toHaveBeenCalledTimes(1);
+  });
+
+  it('a forged status "paid" for a payment that is not paid: 200 nothing to do, no callback', async () => {
     for (const status of ['ready', 'failed'] as const) {
       const { options, notice } = setup(makePayment({ status, paid_at: 0 }));
       const response = await handleWebhook(notice('paid'), options);
-      expect(response.status).toBe(409);
+      expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ ok: false, reason: 'not_paid', status });
       expect(options.onPaid).not.toHaveBeenCalled();
       expect(options.onFailed).not.toHaveBeenCalled();
@@ -100,25 +125,47 @@ describe('handleWebhook', () => {
     const { options, notice } = setup(makePayment({ pay_method: 'vbank', status: 'paid' }));
     expect((await handleWebhook(notice('ready'), options)).status).toBe(200);
     expect(options.onPaid).toHaveBeenCalledTimes(1);
-    expect(options.onReady).not.toHaveBeenCalled();
+    expect(options.onAwaitingDeposit).not.toHaveBeenCalled();
   });
 
-  it('a paid amount that differs from the order is 409 amount_mismatch and runs onAmountMismatch once', async () => {
+  it('an issued virtual account runs onAwaitingDeposit, never onPaid; its deposit later runs onPaid', async () => {
+    const payment = makePayment({ pay_method: 'vbank', status: 'ready', vbank_num: '123-456' });
+    const { options, notice } = setup(payment);
+    expect(await (await handleWebhook(notice(), options)).json()).toMatchObject({ event: 'awaiting_deposit', handled: true });
+    expect(options.onPaid).not.toHaveBeenCalled();
+    payment.status = 'paid';
+    expect(await (await handleWebhook(notice(), options)).json()).toMatchObject({ event: 'paid', handled: true });
+    expect(options.onAwaitingDeposit).toHaveBeenCalledTimes(1);
+    expect(options.onPaid).toHaveBeenCalledTimes(1);
+  });
+
+  it('a paid amount that differs from the order runs onAmountMismatch once, never onPaid', async () => {
     const { options, notice } = setup(makePayment({ amount: 1000 }), { amount: 50_000 });
     const first = await handleWebhook(notice(), options);
     const second = await handleWebhook(notice(), options);
-    expect(first.status).toBe(409);
-    expect(await first.json()).toEqual({ ok: false, reason: 'amount_mismatch', status: 'paid', handled: true });
-    expect(second.status).toBe(409);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ ok: true, status: 'paid', event: 'amount_mismatch', handled: true });
+    expect(await second.json()).toMatchObject({ duplicate: true });
     expect(options.onAmountMismatch).toHaveBeenCalledTimes(1);
     expect(options.onPaid).not.toHaveBeenCalled();
   });
 
-  it('routes vbank issued, failed and cancelled payments', async () => {
+  it('999 of 1000 refunded: onCancelled (partially_refunded) once per refunded total, never onPaid', async () => {
+    const payment = makePayment({ cancel_amount: 500 });
+    const { options, notice } = setup(payment);
+    expect(await (await handleWebhook(notice(), options)).json()).toMatchObject({ event: 'partially_refunded', handled: true });
+    expect(await (await handleWebhook(notice(), options)).json()).toMatchObject({ duplicate: true });
+    payment.cancel_amount = 999;
+    await handleWebhook(notice(), options);
+    expect(options.onCancelled).toHaveBeenCalledTimes(2);
+    expect(options.onCancelled.mock.calls[1]![0]).toMatchObject({ event: 'partially_refunded', payment: { cancel_amount: 999 } });
+    expect(options.onPaid).not.toHaveBeenCalled();
+  });
+
+  it('routes failed and cancelled payments', async () => {
     const cases = [
-      [makePayment({ imp_uid: 'imp_v', pay_method: 'vbank', status: 'ready' }), 'onReady'],
       [makePayment({ imp_uid: 'imp_f', status: 'failed' }), 'onFailed'],
-      [makePayment({ imp_uid: 'imp_c', status: 'cancelled' }), 'onCancelled'],
+      [makePayment({ imp_uid: 'imp_c', status: 'cancelled', cancel_amount: 1000 }), 'onCancelled'],
     ] as const;
     for (const [payment, callback] of cases) {
       const { options, notice } = setup(payment);
@@ -128,10 +175,29 @@ describe('handleWebhook', () => {
     }
   });
 
+  it('live mode refuses a test payment; test mode handles it', async () => {
+    const live = setup(makePayment({ sandbox: true }));
+    expect(await (await handleWebhook(live.notice(), live.options)).json()).toEqual({ ok: false, status: 'paid', reason: 'sandbox_payment', handled: false });
+    expect(live.options.onPaid).not.toHaveBeenCalled();
+    const test = setup(makePayment({ sandbox: true }), undefined, 'test');
+    expect(await (await handleWebhook(test.notice(), test.options)).json()).toMatchObject({ ok: true, handled: true });
+    expect(test.options.onPaid).toHaveBeenCalledTimes(1);
+  });
+
+  it('checkPrepared: a payment of an order pre-registered for another amount is not handled as paid', async () => {
+    const payment = makePayment();
+    const client = stubClient([payment], { prepared: new Map([[payment.merchant_uid, 900]]) });
+    const { options, notice } = setup(payment);
+    const response = await handleWebhook(notice(), { ...options, client, checkPrepared: true });
+    expect(await response.json()).toMatchObject({ ok: false, reason: 'prepared_amount_mismatch', handled: false });
+    client.getPreparedPayment.mockResolvedValueOnce({ merchant_uid: payment.merchant_uid, amount: 1000, currency: null });
+    expect(await (await handleWebhook(notice(), { ...options, client, checkPrepared: (order) => order.amount > 0 })).json()).toMatchObject({ handled: true });
+  });
+
   it('a status without a callback is acknowledged as not handled', async () => {
     const { options, notice } = setup(makePayment({ status: 'cancelled' }));
     const response = await handleWebhook(notice(), { ...options, onCancelled: undefined });
-    expect(await response.json()).toEqual({ ok: true, status: 'cancelled', handled: false });
+    expect(await response.json()).toEqual({ ok: true, status: 'cancelled', reason: 'no_handler', handled: false });
   });
 
   it.each([
@@ -142,7 +208,7 @@ describe('handleWebhook', () => {
   ])('%s → 400, never a crash', async (_, body, type) => {
     const { options, client } = setup(makePayment());
     client.getPayment.mockImplementation(async (impUid: string) => {
-      if (/\s/.test(impUid)) throw new (await import('../../src/core/errors')).IamportError('INVALID_PARAMS', 'impUid');
+      if (/\s/.test(impUid)) throw new IamportError('INVALID_PARAMS', 'impUid');
       return makePayment();
     });
     const response = await handleWebhook(post(body, type), options);
@@ -151,26 +217,48 @@ describe('handleWebhook', () => {
     expect(options.onPaid).not.toHaveBeenCalled();
   });
 
-  it('answers 405 to GET, 413 to huge bodies', async () => {
+  it('answers 405 to GET, 413 to a body over the limit (declared or streamed)', async () => {
     const { options } = setup(makePayment());
     expect((await handleWebhook(new Request('https://shop.example/hook'), options)).status).toBe(405);
     const huge = post({ imp_uid: 'imp_1', merchant_uid: 'o', status: 'paid', pad: 'x'.repeat(20_000) });
     expect((await handleWebhook(huge, options)).status).toBe(413);
   });
 
-  it('404 for an unknown payment or order, 400 for a merchant_uid that is not the payment’s', async () => {
+  it('an 800 MB body without Content-Length → 413 with less than 1 MB read', async () => {
+    const { options, client } = setup(makePayment());
+    const total = 800 * 1024 * 1024;
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= total) return controller.close();
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const request = new Request('https://shop.example/hook', { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    const response = await handleWebhook(request, options);
+    expect(response.status).toBe(413);
+    expect(pulled).toBeLessThan(1024 * 1024);
+    expect(client.getPayment).not.toHaveBeenCalled();
+  });
+
+  it('unknown payment, unknown order, another merchant_uid: 200 nothing to do (a re-send would not change it)', async () => {
     const payment = makePayment();
     const { options } = setup(payment);
-    expect((await handleWebhook(post({ imp_uid: 'imp_unknown', merchant_uid: 'x', status: 'paid' }), options)).status).toBe(404);
-    expect((await handleWebhook(post({ imp_uid: payment.imp_uid, merchant_uid: 'order_other', status: 'paid' }), options)).status).toBe(400);
+    expect(await (await handleWebhook(post({ imp_uid: 'imp_unknown', merchant_uid: 'x', status: 'paid' }), options)).json()).toEqual({ ok: false, reason: 'payment_not_found' });
+    expect(await (await handleWebhook(post({ imp_uid: payment.imp_uid, merchant_uid: 'order_other', status: 'paid' }), options)).json()).toEqual({
+      ok: false,
+      reason: 'merchant_uid_mismatch',
+    });
     const orphan = setup(payment, null);
     const response = await handleWebhook(orphan.notice(), orphan.options);
-    expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ ok: false, reason: 'order_not_found' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: false, reason: 'order_not_found', status: 'paid' });
     expect(orphan.options.onPaid).not.toHaveBeenCalled();
   });
 
-  it('502 when i’mport cannot be reached, 500 when lookupOrder throws: i’mport retries both', async () => {
+  it('5xx for what may work later (i’mport unreachable, lookupOrder threw); the re-send then runs onPaid', async () => {
     const { options, notice, client } = setup(makePayment());
     client.getPayment.mockRejectedValueOnce(new IamportApiError('network', 'down', { httpStatus: null, code: null, endpoint: 'GET /payments/x' }));
     expect((await handleWebhook(notice(), options)).status).toBe(502);
@@ -189,7 +277,7 @@ describe('handleWebhook', () => {
     expect(options.onAmountMismatch).not.toHaveBeenCalled();
   });
 
-  it('when onPaid throws: 500 without the error text, and the retry runs onPaid again', async () => {
+  it('when onPaid throws: 500 without the error text, and the re-send runs onPaid again', async () => {
     const { options, notice } = setup(makePayment());
     options.onPaid.mockRejectedValueOnce(new Error('db password=hunter2 rejected'));
     const failed = await handleWebhook(notice(), options);
@@ -199,95 +287,148 @@ describe('handleWebhook', () => {
     expect(options.onPaid).toHaveBeenCalledTimes(2);
   });
 
-  it('uses a pluggable dedupe store', async () => {
-    const claimed = new Set<string>();
-    const dedupe = { claim: vi.fn(async (key: string) => !claimed.has(key) && !!claimed.add(key)), release: vi.fn() };
-    const { options, notice } = setup(makePayment({ imp_uid: 'imp_77' }));
-    await handleWebhook(notice(), { ...options, dedupe });
-    await handleWebhook(notice(), { ...options, dedupe });
-    expect(dedupe.claim).toHaveBeenCalledWith('imp_77:paid');
+  it('a handler that died mid-onPaid (lease never released) is re-run by the first send after the lease, then completes once', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const { options, notice } = setup(makePayment());
+      const dedupe = options.dedupe;
+      // The crashed process: it claimed the event and never came back.
+      expect(await dedupe.claim('imp_100000000001:paid', 60_000)).toMatchObject({ state: 'claimed' });
+      const during = await handleWebhook(notice(), options);
+      expect(during.status).toBe(503);
+      expect(options.onPaid).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(60_001);
+      expect(await (await handleWebhook(notice(), options)).json()).toMatchObject({ handled: true });
+      expect(await (await handleWebhook(notice(), options)).json()).toMatchObject({ duplicate: true });
+      expect(options.onPaid).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('10,001 forged webhooks, then the real one re-sent → onPaid once (nothing unauthenticated is recorded)', async () => {
+    const paid = makePayment({ imp_uid: 'imp_real', merchant_uid: 'order_real' });
+    const declined = Array.from({ length: 50 }, (_, i) => makePayment({ imp_uid: `imp_declined_${i}`, merchant_uid: `order_d${i}`, status: 'failed' }));
+    const client = stubClient([paid, ...declined]);
+    const dedupe = createMemoryDedupe({ maxEntries: 100 });
+    const claim = vi.spyOn(dedupe, 'claim');
+    const options = { client, dedupe, lookupOrder: async () => ({ amount: 1000 }), onPaid: vi.fn() };
+    const real = () => post({ imp_uid: 'imp_real', merchant_uid: 'order_real', status: 'paid' });
+
+    expect((await handleWebhook(real(), options)).status).toBe(200);
+    const statuses = new Set<number>();
+    for (let i = 0; i < 10_001; i++) {
+      // Unknown ids, and "paid" claims for real declined payments of other orders.
+      const forged = i % 2 ? { imp_uid: `imp_forged_${i}`, merchant_uid: `order_${i}`, status: 'paid' } : { ...pick(declined[i % 50]!), status: 'paid' };
+      statuses.add((await handleWebhook(post(forged), options)).status);
+    }
+    expect([...statuses]).toEqual([200]);
+    expect(claim).toHaveBeenCalledTimes(1); // only the real event ever reached the dedupe
+    expect(await (await handleWebhook(real(), options)).json()).toMatchObject({ duplicate: true });
     expect(options.onPaid).toHaveBeenCalledTimes(1);
+  }, 60_000);
+
+  it('a pluggable two-phase dedupe: claim with a lease, complete after the callback, release when it throws', async () => {
+    const dedupe: WebhookDedupe = {
+      claim: vi.fn(() => ({ state: 'claimed' as const, lease: 'lease_1' })),
+      complete: vi.fn(),
+      release: vi.fn(),
+    };
+    const { options, notice } = setup(makePayment({ imp_uid: 'imp_77' }));
+    await handleWebhook(notice(), { ...options, dedupe, leaseMs: 5000, doneTtlMs: 86_400_000 });
+    expect(dedupe.claim).toHaveBeenCalledWith('imp_77:paid', 5000);
+    expect(dedupe.complete).toHaveBeenCalledWith('imp_77:paid', 'lease_1', 86_400_000);
+    options.onPaid.mockRejectedValueOnce(new Error('x'));
+    await handleWebhook(notice(), { ...options, dedupe });
+    expect(dedupe.release).toHaveBeenCalledWith('imp_77:paid', 'lease_1');
+  });
+
+  it('a dedupe that is down or full: 503, nothing runs', async () => {
+    const { options, notice } = setup(makePayment());
+    const down: WebhookDedupe = { claim: () => Promise.reject(new Error('redis down')), complete: vi.fn(), release: vi.fn() };
+    expect(await (await handleWebhook(notice(), { ...options, dedupe: down })).json()).toEqual({ ok: false, reason: 'dedupe_failed' });
+    const full: WebhookDedupe = { ...down, claim: () => { throw new DedupeFullError(1); } };
+    const response = await handleWebhook(notice(), { ...options, dedupe: full });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ ok: false, reason: 'dedupe_full' });
+    expect(options.onPaid).not.toHaveBeenCalled();
   });
 });
 
+const pick = (payment: Payment) => ({ imp_uid: payment.imp_uid, merchant_uid: payment.merchant_uid });
+
 describe('createMemoryDedupe', () => {
-  it('claims once, forgets after the TTL and beyond maxEntries', () => {
+  it('claims once, answers busy during the lease and done after completion; releases only its own lease', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
-      const dedupe = createMemoryDedupe({ ttlMs: 1000, maxEntries: 2 });
-      expect([dedupe.claim('a'), dedupe.claim('a')]).toEqual([true, false]);
-      vi.advanceTimersByTime(1001);
-      expect(dedupe.claim('a')).toBe(true);
-      dedupe.claim('b');
-      dedupe.claim('c'); // evicts 'a'
-      expect(dedupe.claim('a')).toBe(true);
-      dedupe.release('c');
-      expect(dedupe.claim('c')).toBe(true);
+      const dedupe = createMemoryDedupe();
+      const first = dedupe.claim('a', 1000) as { state: 'claimed'; lease: string };
+      expect(first.state).toBe('claimed');
+      expect(dedupe.claim('a', 1000)).toEqual({ state: 'busy', retryAfterMs: 1000 });
+      dedupe.release('a', 'someone-else');
+      expect(dedupe.claim('a', 1000)).toMatchObject({ state: 'busy' });
+      vi.advanceTimersByTime(1001); // the lease expired: a crashed handler's event can run again
+      const second = dedupe.claim('a', 1000) as { state: 'claimed'; lease: string };
+      expect(second.state).toBe('claimed');
+      dedupe.release('a', first.lease); // a late release of the expired lease does not free the new one
+      expect(dedupe.claim('a', 1000)).toMatchObject({ state: 'busy' });
+      dedupe.complete('a', second.lease, 5000);
+      expect(dedupe.claim('a', 1000)).toEqual({ state: 'done' });
+      vi.advanceTimersByTime(5001);
+      expect(dedupe.claim('a', 1000)).toMatchObject({ state: 'claimed' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('never evicts a live record: when full, a new claim throws DedupeFullError; expired records make room', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const dedupe = createMemoryDedupe({ maxEntries: 2 });
+      const a = dedupe.claim('a', 1000) as { lease: string };
+      dedupe.complete('a', a.lease, 10_000);
+      dedupe.claim('b', 1000);
+      expect(() => dedupe.claim('c', 1000)).toThrow(DedupeFullError);
+      expect(dedupe.claim('a', 1000)).toEqual({ state: 'done' });
+      vi.advanceTimersByTime(1001); // b's lease expired
+      expect(dedupe.claim('c', 1000)).toMatchObject({ state: 'claimed' });
+      expect(dedupe.claim('a', 1000)).toEqual({ state: 'done' });
     } finally {
       vi.useRealTimers();
     }
   });
 });
 
-describe('createVerifyHandler', () => {
-  const verifyRequest = (body: unknown, method = 'POST') =>
-    new Request('https://shop.example/api/payments/verify', { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? JSON.stringify(body) : undefined });
-
-  function handler(payment: Payment, order: { amount: number } | null) {
-    const onVerified = vi.fn();
-    const client = { getPayment: vi.fn(async (impUid: string) => (impUid === payment.imp_uid ? payment : Promise.reject(notFound()))) };
-    return { verify: createVerifyHandler({ client, lookupOrder: async () => order, onVerified }), onVerified };
-  }
-
-  it('verified: true with a summary that has no buyer details or card number', async () => {
+describe('reconcileOrder', () => {
+  it('settles an order whose webhook never came, with the same callbacks and dedupe', async () => {
     const payment = makePayment();
-    const { verify, onVerified } = handler(payment, { amount: 1000 });
-    const response = await verify(verifyRequest({ impUid: payment.imp_uid, merchantUid: payment.merchant_uid }));
-    expect(response.status).toBe(200);
-    expect(response.headers.get('cache-control')).toBe('no-store');
-    const body = await response.json();
-    expect(body).toMatchObject({ verified: true, status: 'paid', amount: 1000, payment: { imp_uid: payment.imp_uid, card_name: 'Shinhan', receipt_url: payment.receipt_url } });
-    const text = JSON.stringify(body);
-    for (const secret of ['Hong Gildong', 'hong@example.com', '010-1234-5678', '424242', 'tid_1']) expect(text).not.toContain(secret);
-    expect(onVerified).toHaveBeenCalledWith({ payment, order: { amount: 1000 }, status: 'paid' });
+    const { options, notice } = setup(payment);
+    await expect(reconcileOrder(payment.merchant_uid, options)).resolves.toMatchObject({ result: 'handled', event: 'paid' });
+    expect(options.onPaid).toHaveBeenCalledWith(expect.objectContaining({ event: 'paid', webhook: null }));
+    // The late webhook and a second sweep are duplicates.
+    expect(await (await handleWebhook(notice(), options)).json()).toMatchObject({ duplicate: true });
+    await expect(reconcileOrder(payment.merchant_uid, options)).resolves.toMatchObject({ result: 'duplicate' });
+    expect(options.onPaid).toHaveBeenCalledTimes(1);
   });
 
-  it('amount tampering → verified: false, reason amount_mismatch', async () => {
-    const payment = makePayment({ amount: 1000 });
-    const { verify, onVerified } = handler(payment, { amount: 50_000 });
-    const body = await (await verify(verifyRequest({ impUid: payment.imp_uid, merchantUid: payment.merchant_uid }))).json();
-    expect(body).toMatchObject({ verified: false, status: 'paid', reason: 'amount_mismatch', amount: 1000 });
-    expect(onVerified).not.toHaveBeenCalled();
+  it('prefers the order’s paid payment over a later failed attempt', async () => {
+    const paid = makePayment({ imp_uid: 'imp_paid' });
+    const retry = makePayment({ imp_uid: 'imp_retry', status: 'failed' });
+    const { options } = setup(paid);
+    const client = stubClient([paid, retry]);
+    await expect(reconcileOrder(paid.merchant_uid, { ...options, client })).resolves.toMatchObject({ result: 'handled', event: 'paid', payment: { imp_uid: 'imp_paid' } });
+    expect(options.onFailed).not.toHaveBeenCalled();
   });
 
-  it('reports not_found, order_not_found, merchant_uid_mismatch and a vbank ready', async () => {
-    const payment = makePayment({ status: 'ready', pay_method: 'vbank', vbank_num: '123-456', vbank_name: 'KB' });
-    const { verify } = handler(payment, { amount: 1000 });
-    expect(await (await verify(verifyRequest({ impUid: 'imp_nope', merchantUid: 'o' }))).json()).toMatchObject({ verified: false, reason: 'not_found' });
-    expect(await (await verify(verifyRequest({ impUid: payment.imp_uid, merchantUid: 'order_other' }))).json()).toMatchObject({ verified: false, reason: 'merchant_uid_mismatch' });
-    expect(await (await verify(verifyRequest({ imp_uid: payment.imp_uid }))).json()).toMatchObject({ verified: true, status: 'ready', payment: { vbank_num: '123-456' } });
-    const noOrder = handler(payment, null);
-    expect(await (await noOrder.verify(verifyRequest({ impUid: payment.imp_uid }))).json()).toMatchObject({ verified: false, reason: 'order_not_found' });
-  });
-
-  it('500 with a clear reason when lookupOrder throws, returns a string amount, or onVerified throws', async () => {
+  it('nothing to do without a payment or an order; a callback’s error is rethrown and the next sweep runs it again', async () => {
     const payment = makePayment();
-    const body = { impUid: payment.imp_uid, merchantUid: payment.merchant_uid };
-    const client = { getPayment: async () => payment };
-    const throwing = createVerifyHandler({ client, lookupOrder: () => Promise.reject(new Error('db down')) });
-    expect(await (await throwing(verifyRequest(body))).json()).toMatchObject({ verified: false, reason: 'lookup_failed' });
-    const stringy = createVerifyHandler({ client, lookupOrder: () => ({ amount: '1000' as unknown as number }) });
-    const response = await stringy(verifyRequest(body));
-    expect(response.status).toBe(500);
-    expect(await response.json()).toMatchObject({ verified: false, reason: 'invalid_order', message: expect.stringContaining('Number(row.amount)') });
-    const failing = createVerifyHandler({ client, lookupOrder: () => ({ amount: 1000 }), onVerified: () => Promise.reject(new Error('x')) });
-    expect(await (await failing(verifyRequest(body))).json()).toMatchObject({ verified: false, status: 'paid', reason: 'handler_failed' });
-  });
-
-  it('400 for a bad body, 405 for GET', async () => {
-    const { verify } = handler(makePayment(), { amount: 1000 });
-    expect((await verify(verifyRequest({ merchantUid: 'o' }))).status).toBe(400);
-    expect((await verify(new Request('https://shop.example/v', { method: 'POST', body: 'not json' }))).status).toBe(400);
-    expect((await verify(verifyRequest(null, 'GET'))).status).toBe(405);
+    const { options } = setup(payment);
+    await expect(reconcileOrder('order_none', options)).resolves.toEqual({ result: 'ignored', reason: 'payment_not_found', payment: null });
+    await expect(reconcileOrder(payment.merchant_uid, { ...options, lookupOrder: async () => null })).resolves.toMatchObject({ result: 'ignored', reason: 'order_not_found' });
+    const boom = new Error('db down');
+    options.onPaid.mockRejectedValueOnce(boom);
+    await expect(reconcileOrder(payment.merchant_uid, options)).rejects.toBe(boom);
+    await expect(reconcileOrder(payment.merchant_uid, options)).resolves.toMatchObject({ result: 'handled' });
+    await expect(reconcileOrder('', options)).rejects.toMatchObject({ code: 'INVALID_PARAMS', field: 'merchantUid' });
   });
 });

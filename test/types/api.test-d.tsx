@@ -23,7 +23,7 @@ import {
   type WindowOutcome,
 } from 'react-iamport-jtnet';
 import { createIamportRuntime, getRequestController, type RequestState } from 'react-iamport-jtnet/core';
-import { createIamportClient, type VerifyPaymentResult } from 'react-iamport-jtnet/server';
+import { createIamportClient, type VerificationResult } from 'react-iamport-jtnet/server';
 import { createSandboxIamport } from 'react-iamport-jtnet/sandbox';
 
 declare const IMP: Iamport;
@@ -200,8 +200,9 @@ export const buttonStringAmount = <PaymentButton params={{ pay_method: 'card', a
 export async function server(): Promise<void> {
   const iamport = createIamportClient({ apiKey: 'sandbox_key', apiSecret: 'sandbox_secret', baseUrl: 'http://127.0.0.1:8090' });
   const result = await iamport.verifyPayment({ impUid: 'imp_1', amount: 1004, merchantUid: 'order_1' });
-  expectTypeOf(result).toEqualTypeOf<VerifyPaymentResult>();
-  if (result.ok) expectTypeOf(result.status).toEqualTypeOf<'paid' | 'ready'>();
+  expectTypeOf(result).toEqualTypeOf<VerificationResult>();
+  expectTypeOf(result.status).toEqualTypeOf<'paid' | 'awaiting_deposit' | 'not_verified'>();
+  if (result.status === 'not_verified' && result.reason !== 'not_found') expectTypeOf(result.payment.amount).toEqualTypeOf<number>();
   // @ts-expect-error the amount to verify is a number from your database
   await iamport.verifyPayment({ impUid: 'imp_1', amount: '1004' });
   // @ts-expect-error apiSecret is required

@@ -10,6 +10,8 @@ import {
   handleWebhook,
   IamportApiError,
   IamportPaymentDeclinedError,
+  prepareOrder,
+  reconcileOrder,
 } from 'react-iamport-jtnet/server';
 import { findPlan, findProduct, MAX_QUANTITY, PLANS, PRODUCTS } from './catalog.js';
 import { HttpError, readJson, sendJson, sendResponse, serveStatic, toRequest } from './http.js';
@@ -19,6 +21,10 @@ import { createStore, newUid } from './store.js';
 /** @typedef {import('./store.js').Subscription} Subscription */
 
 const SESSION_COOKIE = 'cafe_sid';
+/** A pending order older than this is looked up by the sweep (its webhook may be lost). */
+const SWEEP_AFTER_MS = 60_000;
+/** How often the sweep runs. */
+const SWEEP_EVERY_MS = 30_000;
 const MERCHANT_CODE = 'imp00000000';
 
 /** One month after `ms` (same day of the month, clamped by Date). */
@@ -45,7 +51,8 @@ function subscriptionView(sub) {
  * @param {{ sandboxUrl: string, distDir: string, apiKey?: string, apiSecret?: string, log?: (line: string) => void }} options
  */
 export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSecret = 'sandbox_secret', log = () => {} }) {
-  const iamport = createIamportClient({ apiKey, apiSecret, baseUrl: sandboxUrl });
+  // Test mode: the sandbox's payments are test payments (a live shop passes mode: 'live').
+  const iamport = createIamportClient({ apiKey, apiSecret, baseUrl: sandboxUrl, mode: 'test' });
   const store = createStore();
   /** Set once the server listens: where the sandbox sends webhooks. */
   let noticeUrl = '';
@@ -97,41 +104,81 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
     return sub.activating;
   }
 
-  /** Everything that follows a verified payment of an order. */
-  async function settle(/** @type {Order} */ order, /** @type {any} */ payment, /** @type {'paid' | 'ready'} */ status) {
-    record(order, payment, status);
+  /** Everything that follows a payment verified as paid (never an unpaid virtual account). */
+  async function settlePaid(/** @type {Order} */ order, /** @type {any} */ payment) {
+    record(order, payment, 'paid');
     if (order.kind === 'subscription' && order.customer_uid) {
       const sub = store.subscriptions.get(order.customer_uid);
       if (sub) await activate(sub);
     }
   }
 
+  // Orders whose amount was registered with i'mport before the window opened are also checked
+  // against that registration.
+  const checkPrepared = (/** @type {Order} */ order) => order.prepared === true;
+
   const verify = createVerifyHandler({
     client: iamport,
     lookupOrder,
-    onVerified: ({ payment, order, status }) => settle(order, payment, status),
+    checkPrepared,
+    onVerified: ({ payment, order }) => settlePaid(order, payment),
+    // A virtual account was issued: show where to pay, ship nothing until the deposit.
+    onAwaitingDeposit: ({ payment, order }) => record(order, payment, 'ready'),
   });
 
+  /** The webhook's callbacks, also run by the sweep (reconcileOrder) for orders whose webhook never came. */
+  /** @type {import('react-iamport-jtnet/server').SettleOptions<Order>} */
+  const settleOptions = {
+    client: iamport,
+    lookupOrder,
+    checkPrepared,
+    onPaid: ({ order, payment }) => settlePaid(order, payment),
+    onAwaitingDeposit: ({ order, payment }) => record(order, payment, 'ready'),
+    onFailed: ({ order, payment }) => {
+      if (order.status === 'pending' || order.status === 'scheduled') Object.assign(order, { status: 'failed', fail_reason: payment.fail_reason });
+    },
+    onCancelled: ({ order, payment, event }) => {
+      // Only the order's own payment (a refunded forgery must not cancel the order); a partial refund keeps it.
+      if (event === 'cancelled' && order.imp_uid === payment.imp_uid) order.status = 'cancelled';
+    },
+    onAmountMismatch: async ({ order, payment }) => {
+      // Someone paid another amount than the order's (a tampered request): refund, never ship.
+      order.flagged = `amount mismatch: paid ${payment.amount}, order ${order.amount}`;
+      await iamport.cancelPayment({ imp_uid: payment.imp_uid, checksum: payment.amount - payment.cancel_amount, reason: '결제 금액 불일치 (amount mismatch)' });
+    },
+  };
+
   /** @param {Request} request */
-  const webhook = (request) =>
-    handleWebhook(request, {
-      client: iamport,
-      lookupOrder,
-      onPaid: ({ order, payment }) => settle(order, payment, 'paid'),
-      onReady: ({ order, payment }) => settle(order, payment, 'ready'),
-      onFailed: ({ order, payment }) => {
-        if (order.status === 'pending' || order.status === 'scheduled') Object.assign(order, { status: 'failed', fail_reason: payment.fail_reason });
-      },
-      onCancelled: ({ order, payment }) => {
-        // Only the order's own payment (a refunded forgery must not cancel the order).
-        if (order.imp_uid === payment.imp_uid) order.status = 'cancelled';
-      },
-      onAmountMismatch: async ({ order, payment }) => {
-        // Someone paid another amount than the order's (a tampered request): refund, never ship.
-        order.flagged = `amount mismatch: paid ${payment.amount}, order ${order.amount}`;
-        await iamport.cancelPayment({ imp_uid: payment.imp_uid, checksum: payment.amount, reason: '결제 금액 불일치 (amount mismatch)' });
-      },
-    });
+  const webhook = (request) => handleWebhook(request, settleOptions);
+
+  /**
+   * i'mport sends each webhook once: look up orders still waiting (pending for a minute, a
+   * virtual account awaiting its deposit, a renewal past its date) and settle them the same way.
+   */
+  async function sweep() {
+    if (sweeping) return;
+    sweeping = true;
+    const now = Date.now();
+    const waiting = [...store.orders.values()].filter(
+      (order) =>
+        (order.status === 'pending' && now - order.created_at > SWEEP_AFTER_MS) ||
+        order.status === 'ready' ||
+        (order.status === 'scheduled' && (order.scheduled_at ?? Infinity) < now),
+    );
+    for (const order of waiting) {
+      await reconcileOrder(order.merchant_uid, settleOptions).catch((error) => log(`sweep ${order.merchant_uid}: ${error instanceof Error ? error.message : error}`));
+    }
+    sweeping = false;
+  }
+  let sweeping = false;
+
+  /** The amount of `order` registered with i'mport before its window opens. */
+  async function prepare(/** @type {Order} */ order) {
+    if (order.amount === 0) return { prepared: false }; // a card registration: nothing to charge
+    await prepareOrder(iamport, { merchantUid: order.merchant_uid, amount: order.amount });
+    order.prepared = true;
+    return { prepared: true };
+  }
 
   /** The buyer's session id from the cookie, or a new one (sent back with Set-Cookie). */
   function session(/** @type {import('node:http').IncomingMessage} */ req, /** @type {import('node:http').ServerResponse} */ res) {
@@ -184,6 +231,12 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
       return { order: orderView(order), notice_url: noticeUrl };
     }],
     ['GET', /^\/api\/orders$/, async ({ sid }) => ({ orders: store.ordersOf(sid()).map(orderView) })],
+    // Before the payment window opens: register the order's amount (from the catalog) with i'mport.
+    ['POST', /^\/api\/orders\/([\w-]+)\/prepare$/, async ({ match, sid }) => {
+      const order = ownOrder(match[0], sid());
+      if (order.status !== 'pending') throw new HttpError(409, '이미 처리된 주문입니다. (order is not pending)');
+      return { order: orderView(order), ...(await prepare(order)) };
+    }],
     ['GET', /^\/api\/orders\/([\w-]+)$/, async ({ match, sid }) => ({ order: orderView(ownOrder(match[0], sid())) })],
     ['POST', /^\/api\/orders\/([\w-]+)\/cancel$/, async ({ match, sid }) => {
       const order = ownOrder(match[0], sid());
@@ -268,6 +321,7 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
 
   return {
     store,
+    sweep,
     /** Tell the shop its own address (for notice_url). @param {string} url */
     setPublicUrl(url) {
       noticeUrl = `${url}/api/webhooks/iamport`;
@@ -303,12 +357,15 @@ export async function startShop({ port = 5173, host = '127.0.0.1', sandboxUrl, d
   const address = /** @type {import('node:net').AddressInfo} */ (server.address());
   const url = `http://${host}:${address.port}`;
   shop.setPublicUrl(url);
+  const sweeper = setInterval(() => void shop.sweep(), SWEEP_EVERY_MS);
+  sweeper.unref();
   return {
     url,
     port: address.port,
     shop,
     close: () =>
       new Promise((resolve) => {
+        clearInterval(sweeper);
         server.close(() => resolve(undefined));
         server.closeAllConnections();
       }),

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
  *   status: OrderStatus, created_at: number, scheduled_at?: number,
  *   imp_uid?: string, pay_method?: string, paid_at?: number, card_name?: string | null,
  *   receipt_url?: string, vbank?: { bank: string | null, number: string | null, holder: string | null, due: number | null },
- *   fail_reason?: string | null, cancelled_at?: number, flagged?: string,
+ *   fail_reason?: string | null, cancelled_at?: number, flagged?: string, prepared?: boolean,
  * }} Order
  * @typedef {{
  *   customer_uid: string, session: string, plan_id: string, name: string, amount: number,

@@ -64,7 +64,8 @@ export interface Subscription {
 
 /** What `POST /api/payments/verify` (createVerifyHandler) answers. */
 export interface Verification extends LandingVerification {
-  status: string;
+  /** `verified` is true for `paid` only; `awaiting_deposit` is an issued virtual account (not paid). */
+  status: 'paid' | 'awaiting_deposit' | 'not_verified' | 'unknown';
   reason?: string;
   amount?: number;
   payment?: {
@@ -113,6 +114,8 @@ export const api = {
   subscription: (customerUid: string) => call<{ subscription: Subscription }>('GET', `/api/subscriptions/${encodeURIComponent(customerUid)}`),
   subscribe: (planId: string, firstCharge: boolean) =>
     call<{ subscription: Subscription; order: Order; notice_url: string }>('POST', '/api/subscriptions', { planId, firstCharge }),
+  /** Register the order's amount with i'mport before the payment window opens (the server knows the amount). */
+  prepare: (merchantUid: string) => call<{ order: Order; prepared: boolean }>('POST', `/api/orders/${encodeURIComponent(merchantUid)}/prepare`),
   chargeAgain: (customerUid: string) => call<{ order: Order }>('POST', `/api/subscriptions/${encodeURIComponent(customerUid)}/charge`),
   /**
    * Ask the server whether this payment is paid with the order's amount. A definite answer

@@ -91,3 +91,35 @@ export function cardFieldProblems(fields: CardFields, nowMs: number, requirePass
   if ((requirePassword || (pwd !== undefined && pwd !== '')) && !/^\d{2}$/.test(String(pwd ?? ''))) problems.pwd_2digit = CARD_FIELD_MESSAGES.pwd_2digit;
   return problems;
 }
+
+/**
+ * A card number as the buyer types it: digits only, at most 16, in groups of four.
+ *
+ * @example
+ * formatCardNumberInput('4242-42424') // '4242 4242 4'
+ */
+export function formatCardNumberInput(value: string): string {
+  return value
+    .replace(/\D/g, '')
+    .slice(0, 16)
+    .replace(/(\d{4})(?=\d)/g, '$1 ');
+}
+
+/**
+ * An expiry as the buyer types it, `MM/YY`: a first digit above 1 becomes `0N`, and a digit
+ * that would make the month 00 or above 12 is refused.
+ *
+ * @example
+ * formatExpiryInput('1') // '1'; formatExpiryInput('13') // '1'; formatExpiryInput('1239') // '12/39'; formatExpiryInput('5') // '05'
+ */
+export function formatExpiryInput(value: string): string {
+  let digits = '';
+  for (const digit of value.replace(/\D/g, '')) {
+    if (digits.length === 0) digits = digit > '1' ? `0${digit}` : digit;
+    else if (digits.length === 1) {
+      const month = Number(digits + digit);
+      if (month >= 1 && month <= 12) digits += digit;
+    } else if (digits.length < 4) digits += digit;
+  }
+  return digits.length > 2 ? `${digits.slice(0, 2)}/${digits.slice(2)}` : digits;
+}

@@ -5,3 +5,6 @@ export * from './random';
 export * from './cards';
 export * from './payment';
 export * from './response';
+export * from './faults';
+export * from './channels';
+export * from './device';

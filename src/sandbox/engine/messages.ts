@@ -10,6 +10,10 @@ export const INVALID_CARD_MESSAGE =
 export const DUPLICATE_CODE = 'F1002';
 export const DUPLICATE_MESSAGE = '이미 결제가 이루어진 거래건입니다.';
 export const NOT_READY_CODE = 'NOT_READY';
-export const NOT_READY_MESSAGE = 'PG사 설정이 되어있지 않습니다. 관리자 콘솔에서 결제대행사(PG) 설정을 확인하세요.';
+/** What the real SDK answers when the merchant has no channel at all (`/users/pg` lists none). */
+export const NOT_READY_MESSAGE = '등록 된 PG 설정 정보를 찾을 수 없습니다.';
 export const UNKNOWN_PG_CODE = 'F1001';
+/** What the real SDK answers (as `error_coe`) when the merchant has channels but no payment channel. */
+export const UNKNOWN_PG_MESSAGE = '등록되지 않은 PG모듈 정보입니다. 아임포트 관리자페이지에서 PG모듈 정보를 설정하신 후 다시 시도해주세요.';
 export const NOT_INITIALISED_ALERT = '판매자 코드가 설정되지 않았습니다. IMP.init()함수를 먼저 호출하세요.';
+export const PARAMS_MISSING_ALERT = '결제요청 파라메터가 누락되었습니다.';

@@ -1,5 +1,6 @@
 import type { PayMethod } from '../../core/types';
 import { DEFAULT_CARD_CODE, cardName, classifyCard, maskCardNumber } from './cards';
+import { SANDBOX_PG_ID } from './fixtures';
 import { DECLINED_MESSAGE, INVALID_CARD_MESSAGE, NETWORK_MESSAGE } from './messages';
 import { randomDigits, type Random } from './random';
 
@@ -10,8 +11,16 @@ export interface PaymentInput {
   name?: string;
   pay_method?: PayMethod;
   pg?: string;
+  /** The MID to record (a billing key's own channel); else from `pg: 'jtnet.{MID}'`, else the sandbox channel's. */
+  pg_id?: string;
+  /** `'api'` for REST charges; window payments: `'pc'` or `'mobile'` (default `'pc'`). */
+  channel?: PaymentChannel;
+  /** The buyer's browser (window payments); REST charges have none. */
+  user_agent?: string;
   card_number?: string;
   card_code?: string;
+  /** Instalment months (0 = paid at once). */
+  card_quota?: number;
   customer_uid?: string;
   customer_uid_usage?: 'issue' | 'payment' | 'payment.scheduled';
   vbank_due?: string;
@@ -24,17 +33,34 @@ export interface PaymentInput {
   custom_data?: unknown;
 }
 
-/** A payment as `GET /payments/{imp_uid}` returns it. */
+/** Where a payment was made: the window on a PC or a phone, or a REST call (`'api'`). */
+export type PaymentChannel = 'pc' | 'mobile' | 'api';
+export type PaymentStatus = 'ready' | 'paid' | 'failed' | 'cancelled';
+
+/** One (partial) cancellation, as `cancel_history[]` lists it. */
+export interface SandboxCancellation {
+  pg_tid: string;
+  amount: number;
+  cancelled_at: number;
+  reason: string | null;
+  receipt_url: string;
+  cancellation_id: string;
+}
+
+/** A payment as `GET /payments/{imp_uid}` returns it (the 2026 fields included; see reference §5). */
 export interface SandboxPayment {
   imp_uid: string;
   merchant_uid: string;
   amount: number;
   cancel_amount: number;
   currency: 'KRW';
-  status: 'ready' | 'paid' | 'failed' | 'cancelled';
+  status: PaymentStatus;
+  /** Made on a test channel: every sandbox payment is. Hidden from lookups without `include_sandbox=true`. */
+  sandbox: true;
   pay_method: string;
-  channel: 'pc';
+  channel: PaymentChannel;
   pg_provider: 'jtnet';
+  emb_pg_provider: null;
   pg_tid: string;
   pg_id: string;
   escrow: false;
@@ -46,6 +72,11 @@ export interface SandboxPayment {
   card_number: string | null;
   card_quota: number;
   card_type: number | null;
+  /** JTNet does not report issuer/publisher codes (only some PGs do, per the spec): always null here. */
+  card_issuer_code: null;
+  card_issuer_name: null;
+  card_publisher_code: null;
+  card_publisher_name: null;
   vbank_code: string | null;
   vbank_name: string | null;
   vbank_num: string | null;
@@ -59,6 +90,7 @@ export interface SandboxPayment {
   buyer_addr: string | null;
   buyer_postcode: string | null;
   custom_data: string | null;
+  user_agent: string | null;
   started_at: number;
   paid_at: number;
   failed_at: number;
@@ -66,7 +98,10 @@ export interface SandboxPayment {
   fail_reason: string | null;
   cancel_reason: string | null;
   receipt_url: string;
-  cancel_history: { pg_tid: string; amount: number; cancelled_at: number; reason: string | null; receipt_url: string }[];
+  cancel_history: SandboxCancellation[];
+  /** Deprecated by i'mport in favour of `cancel_history[].receipt_url`, still sent. */
+  cancel_receipt_urls: string[];
+  cash_receipt_issued: boolean;
   customer_uid: string | null;
   customer_uid_usage: 'issue' | 'payment' | 'payment.scheduled' | null;
 }
@@ -124,6 +159,7 @@ export function createPayment(input: PaymentInput, context: PaymentContext): San
   const impUid = createImpUid(random);
   const cardCode = isCard ? (input.card_code ?? DEFAULT_CARD_CODE) : null;
   const custom = input.custom_data;
+  const pgId = input.pg_id ?? (input.pg?.split('.')[1] || SANDBOX_PG_ID);
   return {
     imp_uid: impUid,
     merchant_uid: input.merchant_uid,
@@ -131,11 +167,13 @@ export function createPayment(input: PaymentInput, context: PaymentContext): San
     cancel_amount: 0,
     currency: 'KRW',
     status,
+    sandbox: true,
     pay_method: method,
-    channel: 'pc',
+    channel: input.channel ?? 'pc',
     pg_provider: 'jtnet',
-    pg_tid: `tpaytest0m${randomDigits(random, 16)}`,
-    pg_id: input.pg?.split('.')[1] ?? 'tpaytest0m',
+    emb_pg_provider: null,
+    pg_tid: `${pgId}${randomDigits(random, 16)}`,
+    pg_id: pgId,
     escrow: false,
     apply_num: isCard && !failReason ? randomDigits(random, 8) : null,
     bank_code: method === 'trans' ? '088' : null,
@@ -143,8 +181,12 @@ export function createPayment(input: PaymentInput, context: PaymentContext): San
     card_code: cardCode,
     card_name: isCard ? cardName(cardCode ?? undefined) : null,
     card_number: isCard ? maskCardNumber(input.card_number) : null,
-    card_quota: 0,
+    card_quota: isCard ? (input.card_quota ?? 0) : 0,
     card_type: isCard ? 0 : null,
+    card_issuer_code: null,
+    card_issuer_name: null,
+    card_publisher_code: null,
+    card_publisher_name: null,
     vbank_code: isVbank ? '004' : null,
     vbank_name: isVbank ? 'KB국민은행' : null,
     vbank_num: isVbank ? randomDigits(random, 14) : null,
@@ -158,6 +200,7 @@ export function createPayment(input: PaymentInput, context: PaymentContext): San
     buyer_addr: text(input.buyer_addr),
     buyer_postcode: text(input.buyer_postcode),
     custom_data: custom === undefined || custom === null ? null : typeof custom === 'string' ? custom : JSON.stringify(custom),
+    user_agent: text(input.user_agent),
     started_at: now,
     paid_at: status === 'paid' ? now : 0,
     failed_at: failReason ? now : 0,
@@ -166,7 +209,38 @@ export function createPayment(input: PaymentInput, context: PaymentContext): San
     cancel_reason: null,
     receipt_url: context.receiptBase + impUid,
     cancel_history: [],
+    cancel_receipt_urls: [],
+    cash_receipt_issued: false,
     customer_uid: text(input.customer_uid),
     customer_uid_usage: input.customer_uid_usage ?? (input.customer_uid ? 'issue' : null),
   };
+}
+
+/**
+ * Refund `amount` (already checked against the cancellable balance) and record it in
+ * `cancel_history` with a fresh `cancellation_id`; the payment is `cancelled` once nothing is
+ * left, else it stays `paid` with `cancel_amount > 0`, as i'mport reports partial refunds.
+ *
+ * @example
+ * cancelPayment(payment, { amount: 1000, reason: 'partial refund', nowMs: Date.now(), random: createRandom() })
+ * payment.cancel_history.at(-1)?.cancellation_id // 'cancel_…'
+ */
+export function cancelPayment(payment: SandboxPayment, { amount, reason, nowMs, random }: { amount: number; reason: string | null; nowMs: number; random: Random }): SandboxCancellation {
+  const now = Math.floor(nowMs / 1000);
+  const cancellationId = `cancel_${randomDigits(random, 16)}`;
+  const entry: SandboxCancellation = {
+    pg_tid: payment.pg_tid,
+    amount,
+    cancelled_at: now,
+    reason,
+    receipt_url: `${payment.receipt_url}?cancellation_id=${cancellationId}`,
+    cancellation_id: cancellationId,
+  };
+  payment.cancel_amount += amount;
+  payment.cancel_history.push(entry);
+  payment.cancel_receipt_urls.push(entry.receipt_url);
+  payment.cancel_reason = reason;
+  payment.cancelled_at = now;
+  if (payment.cancel_amount >= payment.amount) payment.status = 'cancelled';
+  return entry;
 }

@@ -1,5 +1,5 @@
 import type { RequestPayResponse } from '../../core/types';
-import { PG_FAILURE_CODE } from './messages';
+import { NOT_READY_CODE, NOT_READY_MESSAGE, PG_FAILURE_CODE, UNKNOWN_PG_CODE, UNKNOWN_PG_MESSAGE } from './messages';
 import type { SandboxPayment } from './payment';
 
 /**
@@ -45,7 +45,7 @@ export function toCallbackResponse(payment: SandboxPayment): RequestPayResponse 
 }
 
 /**
- * A failure that happened before any payment existed (cancel, F1002, NOT_READY): `imp_uid` null
+ * A failure that happened before any payment existed (cancel, F1002): `imp_uid` null
  * unless the PG already issued one.
  *
  * @example
@@ -56,14 +56,15 @@ export function failureResponse(merchantUid: string, code: string, message: stri
 }
 
 /**
- * The mobile landing URL: `m_redirect_url` plus `imp_uid`, `merchant_uid`, `imp_success` and,
- * on failure, `error_code` and `error_msg` (what the real SDK appends).
+ * The redirect the PG makes on a phone when the window ends (the SDK's `proxy.post`):
+ * `m_redirect_url` plus `imp_uid`, `merchant_uid`, `imp_success` and, on failure,
+ * `error_code` and `error_msg`, properly encoded.
  *
  * @example
- * redirectUrl('https://shop.example/done', { imp_uid: 'imp_1', merchant_uid: 'o1', success: true })
+ * pgRedirectUrl('https://shop.example/done', { imp_uid: 'imp_1', merchant_uid: 'o1', success: true })
  * // 'https://shop.example/done?imp_uid=imp_1&merchant_uid=o1&imp_success=true'
  */
-export function redirectUrl(base: string, response: RequestPayResponse): string {
+export function pgRedirectUrl(base: string, response: RequestPayResponse): string {
   const url = new URL(base);
   const ok = response.success !== false && !response.error_code;
   url.searchParams.set('imp_uid', response.imp_uid ?? '');
@@ -74,4 +75,49 @@ export function redirectUrl(base: string, response: RequestPayResponse): string 
     url.searchParams.set('error_msg', String(response.error_msg ?? ''));
   }
   return url.href;
+}
+
+/** Where the real SDK sends a phone that failed without a callback and without `m_redirect_url`. */
+export const SDK_FAIL_PAGE = 'https://service.iamport.kr/payments/fail';
+
+/**
+ * The redirect the real SDK makes by itself on a phone when `request_pay` got no callback and
+ * the answer is a failure: `imp_uid` (empty when null), `merchant_uid`, `imp_success=false` and
+ * `error_msg` (no `error_code`) written raw after the query, then the whole URL through
+ * `encodeURI`, so an already-encoded query is encoded twice (`ref=a%20b` → `ref=a%2520b`).
+ * Like the SDK it adds no `&` when the query already holds one. Without `m_redirect_url`:
+ * the SDK's own fail page with `imp_uid`, `success=false`, `error_msg`.
+ *
+ * @example
+ * sdkFailureRedirectUrl('https://shop.example/done?ref=a%20b', { imp_uid: null, merchant_uid: 'o1', success: false, error_msg: '취소' })
+ * // 'https://shop.example/done?ref=a%2520b&imp_uid=&merchant_uid=o1&imp_success=false&error_msg=%EC%B7%A8%EC%86%8C'
+ */
+export function sdkFailureRedirectUrl(base: string | undefined, response: RequestPayResponse, failPage: string = SDK_FAIL_PAGE): string {
+  const fields: [string, unknown][] = base
+    ? [['imp_uid', response.imp_uid], ['merchant_uid', response.merchant_uid], ['imp_success', 'false'], ['error_msg', response.error_msg]]
+    : [['imp_uid', response.imp_uid], ['success', 'false'], ['error_msg', response.error_msg]];
+  const url = new URL(base ?? failPage);
+  const added = fields.map((field) => field.join('=')).join('&');
+  const search = url.search ? (url.search.includes('&') ? url.search + added : `${url.search}&${added}`) : `?${added}`;
+  return encodeURI(`${url.protocol}//${url.host}${url.pathname}${search}${url.hash}`);
+}
+
+/**
+ * The real SDK's answer when the merchant has no channel at all: no `imp_success`.
+ *
+ * @example
+ * notReadyResponse('order_1').error_code // 'NOT_READY'
+ */
+export function notReadyResponse(merchantUid: string): RequestPayResponse {
+  return { success: false, imp_uid: null, merchant_uid: merchantUid, error_code: NOT_READY_CODE, error_msg: NOT_READY_MESSAGE };
+}
+
+/**
+ * The real SDK's F1001 answer: `imp_success: false` and the key misspelled `error_coe`.
+ *
+ * @example
+ * unknownPgResponse('order_1').error_coe // 'F1001'
+ */
+export function unknownPgResponse(merchantUid: string): RequestPayResponse {
+  return { imp_success: false, imp_uid: null, merchant_uid: merchantUid, error_coe: UNKNOWN_PG_CODE, error_msg: UNKNOWN_PG_MESSAGE };
 }

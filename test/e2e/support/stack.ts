@@ -19,21 +19,40 @@ export interface Stack {
  * resolves once both URLs are printed. `--no-build` never rebuilds dist/ (other suites may be
  * reading it); the frontend is (re)built by the launcher when its sources changed.
  */
-export function startStack(): Promise<Stack> {
-  const child: ChildProcess = spawn(process.execPath, [START, '--port', '0', '--sandbox-port', '0', '--quiet', '--no-build'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function startStack(): Promise<Stack> {
+  const launched = await startLauncher(START, ['--port', '0', '--sandbox-port', '0', '--quiet', '--no-build'], 'storefront');
+  return { shopUrl: launched.appUrl, sandboxUrl: launched.sandboxUrl, output: launched.output, stop: launched.stop };
+}
+
+/** A launcher (sandbox + app) running as a child process, once it printed both URLs. */
+export interface Launched {
+  appUrl: string;
+  sandboxUrl: string;
+  output(): string;
+  /** SIGTERM, then the exit code (0 when both servers shut down cleanly). */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Run a launcher script (`npm start`'s, `npm run example:next`'s) with Node and resolve once it
+ * printed `iamport-sandbox: URL` and `{appLabel}: URL`; reject if it exits before.
+ *
+ * @example
+ * const next = await startLauncher('examples/nextjs/scripts/start.mjs', ['--port', '0', '--sandbox-port', '0', '--quiet'], 'nextjs');
+ */
+export function startLauncher(script: string, args: string[], appLabel: string, env: NodeJS.ProcessEnv = process.env): Promise<Launched> {
+  const child: ChildProcess = spawn(process.execPath, [resolve(root, script), ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  return new Promise<Stack>((resolveStack, reject) => {
+  const appLine = new RegExp(`^${appLabel}: (http://\\S+)`, 'm');
+  return new Promise<Launched>((resolveLaunch, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const sandbox = /iamport-sandbox: (http:\/\/\S+)/.exec(output);
-      const shop = /storefront: (http:\/\/\S+)/.exec(output);
-      if (!sandbox || !shop) return;
-      resolveStack({
-        shopUrl: shop[1]!,
+      const sandbox = /^iamport-sandbox: (http:\/\/\S+)/m.exec(output);
+      const app = appLine.exec(output);
+      if (!sandbox || !app) return;
+      resolveLaunch({
+        appUrl: app[1]!,
         sandboxUrl: sandbox[1]!,
         output: () => output,
         stop: async () => {
@@ -44,7 +63,7 @@ export function startStack(): Promise<Stack> {
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    void exited.then((code) => reject(new Error(`the storefront exited (${code}) before printing its URL:\n${output}`)));
+    void exited.then((code) => reject(new Error(`${script} exited (${code}) before printing its URLs:\n${output}`)));
   });
 }
 
@@ -63,6 +82,7 @@ export async function sandboxPayment(sandboxUrl: string, impUid: string): Promis
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ imp_key: 'sandbox_key', imp_secret: 'sandbox_secret' }),
   }).then((reply) => reply.json() as Promise<{ response: { access_token: string } }>);
-  const reply = await fetch(`${sandboxUrl}/payments/${impUid}`, { headers: { Authorization: `Bearer ${token.response.access_token}` } });
+  // include_sandbox: every sandbox payment is a test-channel payment, hidden from lookups without it
+  const reply = await fetch(`${sandboxUrl}/payments/${impUid}?include_sandbox=true`, { headers: { Authorization: `Bearer ${token.response.access_token}` } });
   return ((await reply.json()) as { response: { status: string; amount: number; cancel_amount: number } }).response;
 }

@@ -8,6 +8,11 @@ const REASONS: Record<string, string> = {
   not_paid: '결제가 완료되지 않았습니다.',
   not_found: '결제 정보를 찾을 수 없습니다.',
   order_not_found: '주문 정보를 찾을 수 없습니다.',
+  cancelled: '환불된 결제입니다.',
+  partially_refunded: '일부 환불된 결제입니다. 주문이 처리되지 않았습니다.',
+  sandbox_payment: '테스트 결제는 실제 결제로 처리되지 않습니다.',
+  prepared_amount_mismatch: '사전 등록된 결제 금액이 주문 금액과 다릅니다.',
+  not_prepared: '결제 금액이 사전 등록되지 않았습니다.',
 };
 
 /** Why the server did not confirm a payment, in words for the buyer. */
@@ -15,11 +20,11 @@ export function verificationProblem(verification: Verification): string {
   return `결제를 확인할 수 없습니다. ${REASONS[verification.reason ?? ''] ?? '고객센터에 문의해 주세요.'}`;
 }
 
-/** What the server confirmed: paid, a virtual account waiting for the deposit, or (with `title`/`note`) a registered card. */
+/** What the server confirmed: paid, a virtual account awaiting the deposit (not paid), or (with `title`/`note`) a registered card. */
 export function Receipt({ verification, title, note }: { verification: Verification; title?: string; note?: string }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const payment = verification.payment;
-  const ready = verification.status === 'ready';
+  const ready = verification.status === 'awaiting_deposit';
   return (
     <div className="receipt" data-status={verification.status}>
       <h2 ref={heading} tabIndex={-1} className="receipt-title">

@@ -34,9 +34,12 @@ export function LandingPage() {
               <Receipt verification={verification as Verification} />
             )
           }
-          // The server's reason for a refusal (other amount, other order, not paid); other cases use the kit's text.
+          // An issued virtual account is not "verified" (nothing is paid yet): show where to pay.
+          // Otherwise the server's reason for a refusal (other amount, other order, not paid); other cases use the kit's text.
           renderFailure={(result, state) =>
-            state.phase === 'unverified' ? (
+            state.phase === 'unverified' && state.verification.status === 'awaiting_deposit' ? (
+              <Receipt verification={state.verification as Verification} />
+            ) : state.phase === 'unverified' ? (
               <div role="alert" className="iamport-notice iamport-notice-error">
                 <p>{verificationProblem(state.verification as Verification)}</p>
                 {result.merchantUid && <p className="iamport-detail">주문번호 {result.merchantUid}</p>}

@@ -28,9 +28,10 @@ function ProductChoice({ products, maxQuantity, onOrder }: { products: Product[]
     if (busy) return; // one click, one order
     setBusy(true);
     setError('');
-    // The server prices the order; the browser only says what and how many.
+    // The server prices the order (the browser only says what and how many) and registers
+    // its amount with i'mport before the window can open.
     api.createOrder(productId, quantity).then(
-      ({ order, notice_url }) => onOrder(order, notice_url),
+      async ({ order, notice_url }) => onOrder((await api.prepare(order.merchant_uid)).order, notice_url),
       (reason: unknown) => {
         setError(reason instanceof ApiError ? reason.message : '주문을 만들지 못했습니다.');
         setBusy(false);
@@ -112,7 +113,9 @@ function Checkout({ order, noticeUrl, onPaid, onBack }: { order: Order; noticeUr
           setChecking(true);
           setProblem('');
           api.verify(outcome.impUid, outcome.merchantUid).then(
-            (verification) => (verification.verified ? onPaid(verification) : (setProblem(verificationProblem(verification)), setChecking(false))),
+            // Paid, or a virtual account issued (awaiting the deposit): both end the checkout; nothing else does.
+            (verification) =>
+              verification.verified || verification.status === 'awaiting_deposit' ? onPaid(verification) : (setProblem(verificationProblem(verification)), setChecking(false)),
             () => (setProblem('결제 확인 서버에 연결하지 못했습니다. 주문 내역에서 상태를 확인해 주세요.'), setChecking(false)),
           );
         }}

@@ -24,7 +24,12 @@ function PlanChoice({ plan, onStart }: { plan: Plan; onStart(result: { subscript
     if (busy) return;
     setBusy(true);
     setError('');
-    api.subscribe(plan.id, firstCharge).then(onStart, (reason: unknown) => {
+    // A first charge's amount is registered with i'mport before the window opens.
+    const start = async () => {
+      const started = await api.subscribe(plan.id, firstCharge);
+      return started.order.amount > 0 ? { ...started, order: (await api.prepare(started.order.merchant_uid)).order } : started;
+    };
+    start().then(onStart, (reason: unknown) => {
       setError(reason instanceof ApiError ? reason.message : '구독을 시작하지 못했습니다.');
       setBusy(false);
     });
