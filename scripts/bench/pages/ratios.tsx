@@ -100,7 +100,7 @@ function PlainForm() {
   );
 }
 
-export const trees: Record<string, () => ReactElement> = {
+const trees: Record<Kind, () => ReactElement> = {
   ours: () => (
     <IamportProvider merchantCode="imp00000000" pg="jtnet" sdk={sdk}>
       <PaymentForm amount={1004} name="bench" />
