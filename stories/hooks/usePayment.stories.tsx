@@ -101,3 +101,21 @@ export const InvalidAmount: Story = {
     await expect(screen.queryByRole('dialog')).toBeNull();
   },
 };
+
+/**
+ * The real SDK's silent init failure (`faults: { init: 'network-error' }`): no window, no
+ * callback, ever. The provider's `windowTimeoutMs` ends the request as `unknown` / `no-window`:
+ * ask your server about its merchant_uid.
+ */
+export const NoWindow: Story = {
+  decorators: [(Story) => <SandboxProvider sandbox={{ faults: { init: 'network-error' } }} windowTimeoutMs={600}><Story /></SandboxProvider>],
+  play: async ({ canvasElement }) => {
+    const button = await payButton(canvasElement);
+    await waitFor(() => expect(button).toBeEnabled());
+    await userEvent.click(button);
+    await expect(statusOf(canvasElement)).toHaveTextContent('pending');
+    await waitFor(() => expect(statusOf(canvasElement)).toHaveTextContent('unknown'), { timeout: 5000 });
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('(no-window)');
+    await expect(button).toBeEnabled();
+  },
+};
