@@ -81,9 +81,12 @@ export function useRequestControls({ state, cancel, verify, label, messages: m, 
     : state.status === 'cancelled' ? [m.cancelled, 'info']
     : state.status !== 'unknown' ? []
     : checking ? [m.verifying, 'info']
-    : verification?.verified ? [paid === 'ready' ? m.vbankIssued : billing ? m.billingKeyIssued! : m.paid, 'success']
-    // Your server found no payment (or a failed one): now, and only now, it is a failure.
-    : verification && paid !== 'paid' && paid !== 'ready' ? [m.failed, 'error']
+    // What createVerifyHandler answers: paid; awaiting_deposit (a virtual account was issued);
+    // not_verified (with the payment's own status when one exists); unknown (could not decide).
+    : paid === 'awaiting_deposit' || paid === 'ready' ? [m.vbankIssued, 'success']
+    : verification?.verified ? [billing ? m.billingKeyIssued! : m.paid, 'success']
+    // Your server found no money for this order: now, and only now, it is a failure.
+    : verification && paid !== 'unknown' && verification.paymentStatus !== 'paid' ? [m.failed, 'error']
     : [m.notVerified, 'error', verify && link(m.retry, retry)];
 
   const spin = busy || loading;

@@ -173,3 +173,24 @@ describe('<PaymentButton>', () => {
     expect(await screen.findByRole('button', { name: 'Buy' })).toHaveClass('iamport-button', 'buy');
   });
 });
+
+describe('an unknown outcome is checked with your server before anything is said', () => {
+  it.each([
+    ['paid', { verified: true, status: 'paid' }, ko.paid, 'status', false],
+    ['a virtual account issued', { verified: false, status: 'awaiting_deposit' }, ko.vbankIssued, 'status', false],
+    ['no payment for the order', { verified: false, status: 'not_verified', reason: 'not_found' }, ko.failed, 'alert', false],
+    ['a payment that does not match the order', { verified: false, status: 'not_verified', reason: 'amount_mismatch', paymentStatus: 'paid' }, ko.notVerified, 'alert', true],
+    ['a server that could not decide', { verified: false, status: 'unknown', reason: 'upstream_error' }, ko.notVerified, 'alert', true],
+    ['a plain false', false, ko.failed, 'alert', false],
+  ] as const)('%s', async (_, answer, text, role, retry) => {
+    const verify = vi.fn(async () => answer);
+    renderWithIamport(<PaymentButton params={{ pay_method: 'card', amount: 1004 }} verify={verify} />, {
+      sdk: createFakeIamport({ faults: { init: 'network-error' } }),
+      provider: { windowTimeoutMs: 60 },
+    });
+    await userEvent.setup().click(await screen.findByRole('button', { name: ko.pay }));
+    expect(await screen.findByRole(role, {}, { timeout: 3000 })).toHaveTextContent(text);
+    expect(verify).toHaveBeenCalledWith(expect.objectContaining({ status: 'unknown', reason: 'no-window', impUid: null }));
+    expect(screen.queryAllByRole('button', { name: ko.retry })).toHaveLength(retry ? 1 : 0);
+  });
+});
