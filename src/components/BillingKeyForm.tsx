@@ -52,14 +52,7 @@ export function BillingKeyForm({
   const messages = useMessageGroups<RequestMessages & BillingMessages>(overrides, REQUEST_MESSAGES, BILLING_MESSAGES);
   const label = submitLabel ?? (amount > 0 ? fieldText.payAmount(formatWon(amount)) : messages.registerCard);
   const request = useRequestControls({ state: billing, cancel: billing.cancel, verify, label, messages, billing: true });
-  return useFormShell({
-    form,
-    buyer: { fields: buyerFields, required: requiredBuyerFields },
-    request,
-    messages: fieldText,
-    className,
-    submit: (_, buyer) =>
-      billing.issueBillingKey({ ...params, ...buyer, customer_uid: customerUid, amount, name, ...(cardFilter && { card: { detail: toCardDetail(cardFilter) } }) }),
-    children,
-  });
+  const submit = (_: BuyerValues, buyer: BuyerValues) =>
+    billing.issueBillingKey({ ...params, ...buyer, customer_uid: customerUid, amount, name, ...(cardFilter && { card: { detail: toCardDetail(cardFilter) } }) });
+  return useFormShell(form, { buyerFields, requiredBuyerFields, className }, request, fieldText, submit, children);
 }

@@ -14,20 +14,20 @@ import type { useRequestControls } from './RequestControls';
  * `formState.errors` subscription), one fiber and one subscription less per checkout mount.
  *
  * @example
- * return useFormShell({ form, buyer, request, submit, messages, children })
+ * return useFormShell(form, props, request, messages, (values, buyer) => payment.requestPayment({ ...buyer, amount }), children)
  */
-export function useFormShell<V extends FieldValues & BuyerValues>({ form, buyer, request: { busy, controls }, submit, messages, className, children }: {
-  form: UseFormReturn<V>;
-  buyer: BuyerFieldsConfig;
-  request: ReturnType<typeof useRequestControls>;
-  /** Starts the request (fire-and-forget: kit errors are shown from the hook's state). */
-  submit(values: V, buyer: BuyerValues): void;
+export function useFormShell<V extends FieldValues & BuyerValues>(
+  form: UseFormReturn<V>,
+  /** The form component's own props: which buyer fields, its class. */
+  { buyerFields, requiredBuyerFields, className }: { buyerFields?: BuyerFieldsConfig['fields']; requiredBuyerFields?: BuyerFieldsConfig['required']; className?: string },
+  { busy, controls }: ReturnType<typeof useRequestControls>,
   /** The field messages (the form's overrides included). */
-  messages: FieldMessages;
-  className?: string;
-  children?: ReactNode;
-}) {
-  const { fields, required } = resolveBuyerFields(buyer);
+  messages: FieldMessages,
+  /** Starts the request (fire-and-forget: kit errors are shown from the hook's state). */
+  submit: (values: V, buyer: BuyerValues) => void,
+  children?: ReactNode,
+) {
+  const { fields, required } = resolveBuyerFields({ fields: buyerFields, required: requiredBuyerFields });
   const id = useId();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -81,22 +81,15 @@ export function PaymentForm({
   const fieldText = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);
   const messages = useMessageGroups<RequestMessages>(overrides, REQUEST_MESSAGES);
   const request = useRequestControls({ state: payment, cancel: payment.cancel, verify, label: submitLabel ?? fieldText.payAmount(formatWon(amount)), messages });
-  return useFormShell({
-    form,
-    buyer: { fields: buyerFields, required: requiredBuyerFields },
-    request,
-    messages: fieldText,
-    className,
-    submit({ pay_method, card_code }, buyer) {
-      const detail = pay_method === 'card' ? (card_code ? buildCardFilter.only([card_code]) : cardFilter && toCardDetail(cardFilter)) : undefined;
-      payment.requestPayment({ ...params, ...buyer, pay_method, amount, name, ...(detail && { card: { ...params?.card, detail } }) });
-    },
-    children: (
-      <>
-        {payMethods.length > 1 && renderPayMethods(form.register as never, payMethods, fieldText)}
-        {issuerChoice && <IssuerChoice cardFilter={cardFilter} messages={overrides} />}
-        {children}
-      </>
-    ),
-  });
+  const submit = ({ pay_method, card_code }: PaymentFormValues, buyer: BuyerValues) => {
+    const detail = pay_method === 'card' ? (card_code ? buildCardFilter.only([card_code]) : cardFilter && toCardDetail(cardFilter)) : undefined;
+    payment.requestPayment({ ...params, ...buyer, pay_method, amount, name, ...(detail && { card: { ...params?.card, detail } }) });
+  };
+  return useFormShell(form, { buyerFields, requiredBuyerFields, className }, request, fieldText, submit, (
+    <>
+      {payMethods.length > 1 && renderPayMethods(form.register as never, payMethods, fieldText)}
+      {issuerChoice && <IssuerChoice cardFilter={cardFilter} messages={overrides} />}
+      {children}
+    </>
+  ));
 }
