@@ -54,5 +54,5 @@ export function BillingKeyForm({
   const request = useRequestControls({ state: billing, cancel: billing.cancel, verify, label, messages, billing: true });
   const submit = (_: BuyerValues, buyer: BuyerValues) =>
     billing.issueBillingKey({ ...params, ...buyer, customer_uid: customerUid, amount, name, ...(cardFilter && { card: { detail: toCardDetail(cardFilter) } }) });
-  return useFormShell(form, { buyerFields, requiredBuyerFields, className }, request, fieldText, submit, children);
+  return useFormShell(form, { buyerFields, requiredBuyerFields, className }, request, fieldText, submit, null, children);
 }

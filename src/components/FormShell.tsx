@@ -25,6 +25,9 @@ export function useFormShell<V extends FieldValues & BuyerValues>(
   messages: FieldMessages,
   /** Starts the request (fire-and-forget: kit errors are shown from the hook's state). */
   submit: (values: V, buyer: BuyerValues) => void,
+  /** The form's own extra fields (rendered with `form` directly). */
+  own: ReactNode,
+  /** Fields that read the form from context (`useFormContext`): the merchant's children, the issuer choice. */
   children?: ReactNode,
 ) {
   const { fields, required } = resolveBuyerFields({ fields: buyerFields, required: requiredBuyerFields });
@@ -47,12 +50,12 @@ export function useFormShell<V extends FieldValues & BuyerValues>(
     submit(values, buyerValues);
   };
   return (
-    <FormProvider {...form}>
-      <form className={cx('iamport-form', className)} noValidate onSubmit={onSubmit} aria-busy={busy}>
-        {renderBuyerFields({ register: form.register as unknown as UseFormRegister<BuyerValues>, errors: form.formState.errors as FieldErrors<BuyerValues>, id, fields, required, messages })}
-        {children}
-        {controls}
-      </form>
-    </FormProvider>
+    <form className={cx('iamport-form', className)} noValidate onSubmit={onSubmit} aria-busy={busy || undefined}>
+      {renderBuyerFields({ register: form.register as unknown as UseFormRegister<BuyerValues>, errors: form.formState.errors as FieldErrors<BuyerValues>, id, fields, required, messages })}
+      {own}
+      {/* The context only where something reads it: the default checkout mounts without it. */}
+      {children && <FormProvider {...form}>{children}</FormProvider>}
+      {controls}
+    </form>
   );
 }

@@ -85,11 +85,12 @@ export function PaymentForm({
     const detail = pay_method === 'card' ? (card_code ? buildCardFilter.only([card_code]) : cardFilter && toCardDetail(cardFilter)) : undefined;
     payment.requestPayment({ ...params, ...buyer, pay_method, amount, name, ...(detail && { card: { ...params?.card, detail } }) });
   };
-  return useFormShell(form, { buyerFields, requiredBuyerFields, className }, request, fieldText, submit, (
+  const own = payMethods.length > 1 && renderPayMethods(form.register as never, payMethods, fieldText);
+  const contextual = (issuerChoice || children) && (
     <>
-      {payMethods.length > 1 && renderPayMethods(form.register as never, payMethods, fieldText)}
       {issuerChoice && <IssuerChoice cardFilter={cardFilter} messages={overrides} />}
       {children}
     </>
-  ));
+  );
+  return useFormShell(form, { buyerFields, requiredBuyerFields, className }, request, fieldText, submit, own, contextual);
 }

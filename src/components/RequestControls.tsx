@@ -94,7 +94,7 @@ export function useRequestControls({ state, cancel, verify, label, messages: m, 
     busy,
     controls: (
       <>
-        <button ref={button} type={onClick ? 'button' : 'submit'} className={cx('iamport-button', className)} disabled={disabled || spin || failed} aria-busy={spin} onClick={onClick}>
+        <button ref={button} type={onClick ? 'button' : 'submit'} className={cx('iamport-button', className)} disabled={disabled || spin || failed} aria-busy={spin || undefined} onClick={onClick}>
           {spin ? (
             <>
               <span className="iamport-spinner" aria-hidden="true" />

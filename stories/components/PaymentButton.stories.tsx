@@ -85,7 +85,7 @@ export const BillingKey: StoryObj<typeof BillingKeyButton> = {
 };
 
 /** What your `verify` endpoint answers for an order the SDK never reported on (here: no payment for that merchant_uid). */
-const notPaid = async () => ({ verified: false, status: 'unknown', reason: 'not_found' });
+const notPaid = async () => ({ verified: false, status: 'not_verified', reason: 'not_found' });
 
 /**
  * The real SDK's silent init failure (`faults: { init: 'network-error' }`): no window ever shows.

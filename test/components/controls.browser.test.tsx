@@ -54,7 +54,7 @@ describe('request components in Chromium: every request ends, and focus comes ba
     expect(button).toBeDisabled();
     expect(screen.queryByRole('alert')).toBeNull(); // never "failed" before the server answered
     await waitFor(() => expect(document.activeElement).toBe(notice));
-    await act(async () => answer.resolve({ verified: false, status: 'unknown', reason: 'not_found' }));
+    await act(async () => answer.resolve({ verified: false, status: 'not_verified', reason: 'not_found' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(ko.failed);
     expect(button).toBeEnabled();
     expect(verify).toHaveBeenCalledTimes(1);
