@@ -75,7 +75,7 @@ export function PaymentForm({
   amount, name, payMethods = PAY_METHODS, cardFilter, issuerChoice, buyerFields, requiredBuyerFields, defaultValues, params, verify,
   submitLabel, messages: overrides, className, children, ...callbacks
 }: PaymentFormProps) {
-  const form = useForm<PaymentFormValues>({ defaultValues: { pay_method: payMethods[0], card_code: '', ...defaultValues } });
+  const form = useForm<PaymentFormValues>({ defaultValues: { pay_method: payMethods[0], ...defaultValues } });
   const payment = usePayment(callbacks);
   // Children get the overrides, not merged copies: each reads its own group.
   const fieldText = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);

@@ -2,7 +2,8 @@ import { DEV } from '../utils/dev';
 import { IamportError } from './errors';
 import { toPaymentOutcome, type PaymentCancelled, type PaymentFailed, type PaymentOutcome, type PaymentSucceeded, type PaymentUnknown, type WindowOutcome } from './outcome';
 import { paymentWindowShown } from './payment-window';
-import { prepareRequest, rememberPrepared, type RequestKind, type RequestKinds } from './request-params';
+import { rememberRequest } from './remembered-request';
+import { prepareRequest, type RequestKind, type RequestKinds } from './request-params';
 import { callRequestPay } from './request-pay';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_WINDOW_TIMEOUT_MS, type IamportRuntime } from './runtime';
 import { createStore } from './store';
@@ -195,7 +196,7 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
       // Remembered for the mobile landing in this same task, before anything can navigate (a
       // redirect needs at least a round trip to the PG), but after request_pay: the window
       // does not wait for sessionStorage's JSON.
-      rememberPrepared(params, kind);
+      rememberRequest({ merchantUid: params.merchant_uid, kind, amount: params.amount, startedAt: started, customerUid: params.customer_uid });
       if (done) return promise; // the SDK answered inside request_pay
 
       stop = () => end(unknown('cancelled'));

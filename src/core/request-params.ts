@@ -1,6 +1,6 @@
 import { mintMerchantUid } from './merchant-uid';
 import type { PaymentOutcome } from './outcome';
-import { rememberRequest, type RememberedRequest } from './remembered-request';
+import type { RememberedRequest } from './remembered-request';
 import type { BillingKeyRequestParams, RequestPayParams } from './types';
 import { runRules } from './validation/validate';
 
@@ -70,12 +70,3 @@ export function prepareRequest(input: Partial<RequestPayParams>, kind: RequestKi
   return params;
 }
 
-/**
- * @internal Remember a prepared request in `sessionStorage` for the mobile landing page.
- *
- * @example
- * rememberPrepared(params, 'payment')
- */
-export function rememberPrepared(params: RequestPayParams, kind: RequestKind): void {
-  rememberRequest({ merchantUid: params.merchant_uid, kind, amount: params.amount, startedAt: Date.now(), customerUid: params.customer_uid });
-}
