@@ -12,12 +12,12 @@ describe('cost ratios in Chromium (built package)', () => {
 
   beforeAll(async () => {
     if (!existsSync(join(ROOT, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` before the cost ratios.');
-    ratios = await measureRatios({ mounts: 160, clicks: 60 });
+    ratios = await measureRatios({ mounts: 200, clicks: 60 });
   }, 180_000);
 
   it(`mount → usable: <IamportProvider sdk> + <PaymentForm> ≤ ${RATIO_BUDGETS.mount}× a plain react-hook-form form; no async tick before the button is usable`, () => {
     const { ratio, oursMs, baselineMs, pairs } = ratios.mount;
-    expect(pairs).toBe(160);
+    expect(pairs).toBe(200);
     expect(ratio, `mount → usable is ${ratio.toFixed(3)}× (${oursMs.toFixed(3)} ms vs ${baselineMs.toFixed(3)} ms CPU, median of ${pairs} pairs)`).toBeLessThanOrEqual(RATIO_BUDGETS.mount);
   });
 
