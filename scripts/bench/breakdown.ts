@@ -2,29 +2,29 @@
  * Where the full client kit's bytes go, and what a page really pays.
  * `node scripts/bench/run.mjs breakdown` prints three markdown tables (after `npm run build`):
  *
- * - pages: min+gzip of the imports a typical page makes (checkout form, pay button, landing);
+ * - pages: min+gzip of the imports a typical page makes (checkout form, pay button, landing,
+ *   headless), against the per-page budgets that `npm test` guards;
  * - areas: what each group of exports adds to the full kit (full kit minus the kit without it);
- * - what-ifs: the full kit with whole features taken out of the build, to show how far the
- *   7 KB budget is below what the features of design.md cost (the "floor").
+ * - what-ifs: the full kit with whole features taken out of the build.
  *
  * Same esbuild settings as `size.ts`; the what-ifs edit dist/esm text while bundling and fail
  * loudly when an edit no longer matches the build.
  */
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { BUDGETS, measureSource, PACKAGE_NAME, ROOT, type DistEdits } from './size.ts';
+import { measureSource, PACKAGE_NAME, PAGE_BUDGETS, ROOT, type DistEdits } from './size.ts';
 
 const bytes = (n: number) => `${n.toLocaleString('en-US')} B`;
 const entry = (names: readonly string[]) => `export { ${names.join(', ')} } from '${PACKAGE_NAME}';`;
 
-/** `fits`: the page is within the 7 KB client budget today, and `npm test` keeps it there. */
-export const PAGES = [
-  { label: 'checkout page: `IamportProvider` + `PaymentForm`', names: ['IamportProvider', 'PaymentForm'], fits: false },
-  { label: 'subscription page: `IamportProvider` + `BillingKeyForm`', names: ['IamportProvider', 'BillingKeyForm'], fits: false },
-  { label: 'button page: `IamportProvider` + `PaymentButton`', names: ['IamportProvider', 'PaymentButton'], fits: true },
-  { label: 'landing page: `IamportProvider` + `RedirectLanding`', names: ['IamportProvider', 'RedirectLanding'], fits: true },
-  { label: 'headless: `IamportProvider` + `usePayment`', names: ['IamportProvider', 'usePayment'], fits: true },
-] as const;
+/** What typical pages import; `budget` (bytes, min+gzip) is guarded by `npm test`. */
+export const PAGES: readonly { id: string; label: string; names: readonly string[]; budget?: number }[] = [
+  { id: 'checkout', label: 'checkout page: `IamportProvider` + `PaymentForm`', names: ['IamportProvider', 'PaymentForm'], budget: PAGE_BUDGETS.checkout },
+  { id: 'subscription', label: 'subscription page: `IamportProvider` + `BillingKeyForm`', names: ['IamportProvider', 'BillingKeyForm'] },
+  { id: 'button', label: 'button page: `IamportProvider` + `PaymentButton`', names: ['IamportProvider', 'PaymentButton'], budget: PAGE_BUDGETS.button },
+  { id: 'landing', label: 'landing page: `IamportProvider` + `RedirectLanding`', names: ['IamportProvider', 'RedirectLanding'], budget: PAGE_BUDGETS.landing },
+  { id: 'headless', label: 'headless: `IamportProvider` + `usePayment`', names: ['IamportProvider', 'usePayment'], budget: PAGE_BUDGETS.headless },
+];
 
 /**
  * Min+gzip of one page's imports.
@@ -32,8 +32,8 @@ export const PAGES = [
  * @example
  * await measurePage(PAGES[2]) // { label: 'button page: …', gzip: 6682, minified: 15253 }
  */
-export function measurePage(page: (typeof PAGES)[number]): Promise<BreakdownRow> {
-  return measure(page.label, page.names);
+export async function measurePage(page: (typeof PAGES)[number]): Promise<BreakdownRow & { budget?: number }> {
+  return { ...(await measure(page.label, page.names)), budget: page.budget };
 }
 
 /** Groups of the `.` exports; whatever is in no group is reported as "core helpers". */
@@ -45,7 +45,7 @@ export const AREAS: Record<string, readonly string[]> = {
 };
 
 const WITHOUT_VALIDATION: DistEdits = {
-  'core/validation/validate.js': (text) => text.replace(/function run\(params, billing\) \{[\s\S]*?\n\}\n/, 'function run() {}\n'),
+  'core/validation/validate.js': (text) => text.replace(/function runRules\(params, billing\) \{[\s\S]*?\n\}\n/, 'function runRules() {}\n'),
 };
 const WITHOUT_ENGLISH: DistEdits = {
   'components/messages.js': (text) => text.replace(/\n {4}en: \{[\s\S]*?\n {4}\},?\n/, '\n'),
@@ -59,7 +59,7 @@ export interface BreakdownRow {
 
 export interface Breakdown {
   full: BreakdownRow;
-  pages: BreakdownRow[];
+  pages: (BreakdownRow & { budget?: number })[];
   areas: BreakdownRow[];
   whatIfs: BreakdownRow[];
 }
@@ -106,15 +106,16 @@ export async function measureBreakdown(): Promise<Breakdown> {
 export function formatBreakdown({ full, pages, areas, whatIfs }: Breakdown): string {
   const table = (head: string[], rows: string[][]) =>
     [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
-  const budget = (gzip: number) => (gzip <= BUDGETS.client ? '✅' : `❌ +${bytes(gzip - BUDGETS.client)}`);
+  const budget = ({ gzip, budget: limit }: { gzip: number; budget?: number }) =>
+    limit === undefined ? 'reported' : gzip <= limit ? `≤ ${bytes(limit)} ✅` : `≤ ${bytes(limit)} ❌ +${bytes(gzip - limit)}`;
   return [
-    `Full client kit: **${bytes(full.gzip)}** min+gzip (min ${bytes(full.minified)}); budget ${bytes(BUDGETS.client)}.`,
+    `Full client kit: **${bytes(full.gzip)}** min+gzip (min ${bytes(full.minified)}), reported, not guarded: no page imports all of it.`,
     '',
-    table(['What a page imports', 'min+gzip', 'min', `vs ${bytes(BUDGETS.client)}`], pages.map((row) => [row.label, bytes(row.gzip), bytes(row.minified), budget(row.gzip)])),
+    table(['What a page imports (every byte it loads)', 'min+gzip', 'min', 'budget'], pages.map((row) => [row.label, bytes(row.gzip), bytes(row.minified), budget(row)])),
     '',
     table(['Area of the full kit', 'adds (min+gzip)', 'adds (min)'], areas.map((row) => [row.label, bytes(row.gzip), bytes(row.minified)])),
     '',
-    table(['What if the full kit had…', 'min+gzip', 'min', `vs ${bytes(BUDGETS.client)}`], whatIfs.map((row) => [row.label, bytes(row.gzip), bytes(row.minified), budget(row.gzip)])),
+    table(['What if the full kit had…', 'min+gzip', 'min'], whatIfs.map((row) => [row.label, bytes(row.gzip), bytes(row.minified)])),
   ].join('\n');
 }
 

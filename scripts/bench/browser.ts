@@ -69,15 +69,15 @@ export async function serve(routes: Record<string, Route>): Promise<LocalServer>
   };
 }
 
-/** An HTML shell that runs `/page.js` (after `head`, e.g. a DevTools hook stub). */
-export function html(head = ''): Route {
-  return { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>${head}</head><body><div id="root"></div><script src="/page.js"></script></body></html>` };
+/** An HTML shell that runs `/page.js` (after `head`, e.g. a DevTools hook stub; `body` adds elements next to `#root`). */
+export function html(head = '', body = ''): Route {
+  return { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>${head}</head><body><div id="root"></div>${body}<script src="/page.js"></script></body></html>` };
 }
 
 export const script = (body: string): Route => ({ type: 'text/javascript; charset=utf-8', body });
 
-/** Launch Chromium, give `run` a fresh page, always close the browser. */
-export async function withPage<T>(run: (page: Page) => Promise<T>): Promise<T> {
+/** Launch Chromium, give `run` a fresh page (and the browser, e.g. for tracing), always close the browser. */
+export async function withPage<T>(run: (page: Page, browser: Browser) => Promise<T>): Promise<T> {
   const browser: Browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
   try {
     const page = await browser.newPage();
@@ -86,7 +86,7 @@ export async function withPage<T>(run: (page: Page) => Promise<T>): Promise<T> {
     const crashed = new Promise<never>((_, reject) => (fail = reject));
     crashed.catch(() => {});
     page.on('pageerror', (error) => fail(new Error(`bench page threw: ${error.message}`)));
-    return await Promise.race([run(page), crashed]);
+    return await Promise.race([run(page, browser), crashed]);
   } finally {
     await browser.close();
   }

@@ -8,7 +8,7 @@ export interface CommitCounts {
   keystrokes: number;
   /** Commits that touched the form (Profiler around <PaymentForm>), per keystroke. */
   formPerKeystroke: number;
-  /** Renders of BuyerFields, the component rendering the typed input, per keystroke. */
+  /** Renders of the component rendering the typed input (PaymentForm renders its buyer fields itself), per keystroke. */
   fieldPerKeystroke: number;
   /** Renders of PaymentForm itself, per keystroke. */
   paymentFormPerKeystroke: number;

@@ -10,16 +10,19 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../test/support/chromium.ts';
 import { formatBreakdown, measureBreakdown, type Breakdown } from './breakdown.ts';
 import { measureCommits, type CommitCounts, type CommitsResult } from './commits.ts';
 import { measureLatency, type LatencyResult } from './latency.ts';
+import { measureRatios, RATIO_BUDGETS, type RatiosResult } from './ratios.ts';
 import { measureScriptRequests, type ScriptRequestsResult } from './script-requests.ts';
 import { measureSandboxServer, SANDBOX_SERVER_BUDGETS, type SandboxServerBenchResult } from './sandbox-server.ts';
 import { measureServer, type ServerResult } from './server.ts';
-import { BUDGETS, measureSizes, ROOT, type SizeResult } from './size.ts';
+import { measureSizes, ROOT, type SizeResult } from './size.ts';
 
 export interface BenchResults {
   date: string;
   environment: { node: string; chromium: string; cpus: number };
   sizes: { ours: SizeResult[]; anchors: SizeResult[] };
   latency: LatencyResult;
+  /** The kit's cost against what a shop writes without it, interleaved in one Chromium page. */
+  ratios: RatiosResult;
   commits: CommitsResult;
   scriptRequests: ScriptRequestsResult;
   server: ServerResult;
@@ -34,13 +37,7 @@ const ms = (n: number) => `${n.toFixed(2)} ms`;
 const per = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 const check = (ok: boolean) => (ok ? '✅' : '❌');
 
-function budgetCell(result: SizeResult): string {
-  const budget = BUDGETS[result.id as keyof typeof BUDGETS];
-  if (budget === undefined) return '—';
-  // The hooks budget is for the entry: the payment runtime is a lazy chunk fetched with the SDK.
-  if (result.id === 'hooks') return `entry ≤ ${bytes(budget)} ${check(result.initialGzip <= budget)}`;
-  return `≤ ${bytes(budget)} ${check(result.gzip <= budget)}`;
-}
+const times = (n: number) => `${n.toFixed(2)}×`;
 
 function commitsCell({ formPerKeystroke, fieldPerKeystroke }: CommitCounts): string {
   return `form ${per(formPerKeystroke)} · field ${per(fieldPerKeystroke)}`;
@@ -48,7 +45,7 @@ function commitsCell({ formPerKeystroke, fieldPerKeystroke }: CommitCounts): str
 
 /** The one table: our figures, the anchors side by side (with ours ÷ theirs), budgets. */
 export function formatTable(results: BenchResults): string {
-  const { sizes, latency, commits, scriptRequests, server, sandboxServer } = results;
+  const { sizes, latency, ratios, commits, scriptRequests, server, sandboxServer } = results;
   const { fill, lookup, throughput } = sandboxServer;
   const [paypal, stripe] = sizes.anchors as [SizeResult, SizeResult];
   const ratio = (ours: SizeResult, anchor: SizeResult) => `ours ÷ this = ${(ours.gzip / anchor.gzip).toFixed(2)}×`;
@@ -57,13 +54,32 @@ export function formatTable(results: BenchResults): string {
     ['Anchor size, min+gzip (what is imported)', '—', `${bytes(paypal.gzip)} (min ${bytes(paypal.minified)}; ${paypal.note})`, `${bytes(stripe.gzip)} (min ${bytes(stripe.minified)}; ${stripe.note})`, '—'],
     ...sizes.ours.map((ours) => [
       `Size, min+gzip: ${ours.label}`,
-      ours.id === 'hooks'
-        ? `**entry ${bytes(ours.initialGzip)}** + lazy payment runtime ${bytes(ours.gzip - ours.initialGzip)} (loaded with the SDK) = ${bytes(ours.gzip)} (min ${bytes(ours.minified)})`
-        : `**${bytes(ours.gzip)}** (min ${bytes(ours.minified)})${ours.lazyChunks ? `; code-split: ${bytes(ours.initialGzip)} before \`import()\`, ${ours.lazyChunks} lazy chunk` : ''}`,
+      `**${bytes(ours.gzip)}** (min ${bytes(ours.minified)})${ours.lazyChunks ? `; code-split: ${bytes(ours.initialGzip)} before \`import()\`, ${ours.lazyChunks} lazy chunk` : ''}`,
       ratio(ours, paypal),
       ratio(ours, stripe),
-      budgetCell(ours),
+      '—',
     ]),
+    ...results.breakdown.pages.map((page) => [
+      `Page size, min+gzip, every byte it loads: ${page.label}`,
+      `**${bytes(page.gzip)}** (min ${bytes(page.minified)})`,
+      `ours ÷ this = ${(page.gzip / paypal.gzip).toFixed(2)}×`,
+      `ours ÷ this = ${(page.gzip / stripe.gzip).toFixed(2)}×`,
+      page.budget === undefined ? 'reported' : `≤ ${bytes(page.budget)} ${check(page.gzip <= page.budget)}`,
+    ]),
+    [
+      `mount → usable, Chromium: \`<IamportProvider sdk>\` + \`<PaymentForm>\` ÷ a plain react-hook-form form with the same fields (median of ${ratios.mount.pairs} interleaved pairs, main-thread CPU time)`,
+      `**${times(ratios.mount.ratio)}** (${ms(ratios.mount.oursMs)} vs ${ms(ratios.mount.baselineMs)}; wall clock ${ms(ratios.mount.oursWallMs)} vs ${ms(ratios.mount.baselineWallMs)})`,
+      '—',
+      '—',
+      `≤ ${times(RATIO_BUDGETS.mount)} ${check(ratios.mount.ratio <= RATIO_BUDGETS.mount)}`,
+    ],
+    [
+      `click → \`request_pay\`, Chromium: \`<PaymentButton>\` ÷ \`onClick={() => IMP.request_pay(…)}\` (median of ${ratios.click.pairs} interleaved pairs, main-thread CPU time)`,
+      `**${times(ratios.click.ratio)}** (${ms(ratios.click.oursMs)} vs ${ms(ratios.click.baselineMs)}; wall clock ${ms(ratios.click.oursWallMs)} vs ${ms(ratios.click.baselineWallMs)})`,
+      '—',
+      '—',
+      `≤ ${times(RATIO_BUDGETS.click)} ${check(ratios.click.ratio <= RATIO_BUDGETS.click)}; in the click's task ${ratios.click.inClickTask}/${ratios.click.pairs} ${check(ratios.click.inClickTask === ratios.click.pairs)}`,
+    ],
     [
       `click → \`request_pay\`, Chromium, SDK ready (median of ${latency.clicks})`,
       `**${ms(latency.medianFromListenerMs)}** from a capturing click listener (p95 ${ms(latency.p95FromListenerMs)}); ${ms(latency.medianFromTimeStampMs)} from \`event.timeStamp\``,
@@ -141,6 +157,7 @@ export async function runBench(): Promise<BenchResults> {
     environment: { node: process.version, chromium: await chromiumVersion(), cpus: cpus().length },
     sizes: await measureSizes(),
     latency: await measureLatency(50),
+    ratios: await measureRatios(),
     commits: await measureCommits(),
     scriptRequests: await measureScriptRequests(),
     server: await measureServer(1000),

@@ -3,14 +3,16 @@
 import type { ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { toCardDetail, type CardFilterOption } from '../core/card-filter';
-import { useIamport } from '../react/useIamport';
-import { useBillingKey, type BillingKeyOutcome, type BillingKeyParams } from '../react/useBillingKey';
-import type { RequestCallbacks } from '../react/useRequestMachine';
+import { useBillingKey } from '../react/useBillingKey';
+import type { RequestCallbacks } from '../core/request-controller';
+import type { BillingKeyOutcome, BillingKeyParams } from '../core/request-params';
 import type { BuyerField, BuyerValues } from './buyer-rules';
-import { FormShell } from './FormShell';
-import type { IamportMessages } from './messages';
-import { formatWon } from './SubmitButton';
-import { useMessages } from './useMessages';
+import { useFormShell } from './FormShell';
+import { BILLING_MESSAGES, FIELD_MESSAGES, REQUEST_MESSAGES, type BillingMessages, type FieldMessages, type IamportMessages, type RequestMessages } from './messages';
+import { formatWon } from './format-won';
+import { useMessageGroups } from './useMessages';
+import { useRequestControls } from './RequestControls';
+import type { VerifyUnknown } from './verify-unknown';
 
 export interface BillingKeyFormProps extends RequestCallbacks<BillingKeyOutcome> {
   /** Your id for this buyer's card (1:1 with the billing key), e.g. `user_42_card`. */
@@ -25,6 +27,8 @@ export interface BillingKeyFormProps extends RequestCallbacks<BillingKeyOutcome>
   defaultValues?: BuyerValues;
   /** Extra parameters (`merchant_uid`, `m_redirect_url`, `custom_data`, …). */
   params?: Partial<BillingKeyParams>;
+  /** Ask your server by merchant_uid when the SDK never answered (`unknown`); the form shows "확인 중" meanwhile. */
+  verify?: VerifyUnknown<BillingKeyOutcome>;
   submitLabel?: ReactNode;
   messages?: Partial<IamportMessages>;
   className?: string;
@@ -39,26 +43,16 @@ export interface BillingKeyFormProps extends RequestCallbacks<BillingKeyOutcome>
  * <BillingKeyForm customerUid={`user_${user.id}`} amount={9900} name="Monthly plan" onSuccess={(o) => activate(o.customerUid)} />
  */
 export function BillingKeyForm({
-  customerUid, amount = 0, name, cardFilter, buyerFields, requiredBuyerFields, defaultValues, params, submitLabel,
+  customerUid, amount = 0, name, cardFilter, buyerFields, requiredBuyerFields, defaultValues, params, verify, submitLabel,
   messages: overrides, className, children, ...callbacks
 }: BillingKeyFormProps) {
   const form = useForm<BuyerValues>({ defaultValues });
   const billing = useBillingKey(callbacks);
-  const messages = useMessages(overrides);
-  const { locale } = useIamport();
-  return (
-    <FormShell
-      form={form}
-      buyer={{ fields: buyerFields, required: requiredBuyerFields }}
-      machine={billing}
-      messages={messages}
-      className={className}
-      label={submitLabel ?? (amount > 0 ? messages.payAmount(formatWon(amount, locale)) : messages.registerCard)}
-      submit={(_, buyer) =>
-        billing.issueBillingKey({ ...params, ...buyer, customer_uid: customerUid, amount, name, ...(cardFilter && { card: { detail: toCardDetail(cardFilter) } }) })
-      }
-    >
-      {children}
-    </FormShell>
-  );
+  const fieldText = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);
+  const messages = useMessageGroups<RequestMessages & BillingMessages>(overrides, REQUEST_MESSAGES, BILLING_MESSAGES);
+  const label = submitLabel ?? (amount > 0 ? fieldText.payAmount(formatWon(amount)) : messages.registerCard);
+  const request = useRequestControls({ state: billing, cancel: billing.cancel, verify, label, messages, billing: true });
+  const submit = (_: BuyerValues, buyer: BuyerValues) =>
+    billing.issueBillingKey({ ...params, ...buyer, customer_uid: customerUid, amount, name, ...(cardFilter && { card: { detail: toCardDetail(cardFilter) } }) });
+  return useFormShell(form, { buyerFields, requiredBuyerFields, className }, request, fieldText, submit, null, children);
 }

@@ -1,11 +1,11 @@
 'use client';
 
 import { useId } from 'react';
-import { useFormContext, useFormState } from 'react-hook-form';
+import { useFormContext, useFormState, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { cx } from '../utils/cx';
-import { BUYER_FIELD_SPECS, buyerFieldError, resolveBuyerFields, type BuyerFieldsConfig, type BuyerValues } from './buyer-rules';
-import type { IamportMessages } from './messages';
-import { useMessages } from './useMessages';
+import { BUYER_FIELD_SPECS, buyerFieldError, resolveBuyerFields, type BuyerField, type BuyerFieldsConfig, type BuyerValues } from './buyer-rules';
+import { FIELD_MESSAGES, type FieldMessages, type IamportMessages } from './messages';
+import { useMessageGroups } from './useMessages';
 
 export interface BuyerFieldsProps extends BuyerFieldsConfig {
   messages?: Partial<IamportMessages>;
@@ -25,11 +25,28 @@ export interface BuyerFieldsProps extends BuyerFieldsConfig {
 export function BuyerFields({ className, messages: overrides, ...config }: BuyerFieldsProps) {
   const { register, control } = useFormContext<BuyerValues>();
   const { fields, required } = resolveBuyerFields(config);
-  const keys = fields.map((field) => BUYER_FIELD_SPECS[field].key);
   // Subscribes to these fields' errors only: error changes re-render this component, not the form.
-  const { errors } = useFormState({ control, name: keys });
-  const messages = useMessages(overrides);
-  const id = useId();
+  const { errors } = useFormState({ control, name: fields.map((field) => BUYER_FIELD_SPECS[field].key) });
+  return renderBuyerFields({ register, errors, id: useId(), fields, required, messages: useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES), className });
+}
+
+/**
+ * @internal The markup of {@link BuyerFields}; the kit's forms call it with their own form
+ * state, ids and messages (one component, context read and subscription fewer per checkout).
+ *
+ * @example
+ * renderBuyerFields({ register: form.register, errors: form.formState.errors, id, fields, required, messages })
+ */
+export function renderBuyerFields({ register, errors, id, fields, required, messages, className }: {
+  register: UseFormRegister<BuyerValues>;
+  errors: FieldErrors<BuyerValues>;
+  /** Prefix of the inputs' ids (`useId()`). */
+  id: string;
+  fields: readonly BuyerField[];
+  required: readonly BuyerField[];
+  messages: FieldMessages;
+  className?: string;
+}) {
   return (
     <div className={cx('iamport-fields', className)}>
       {fields.map((field) => {

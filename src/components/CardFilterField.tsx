@@ -6,9 +6,8 @@ import { enabledCardCodes, toCardDetail, type CardFilterOption } from '../core/c
 import { CARD_ISSUERS } from '../core/card-issuers';
 import type { CardCode } from '../core/types';
 import { cx } from '../utils/cx';
-import type { IamportMessages } from './messages';
-import { useIamport } from '../react/useIamport';
-import { useMessages } from './useMessages';
+import { FIELD_MESSAGES, type FieldMessages, type IamportMessages } from './messages';
+import { useLocale, useMessageGroups } from './useMessages';
 
 export interface CardFilterFieldProps {
   /** Restrict the choice to what this filter allows (the same `cardFilter` the form sends). */
@@ -28,8 +27,8 @@ export interface CardFilterFieldProps {
  */
 export function CardFilterField({ cardFilter, overseas = false, messages: overrides, className }: CardFilterFieldProps) {
   const { register } = useFormContext<{ card_code: CardCode | '' }>();
-  const messages = useMessages(overrides);
-  const { locale } = useIamport();
+  const messages = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);
+  const locale = useLocale();
   const id = useId();
   const issuers = CARD_ISSUERS.filter((issuer) => overseas || !issuer.overseas);
   const allowed = new Set(enabledCardCodes(cardFilter && toCardDetail(cardFilter), issuers.map((issuer) => issuer.code)));

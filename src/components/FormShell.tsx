@@ -1,40 +1,41 @@
-import type { FormEvent, ReactNode } from 'react';
-import { FormProvider, type FieldValues, type UseFormReturn } from 'react-hook-form';
-import type { IamportError } from '../core/errors';
-import type { PaymentOutcome } from '../core/outcome';
+import { useId, type FormEvent, type ReactNode } from 'react';
+import { FormProvider, type FieldErrors, type FieldValues, type UseFormRegister, type UseFormReturn } from 'react-hook-form';
 import { cx } from '../utils/cx';
-import { BuyerFields } from './BuyerFields';
+import { renderBuyerFields } from './BuyerFields';
 import { BUYER_FIELD_SPECS, buyerFieldError, resolveBuyerFields, type BuyerFieldsConfig, type BuyerValues } from './buyer-rules';
-import type { IamportMessages } from './messages';
-import { PaymentNotice } from './PaymentNotice';
-import { SubmitButton } from './SubmitButton';
-
-/** What a form's request machine exposes to the shell. */
-interface Machine {
-  isPending: boolean;
-  outcome: PaymentOutcome | null;
-  error: IamportError | null;
-}
+import type { FieldMessages } from './messages';
+import type { useRequestControls } from './RequestControls';
 
 /**
  * @internal The shared body of PaymentForm and BillingKeyForm: buyer fields, extra fields,
  * submit button and notices. Buyer fields are checked synchronously with the same rules the
- * inputs register, so `request_pay` runs in the submit's task (no await before it).
+ * inputs register, so `request_pay` runs in the submit's task (no await before it). A hook
+ * returning the form, not a component: the buyer fields are rendered by the form itself (its
+ * `formState.errors` subscription), one fiber and one subscription less per checkout mount.
+ *
+ * @example
+ * return useFormShell(form, props, request, messages, (values, buyer) => payment.requestPayment({ ...buyer, amount }), children)
  */
-export function FormShell<V extends FieldValues & BuyerValues>({ form, buyer, machine, submit, label, messages, className, children }: {
-  form: UseFormReturn<V>;
-  buyer: BuyerFieldsConfig;
-  machine: Machine;
-  submit(values: V, buyer: BuyerValues): Promise<unknown>;
-  label: ReactNode;
-  messages: IamportMessages;
-  className?: string;
-  children?: ReactNode;
-}) {
-  const { fields, required } = resolveBuyerFields(buyer);
+export function useFormShell<V extends FieldValues & BuyerValues>(
+  form: UseFormReturn<V>,
+  /** The form component's own props: which buyer fields, its class. */
+  { buyerFields, requiredBuyerFields, className }: { buyerFields?: BuyerFieldsConfig['fields']; requiredBuyerFields?: BuyerFieldsConfig['required']; className?: string },
+  { busy, controls }: ReturnType<typeof useRequestControls>,
+  /** The field messages (the form's overrides included). */
+  messages: FieldMessages,
+  /** Starts the request (fire-and-forget: kit errors are shown from the hook's state). */
+  submit: (values: V, buyer: BuyerValues) => void,
+  /** The form's own extra fields (rendered with `form` directly). */
+  own: ReactNode,
+  /** Fields that read the form from context (`useFormContext`): the merchant's children, the issuer choice. */
+  children?: ReactNode,
+) {
+  const { fields, required } = resolveBuyerFields({ fields: buyerFields, required: requiredBuyerFields });
+  const id = useId();
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (machine.isPending) return;
+    // Enter in a field while a window is open or an unknown payment is being checked: nothing.
+    if (busy) return;
     // Let react-hook-form show errors and focus the first invalid field…
     void form.handleSubmit(() => undefined)();
     // …while the decision is made synchronously, so the SDK call keeps the click's task.
@@ -46,17 +47,15 @@ export function FormShell<V extends FieldValues & BuyerValues>({ form, buyer, ma
       if (buyerFieldError(field, value, required.includes(field), messages)) return;
       if (value) buyerValues[key] = value;
     }
-    // Kit errors (invalid params, SDK failure) are shown from the hook's state.
-    submit(values, buyerValues).catch(() => undefined);
+    submit(values, buyerValues);
   };
   return (
-    <FormProvider {...form}>
-      <form className={cx('iamport-form', className)} noValidate onSubmit={onSubmit} aria-busy={machine.isPending}>
-        <BuyerFields fields={fields} required={required} messages={messages} />
-        {children}
-        <SubmitButton pending={machine.isPending} label={label} messages={messages} />
-        <PaymentNotice outcome={machine.outcome} error={machine.error} messages={messages} />
-      </form>
-    </FormProvider>
+    <form className={cx('iamport-form', className)} noValidate onSubmit={onSubmit} aria-busy={busy || undefined}>
+      {renderBuyerFields({ register: form.register as unknown as UseFormRegister<BuyerValues>, errors: form.formState.errors as FieldErrors<BuyerValues>, id, fields, required, messages })}
+      {own}
+      {/* The context only where something reads it: the default checkout mounts without it. */}
+      {children && <FormProvider {...form}>{children}</FormProvider>}
+      {controls}
+    </form>
   );
 }

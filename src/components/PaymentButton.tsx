@@ -2,30 +2,32 @@
 
 import type { ReactNode } from 'react';
 import { toCardDetail, type CardFilterOption } from '../core/card-filter';
-import type { IamportError } from '../core/errors';
 import type { PaymentOutcome } from '../core/outcome';
-import { useBillingKey, type BillingKeyOutcome, type BillingKeyParams } from '../react/useBillingKey';
-import { usePayment, type PaymentParams } from '../react/usePayment';
-import type { RequestCallbacks } from '../react/useRequestMachine';
-import type { IamportMessages } from './messages';
-import { PaymentNotice } from './PaymentNotice';
-import { SubmitButton } from './SubmitButton';
-import { useMessages } from './useMessages';
+import type { RequestCallbacks } from '../core/request-controller';
+import type { BillingKeyOutcome, BillingKeyParams, PaymentParams } from '../core/request-params';
+import { useBillingKey } from '../react/useBillingKey';
+import { usePayment } from '../react/usePayment';
+import { BILLING_MESSAGES, REQUEST_MESSAGES, type BillingMessages, type IamportMessages, type RequestMessages } from './messages';
+import { useRequestControls } from './RequestControls';
+import { useMessageGroups } from './useMessages';
+import type { VerifyUnknown } from './verify-unknown';
 
-interface ButtonProps {
+interface ButtonProps<O extends PaymentOutcome> extends RequestCallbacks<O> {
   /** Card issuers the window offers (sets `card.detail`). */
   cardFilter?: CardFilterOption;
+  /** Ask your server by merchant_uid when the SDK never answered (`unknown`); the button shows "확인 중" meanwhile. */
+  verify?: VerifyUnknown<O>;
   children?: ReactNode;
   className?: string;
   disabled?: boolean;
   messages?: Partial<IamportMessages>;
 }
 
-export interface PaymentButtonProps extends ButtonProps, RequestCallbacks<PaymentOutcome> {
+export interface PaymentButtonProps extends ButtonProps<PaymentOutcome> {
   params: PaymentParams;
 }
 
-export interface BillingKeyButtonProps extends ButtonProps, RequestCallbacks<BillingKeyOutcome> {
+export interface BillingKeyButtonProps extends ButtonProps<BillingKeyOutcome> {
   params: BillingKeyParams;
 }
 
@@ -33,38 +35,21 @@ function withFilter<P extends { card?: PaymentParams['card'] }>(params: P, filte
   return filter ? { ...params, card: { ...params.card, detail: toCardDetail(filter) } } : params;
 }
 
-/** The shared body of both buttons: the pay button and, under it, what went wrong. */
-function RequestButton({ machine, run, label, className, disabled, messages }: {
-  machine: { isPending: boolean; outcome: PaymentOutcome | null; error: IamportError | null };
-  run(): Promise<unknown>;
-  label: ReactNode;
-  className?: string;
-  disabled?: boolean;
-  messages: IamportMessages;
-}) {
-  return (
-    <>
-      <SubmitButton pending={machine.isPending} label={label} messages={messages} className={className} disabled={disabled} onClick={() => void run().catch(() => undefined)} />
-      <PaymentNotice outcome={machine.outcome} error={machine.error} messages={messages} />
-    </>
-  );
-}
-
 /**
  * One button, one payment: disabled with progress while the SDK loads or the window is open;
- * failures and cancellations are announced next to it.
+ * failures and cancellations are announced next to it, a window that never shows can be
+ * cancelled, and a request the SDK never answered is checked with your `verify`.
  *
  * @example
  * <PaymentButton params={{ pay_method: 'card', name: '원두 1kg', amount: 1004 }} onSuccess={(o) => verify(o.impUid)}>
  *   ₩1,004 결제하기
  * </PaymentButton>
  */
-export function PaymentButton({ params, cardFilter, children, messages: overrides, ...rest }: PaymentButtonProps) {
-  const { className, disabled, ...callbacks } = rest;
+export function PaymentButton({ params, cardFilter, verify, children, messages: overrides, className, disabled, ...callbacks }: PaymentButtonProps) {
   const payment = usePayment(callbacks);
-  const messages = useMessages(overrides);
-  const run = () => payment.requestPayment(withFilter(params, cardFilter));
-  return <RequestButton machine={payment} run={run} label={children ?? messages.pay} className={className} disabled={disabled} messages={messages} />;
+  const messages = useMessageGroups<RequestMessages>(overrides, REQUEST_MESSAGES);
+  const label = children ?? messages.pay;
+  return useRequestControls({ state: payment, cancel: payment.cancel, verify, label, messages, className, disabled, onClick: () => payment.requestPayment(withFilter(params, cardFilter)) }).controls;
 }
 
 /**
@@ -73,10 +58,9 @@ export function PaymentButton({ params, cardFilter, children, messages: override
  * @example
  * <BillingKeyButton params={{ customer_uid: 'user_42_card', name: 'Monthly plan' }} onSuccess={(o) => save(o.customerUid)} />
  */
-export function BillingKeyButton({ params, cardFilter, children, messages: overrides, ...rest }: BillingKeyButtonProps) {
-  const { className, disabled, ...callbacks } = rest;
+export function BillingKeyButton({ params, cardFilter, verify, children, messages: overrides, className, disabled, ...callbacks }: BillingKeyButtonProps) {
   const billing = useBillingKey(callbacks);
-  const messages = useMessages(overrides);
-  const run = () => billing.issueBillingKey(withFilter(params, cardFilter));
-  return <RequestButton machine={billing} run={run} label={children ?? messages.registerCard} className={className} disabled={disabled} messages={messages} />;
+  const messages = useMessageGroups<RequestMessages & BillingMessages>(overrides, REQUEST_MESSAGES, BILLING_MESSAGES);
+  const label = children ?? messages.registerCard;
+  return useRequestControls({ state: billing, cancel: billing.cancel, verify, label, messages, billing: true, className, disabled, onClick: () => billing.issueBillingKey(withFilter(params, cardFilter)) }).controls;
 }

@@ -5,17 +5,19 @@ import { useForm, useWatch } from 'react-hook-form';
 import { cardFilter as buildCardFilter, toCardDetail, type CardFilterOption } from '../core/card-filter';
 import type { PayMethod, CardCode } from '../core/types';
 import { PAY_METHODS } from '../core/validation/rules';
-import { useIamport } from '../react/useIamport';
-import { usePayment, type PaymentParams } from '../react/usePayment';
-import type { RequestCallbacks } from '../react/useRequestMachine';
+import { usePayment } from '../react/usePayment';
+import type { RequestCallbacks } from '../core/request-controller';
+import type { PaymentParams } from '../core/request-params';
 import type { PaymentOutcome } from '../core/outcome';
 import type { BuyerField, BuyerValues } from './buyer-rules';
 import { CardFilterField } from './CardFilterField';
-import { FormShell } from './FormShell';
-import type { IamportMessages } from './messages';
-import { PayMethodField } from './PayMethodField';
-import { formatWon } from './SubmitButton';
-import { useMessages } from './useMessages';
+import { useFormShell } from './FormShell';
+import { FIELD_MESSAGES, REQUEST_MESSAGES, type FieldMessages, type IamportMessages, type RequestMessages } from './messages';
+import { renderPayMethods } from './PayMethodField';
+import { formatWon } from './format-won';
+import { useMessageGroups } from './useMessages';
+import { useRequestControls } from './RequestControls';
+import type { VerifyUnknown } from './verify-unknown';
 
 /** Values of the checkout form. */
 export interface PaymentFormValues extends BuyerValues {
@@ -41,13 +43,15 @@ export interface PaymentFormProps extends RequestCallbacks<PaymentOutcome> {
   defaultValues?: Partial<PaymentFormValues>;
   /** Extra `request_pay` parameters: `merchant_uid`, `m_redirect_url`, `custom_data`, `digital` (required for phone), `vbank_due`, … */
   params?: Partial<PaymentParams>;
+  /** Ask your server by merchant_uid when the SDK never answered (`unknown`); the form shows "확인 중" meanwhile and never "failed" before it answers. */
+  verify?: VerifyUnknown;
   submitLabel?: ReactNode;
   messages?: Partial<IamportMessages>;
   className?: string;
   children?: ReactNode;
 }
 
-function IssuerChoice({ cardFilter, messages }: { cardFilter?: CardFilterOption; messages: IamportMessages }) {
+function IssuerChoice({ cardFilter, messages }: { cardFilter?: CardFilterOption; messages?: Partial<IamportMessages> }) {
   // Watching here keeps pay-method changes from re-rendering the whole form.
   return useWatch<PaymentFormValues>({ name: 'pay_method' }) === 'card' ? <CardFilterField cardFilter={cardFilter} messages={messages} /> : null;
 }
@@ -68,29 +72,25 @@ function IssuerChoice({ cardFilter, messages }: { cardFilter?: CardFilterOption;
  * />
  */
 export function PaymentForm({
-  amount, name, payMethods = PAY_METHODS, cardFilter, issuerChoice, buyerFields, requiredBuyerFields, defaultValues, params,
+  amount, name, payMethods = PAY_METHODS, cardFilter, issuerChoice, buyerFields, requiredBuyerFields, defaultValues, params, verify,
   submitLabel, messages: overrides, className, children, ...callbacks
 }: PaymentFormProps) {
-  const form = useForm<PaymentFormValues>({ defaultValues: { pay_method: payMethods[0], card_code: '', ...defaultValues } });
+  const form = useForm<PaymentFormValues>({ defaultValues: { pay_method: payMethods[0], ...defaultValues } });
   const payment = usePayment(callbacks);
-  const messages = useMessages(overrides);
-  const { locale } = useIamport();
-  return (
-    <FormShell
-      form={form}
-      buyer={{ fields: buyerFields, required: requiredBuyerFields }}
-      machine={payment}
-      messages={messages}
-      className={className}
-      label={submitLabel ?? messages.payAmount(formatWon(amount, locale))}
-      submit={({ pay_method, card_code }, buyer) => {
-        const detail = pay_method === 'card' ? (card_code ? buildCardFilter.only([card_code]) : cardFilter && toCardDetail(cardFilter)) : undefined;
-        return payment.requestPayment({ ...params, ...buyer, pay_method, amount, name, ...(detail && { card: { ...params?.card, detail } }) });
-      }}
-    >
-      {payMethods.length > 1 && <PayMethodField methods={payMethods} messages={messages} />}
-      {issuerChoice && <IssuerChoice cardFilter={cardFilter} messages={messages} />}
+  // Children get the overrides, not merged copies: each reads its own group.
+  const fieldText = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);
+  const messages = useMessageGroups<RequestMessages>(overrides, REQUEST_MESSAGES);
+  const request = useRequestControls({ state: payment, cancel: payment.cancel, verify, label: submitLabel ?? fieldText.payAmount(formatWon(amount)), messages });
+  const submit = ({ pay_method, card_code }: PaymentFormValues, buyer: BuyerValues) => {
+    const detail = pay_method === 'card' ? (card_code ? buildCardFilter.only([card_code]) : cardFilter && toCardDetail(cardFilter)) : undefined;
+    payment.requestPayment({ ...params, ...buyer, pay_method, amount, name, ...(detail && { card: { ...params?.card, detail } }) });
+  };
+  const own = payMethods.length > 1 && renderPayMethods(form.register as never, payMethods, fieldText);
+  const contextual = (issuerChoice || children) && (
+    <>
+      {issuerChoice && <IssuerChoice cardFilter={cardFilter} messages={overrides} />}
       {children}
-    </FormShell>
+    </>
   );
+  return useFormShell(form, { buyerFields, requiredBuyerFields, className }, request, fieldText, submit, own, contextual);
 }

@@ -1,5 +1,5 @@
 import { EMAIL_PATTERN, isKoreanPhone, isKoreanPostcode } from '../core/validation/shapes';
-import type { IamportMessages } from './messages';
+import type { FieldMessages } from './messages';
 
 /** Buyer fields the forms can show; each maps to the `buyer_*` request parameter. */
 export type BuyerField = 'name' | 'email' | 'tel' | 'address' | 'postcode';
@@ -15,12 +15,12 @@ export interface BuyerValues {
 
 interface BuyerFieldSpec {
   key: keyof BuyerValues;
-  label: keyof IamportMessages;
+  label: keyof FieldMessages;
   autoComplete: string;
   type: 'text' | 'email' | 'tel';
   inputMode?: 'email' | 'tel' | 'numeric';
   check?: (value: string) => boolean;
-  invalid?: keyof IamportMessages;
+  invalid?: keyof FieldMessages;
 }
 
 /** One spec per field: label, autocomplete token, keyboard and format rule. */
@@ -47,7 +47,7 @@ export const DEFAULT_BUYER_FIELDS: readonly BuyerField[] = ['name', 'email', 'te
  * @example
  * buyerFieldError('tel', '1234', true, MESSAGES.en) // 'Enter a Korean phone number like 010-1234-5678.'
  */
-export function buyerFieldError(field: BuyerField, value: unknown, required: boolean, messages: IamportMessages): string | undefined {
+export function buyerFieldError(field: BuyerField, value: unknown, required: boolean, messages: FieldMessages): string | undefined {
   const spec = BUYER_FIELD_SPECS[field];
   const text = typeof value === 'string' ? value.trim() : '';
   if (!text) return required ? messages.required : undefined;

@@ -6,4 +6,5 @@ export { PayMethodField, type PayMethodFieldProps } from './PayMethodField';
 export { CardFilterField, type CardFilterFieldProps } from './CardFilterField';
 export { RedirectLanding, type RedirectLandingProps, type LandingState, type LandingVerification } from './RedirectLanding';
 export { buyerFieldError, BUYER_FIELD_SPECS, type BuyerField, type BuyerValues, type BuyerFieldsConfig } from './buyer-rules';
-export { MESSAGES, type IamportMessages } from './messages';
+export { MESSAGES, type IamportMessages, type RequestMessages, type BillingMessages, type FieldMessages, type LandingMessages } from './messages';
+export type { VerifyUnknown } from './verify-unknown';

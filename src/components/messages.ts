@@ -1,15 +1,36 @@
 import type { PayMethod } from '../core/types';
 
-/** Every user-visible string of the components. Override any of them with the `messages` prop. */
-export interface IamportMessages {
+type Locales<M> = Record<'ko' | 'en', M>;
+
+/** What the pay buttons and their notices say (every request component). */
+export interface RequestMessages {
   pay: string;
-  /** Pay button label with the amount, e.g. `₩1,004 결제하기` / `Pay ₩1,004`. */
-  payAmount(amount: string): string;
-  registerCard: string;
   processing: string;
   loadingSdk: string;
   sdkFailed: string;
   retry: string;
+  failed: string;
+  cancelled: string;
+  /** Also shown while your server checks a request the SDK never answered (`unknown`). */
+  verifying: string;
+  paid: string;
+  vbankIssued: string;
+  notVerified: string;
+  /** Pending and no payment window seen for `windowTimeoutMs`: shown with `cancelPayment`. */
+  noWindow: string;
+  cancelPayment: string;
+}
+
+/** What only the billing-key components say. */
+export interface BillingMessages {
+  registerCard: string;
+  billingKeyIssued: string;
+}
+
+/** What the form fields say. */
+export interface FieldMessages {
+  /** Pay button label with the amount, e.g. `₩1,004 결제하기` / `Pay ₩1,004`. */
+  payAmount(amount: string): string;
   buyerName: string;
   buyerEmail: string;
   buyerTel: string;
@@ -23,28 +44,65 @@ export interface IamportMessages {
   methods: Record<PayMethod, string>;
   cardIssuer: string;
   anyCard: string;
-  verifying: string;
-  paid: string;
-  billingKeyIssued: string;
-  vbankIssued: string;
-  failed: string;
-  cancelled: string;
-  notVerified: string;
+}
+
+/** What only the landing page says. */
+export interface LandingMessages {
   verifyError: string;
   noResult: string;
   unknownOrder: string;
 }
 
-/** Korean (default) and English messages. */
-export const MESSAGES: Record<'ko' | 'en', IamportMessages> = {
+/** Every user-visible string of the components. Override any of them with the `messages` prop. */
+export interface IamportMessages extends RequestMessages, BillingMessages, FieldMessages, LandingMessages {}
+
+// Three groups, so a page bundles only the strings its components can show (a pay button
+// needs no field labels); MESSAGES joins them for the landing and for your own use.
+
+/** @internal */
+export const REQUEST_MESSAGES: Locales<RequestMessages> = {
   ko: {
     pay: '결제하기',
-    payAmount: (amount) => `${amount} 결제하기`,
-    registerCard: '카드 등록하기',
     processing: '결제 진행 중…',
     loadingSdk: '결제 모듈을 불러오는 중…',
     sdkFailed: '결제 모듈을 불러오지 못했습니다.',
     retry: '다시 시도',
+    failed: '결제에 실패했습니다.',
+    cancelled: '결제를 취소했습니다.',
+    verifying: '결제를 확인하고 있습니다…',
+    paid: '결제가 완료되었습니다.',
+    vbankIssued: '가상계좌가 발급되었습니다. 기한 내에 입금해 주세요.',
+    notVerified: '결제를 확인할 수 없습니다. 고객센터에 문의해 주세요.',
+    noWindow: '결제창이 보이지 않나요?',
+    cancelPayment: '결제 취소',
+  },
+  en: {
+    pay: 'Pay',
+    processing: 'Processing payment…',
+    loadingSdk: 'Loading the payment module…',
+    sdkFailed: 'The payment module could not be loaded.',
+    retry: 'Try again',
+    failed: 'The payment failed.',
+    cancelled: 'You cancelled the payment.',
+    verifying: 'Confirming your payment…',
+    paid: 'Payment complete.',
+    vbankIssued: 'Your virtual account is ready. Please deposit before the due date.',
+    notVerified: 'We could not confirm this payment. Please contact support.',
+    noWindow: "Don't see the payment window?",
+    cancelPayment: 'Cancel payment',
+  },
+};
+
+/** @internal */
+export const BILLING_MESSAGES: Locales<BillingMessages> = {
+  ko: { registerCard: '카드 등록하기', billingKeyIssued: '카드가 등록되었습니다.' },
+  en: { registerCard: 'Register card', billingKeyIssued: 'Your card is registered.' },
+};
+
+/** @internal */
+export const FIELD_MESSAGES: Locales<FieldMessages> = {
+  ko: {
+    payAmount: (amount) => `${amount} 결제하기`,
     buyerName: '이름',
     buyerEmail: '이메일',
     buyerTel: '휴대폰 번호',
@@ -58,25 +116,9 @@ export const MESSAGES: Record<'ko' | 'en', IamportMessages> = {
     methods: { card: '신용·체크카드', trans: '실시간 계좌이체', vbank: '가상계좌', phone: '휴대폰 소액결제' },
     cardIssuer: '카드사',
     anyCard: '모든 카드',
-    verifying: '결제를 확인하고 있습니다…',
-    paid: '결제가 완료되었습니다.',
-    billingKeyIssued: '카드가 등록되었습니다.',
-    vbankIssued: '가상계좌가 발급되었습니다. 기한 내에 입금해 주세요.',
-    failed: '결제에 실패했습니다.',
-    cancelled: '결제를 취소했습니다.',
-    notVerified: '결제를 확인할 수 없습니다. 고객센터에 문의해 주세요.',
-    verifyError: '결제 확인 중 오류가 발생했습니다.',
-    noResult: '결제 결과 정보가 없습니다.',
-    unknownOrder: '이 브라우저에서 시작한 주문이 아닙니다.',
   },
   en: {
-    pay: 'Pay',
     payAmount: (amount) => `Pay ${amount}`,
-    registerCard: 'Register card',
-    processing: 'Processing payment…',
-    loadingSdk: 'Loading the payment module…',
-    sdkFailed: 'The payment module could not be loaded.',
-    retry: 'Try again',
     buyerName: 'Name',
     buyerEmail: 'Email',
     buyerTel: 'Mobile number',
@@ -90,15 +132,23 @@ export const MESSAGES: Record<'ko' | 'en', IamportMessages> = {
     methods: { card: 'Credit/debit card', trans: 'Bank transfer', vbank: 'Virtual account', phone: 'Mobile phone' },
     cardIssuer: 'Card issuer',
     anyCard: 'Any card',
-    verifying: 'Confirming your payment…',
-    paid: 'Payment complete.',
-    billingKeyIssued: 'Your card is registered.',
-    vbankIssued: 'Your virtual account is ready. Please deposit before the due date.',
-    failed: 'The payment failed.',
-    cancelled: 'You cancelled the payment.',
-    notVerified: 'We could not confirm this payment. Please contact support.',
+  },
+};
+
+const LANDING_MESSAGES: Locales<LandingMessages> = {
+  ko: {
+    verifyError: '결제 확인 중 오류가 발생했습니다.',
+    noResult: '결제 결과 정보가 없습니다.',
+    unknownOrder: '이 브라우저에서 시작한 주문이 아닙니다.',
+  },
+  en: {
     verifyError: 'Something went wrong while confirming the payment.',
     noResult: 'There is no payment result to show.',
     unknownOrder: 'This order was not started in this browser.',
   },
 };
+
+const join = (locale: 'ko' | 'en'): IamportMessages => ({ ...REQUEST_MESSAGES[locale], ...BILLING_MESSAGES[locale], ...FIELD_MESSAGES[locale], ...LANDING_MESSAGES[locale] });
+
+/** Korean (default) and English messages: every string of every component. */
+export const MESSAGES: Locales<IamportMessages> = /* @__PURE__ */ (() => ({ ko: join('ko'), en: join('en') }))();

@@ -1,7 +1,8 @@
 /**
- * Framework-free core of react-iamport-jtnet: types, SDK loader, validation, card codes,
- * outcome normalisation and the mobile-redirect helpers. Nothing here touches `window` or
- * `document` at import time.
+ * Framework-free core of react-iamport-jtnet: the SDK runtime and request controllers (what
+ * the React hooks subscribe to), types, SDK loader, validation, card codes, outcome
+ * normalisation and the mobile-redirect helpers. Nothing here touches `window` or `document`
+ * at import time.
  */
 export type {
   BillingKeyRequestParams,
@@ -27,9 +28,22 @@ export {
   toPaymentOutcome,
   isCancellation,
   type PaymentOutcome,
+  type WindowOutcome,
   type PaymentSucceeded,
   type PaymentFailed,
   type PaymentCancelled,
+  type PaymentUnknown,
 } from './outcome';
+export {
+  createIamportRuntime,
+  DEFAULT_WINDOW_TIMEOUT_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  type IamportRuntime,
+  type IamportRuntimeOptions,
+  type IamportLoadState,
+} from './runtime';
+export { getRequestController, type RequestController, type RequestCallbacks, type RequestState, type RequestStatus } from './request-controller';
+export type { RequestKind, RequestKinds, PaymentParams, BillingKeyParams, BillingKeyOutcome } from './request-params';
 export { parseRedirectResult, REDIRECT_PARAMS, type RedirectSearchParams, type RedirectSource } from './redirect';
+
 export { rememberRequest, recallRequest, forgetRequest, type RememberedRequest } from './remembered-request';

@@ -29,8 +29,25 @@ export interface PaymentCancelled extends Omit<PaymentFailed, 'status'> {
   status: 'cancelled';
 }
 
-/** One normalised result for the callback and the mobile redirect alike. */
-export type PaymentOutcome = PaymentSucceeded | PaymentFailed | PaymentCancelled;
+/** What the payment window itself reported, through the callback or the mobile redirect. */
+export type WindowOutcome = PaymentSucceeded | PaymentFailed | PaymentCancelled;
+
+/**
+ * The SDK never told us how the request ended: the request was cancelled by the app
+ * (`cancel()`, `reset()`), no window appeared (`'no-window'`: the real SDK's silent init
+ * failure) or the window never answered (`'timeout'`). The payment may or may not have
+ * happened: ask YOUR server by `merchantUid` before you tell the buyer anything, and never
+ * show it as "failed, try again" without that check.
+ */
+export interface PaymentUnknown {
+  status: 'unknown';
+  reason: 'cancelled' | 'timeout' | 'no-window';
+  merchantUid: string;
+  impUid: null;
+}
+
+/** Every way a request ends: the window's own report, or {@link PaymentUnknown}. */
+export type PaymentOutcome = WindowOutcome | PaymentUnknown;
 
 /** How PGs (via i'mport's `error_msg`) and our sandbox say the buyer abandoned the window. */
 const CANCELLED = /사용자가\s*결제를\s*취소|결제포기|cancel+ed by (the )?(user|buyer)|user[ _]cancel|^CANCEL+ED$|PAY_PROCESS_CANCELED/i;
@@ -49,7 +66,7 @@ export function isCancellation(response: Pick<RequestPayResponse, 'error_code' |
 const readFlag = (value: unknown): boolean | undefined => (value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined);
 
 /**
- * Normalise a `request_pay` callback response (or redirect query) into a {@link PaymentOutcome}.
+ * Normalise a `request_pay` callback response (or redirect query) into a {@link WindowOutcome}.
  * Follows the official rule: failure = `error_code` present (the real SDK once misspelled it
  * `error_coe`); `success`/`imp_success` false without a code is a failure too; otherwise the
  * window succeeded and the server must verify.
@@ -57,7 +74,7 @@ const readFlag = (value: unknown): boolean | undefined => (value === true || val
  * @example
  * toPaymentOutcome({ success: true, imp_uid: 'imp_1', merchant_uid: 'order_1' }).status // 'succeeded'
  */
-export function toPaymentOutcome(response: RequestPayResponse, fallbackMerchantUid = ''): PaymentOutcome {
+export function toPaymentOutcome(response: RequestPayResponse, fallbackMerchantUid = ''): WindowOutcome {
   const raw = response ?? ({} as RequestPayResponse);
   const impUid = typeof raw.imp_uid === 'string' && raw.imp_uid !== '' ? raw.imp_uid : null;
   const merchantUid = typeof raw.merchant_uid === 'string' && raw.merchant_uid !== '' ? raw.merchant_uid : fallbackMerchantUid;

@@ -1,4 +1,4 @@
-import { toPaymentOutcome, type PaymentOutcome } from './outcome';
+import { toPaymentOutcome, type WindowOutcome } from './outcome';
 import type { RequestPayResponse } from './types';
 
 /** Query parameters the window appends to `m_redirect_url`. */
@@ -62,7 +62,7 @@ export function redirectQuery(input: RedirectSource): string {
 
 /**
  * Read the mobile redirect query (`imp_uid`, `merchant_uid`, `imp_success` or `success`,
- * `error_code`, `error_msg`) into the same {@link PaymentOutcome} union as the callback.
+ * `error_code`, `error_msg`) into the same {@link WindowOutcome} union as the callback.
  * Values are strings; a missing flag with no error counts as "succeeded, verify on the server".
  * Returns `null` when the URL carries no payment result at all. Takes a URL, a query string,
  * `URLSearchParams`, or a query object such as Next.js's awaited `searchParams`.
@@ -72,7 +72,7 @@ export function redirectQuery(input: RedirectSource): string {
  * parseRedirectResult(window.location.href)
  * parseRedirectResult(await searchParams) // in a Next.js page
  */
-export function parseRedirectResult(urlOrSearch: RedirectSource): PaymentOutcome | null {
+export function parseRedirectResult(urlOrSearch: RedirectSource): WindowOutcome | null {
   const params = toSearchParams(urlOrSearch);
   const get = (name: string): string | undefined => {
     const value = params.get(name);

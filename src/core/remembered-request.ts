@@ -1,5 +1,3 @@
-import { getSessionStorage } from '../utils/safe-storage';
-
 /** What the kit remembers before opening a window, so the landing page can match the result. */
 export interface RememberedRequest {
   merchantUid: string;
@@ -13,12 +11,22 @@ export interface RememberedRequest {
 const STORAGE_KEY = 'react-iamport-jtnet:requests';
 const MAX_REMEMBERED = 20;
 
-function readAll(storage: Storage): RememberedRequest[] {
+// `sessionStorage` throws (or is missing) on the server, in sandboxed iframes and in some private
+// modes: then nothing is remembered, and the landing treats the merchant_uid as unknown (safe).
+function readAll(): RememberedRequest[] {
   try {
-    const parsed: unknown = JSON.parse(storage.getItem(STORAGE_KEY) ?? '[]');
+    const parsed: unknown = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '[]');
     return Array.isArray(parsed) ? parsed.filter((entry): entry is RememberedRequest => typeof entry?.merchantUid === 'string') : [];
   } catch {
     return [];
+  }
+}
+
+function writeAll(entries: RememberedRequest[]): void {
+  try {
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(entries.slice(-MAX_REMEMBERED)));
+  } catch {
+    // no storage, or quota exceeded: see above
   }
 }
 
@@ -30,14 +38,7 @@ function readAll(storage: Storage): RememberedRequest[] {
  * rememberRequest({ merchantUid, kind: 'payment', amount: 1004, startedAt: Date.now() })
  */
 export function rememberRequest(request: RememberedRequest): void {
-  const storage = getSessionStorage();
-  if (!storage) return;
-  const others = readAll(storage).filter((entry) => entry.merchantUid !== request.merchantUid);
-  try {
-    storage.setItem(STORAGE_KEY, JSON.stringify([...others, request].slice(-MAX_REMEMBERED)));
-  } catch {
-    // quota exceeded: the landing will report the merchant_uid as unknown, which is safe
-  }
+  writeAll([...readAll().filter((entry) => entry.merchantUid !== request.merchantUid), request]);
 }
 
 /**
@@ -47,9 +48,7 @@ export function rememberRequest(request: RememberedRequest): void {
  * recallRequest(result.merchantUid)?.amount
  */
 export function recallRequest(merchantUid: string): RememberedRequest | null {
-  const storage = getSessionStorage();
-  if (!storage) return null;
-  return readAll(storage).find((entry) => entry.merchantUid === merchantUid) ?? null;
+  return readAll().find((entry) => entry.merchantUid === merchantUid) ?? null;
 }
 
 /**
@@ -59,11 +58,5 @@ export function recallRequest(merchantUid: string): RememberedRequest | null {
  * forgetRequest(result.merchantUid)
  */
 export function forgetRequest(merchantUid: string): void {
-  const storage = getSessionStorage();
-  if (!storage) return;
-  try {
-    storage.setItem(STORAGE_KEY, JSON.stringify(readAll(storage).filter((entry) => entry.merchantUid !== merchantUid)));
-  } catch {
-    // ignore: nothing to forget where we cannot write
-  }
+  writeAll(readAll().filter((entry) => entry.merchantUid !== merchantUid));
 }

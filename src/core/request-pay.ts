@@ -1,11 +1,27 @@
 import { DEV } from '../utils/dev';
 import { IamportError } from './errors';
-import { toPaymentOutcome, type PaymentOutcome } from './outcome';
-import type { Iamport, RequestPayParams } from './types';
+import { toPaymentOutcome, type WindowOutcome } from './outcome';
+import type { Iamport, RequestPayCallback, RequestPayParams } from './types';
 import { validateRequest } from './validation/validate';
 
 /**
- * Open the payment window and resolve with the normalised outcome.
+ * @internal `IMP.request_pay(params, callback)`, turning a throw into `IamportError('SDK_ERROR')`.
+ * Validates nothing (callers validate once).
+ *
+ * @example
+ * callRequestPay(window.IMP!, params, (response) => console.log(response))
+ */
+export function callRequestPay(imp: Iamport, params: RequestPayParams, callback: RequestPayCallback): void {
+  try {
+    imp.request_pay(params, callback);
+  } catch (cause) {
+    throw new IamportError('SDK_ERROR', `IMP.request_pay threw: ${cause instanceof Error ? cause.message : String(cause)}.${DEV ? ' A browser extension may be interfering with the SDK.' : ''}`, { cause });
+  }
+}
+
+/**
+ * Open the payment window and resolve with what it reported (no watchdogs: for requests that
+ * must end even when the SDK stays silent, use {@link createRequestController}).
  *
  * `IMP.request_pay` is called synchronously, inside this call (no `await` before it), so a
  * click handler that calls `requestPay` keeps its user activation and popups are not blocked.
@@ -19,16 +35,13 @@ import { validateRequest } from './validation/validate';
  *   if (outcome.status === 'succeeded') await fetch('/verify', { method: 'POST', body: outcome.impUid })
  * }
  */
-export function requestPay(imp: Iamport, params: RequestPayParams): Promise<PaymentOutcome> {
-  return new Promise<PaymentOutcome>((resolve, reject) => {
-    validateRequest(params); // throws inside the executor → rejection, SDK untouched
-    if (!imp || typeof imp.request_pay !== 'function') {
+export function requestPay(imp: Iamport, params: RequestPayParams): Promise<WindowOutcome> {
+  return new Promise<WindowOutcome>((resolve) => {
+    // Throwing inside the executor rejects the promise; the SDK is untouched on invalid params.
+    validateRequest(params);
+    if (typeof imp?.request_pay !== 'function') {
       throw new IamportError('SDK_NOT_READY', `requestPay(imp, params): imp is not an i'mport SDK object.${DEV ? ' Pass window.IMP after loadIamport() and IMP.init().' : ''}`);
     }
-    try {
-      imp.request_pay(params, (response) => resolve(toPaymentOutcome(response, params.merchant_uid)));
-    } catch (cause) {
-      reject(new IamportError('SDK_ERROR', `IMP.request_pay threw: ${cause instanceof Error ? cause.message : String(cause)}.${DEV ? ' A browser extension may be interfering with the SDK.' : ''}`, { cause }));
-    }
+    callRequestPay(imp, params, (response) => resolve(toPaymentOutcome(response, params.merchant_uid)));
   });
 }

@@ -129,6 +129,8 @@ export interface Iamport {
   init(userCode: string): void;
   agency(userCode: string, tierCode: string): void;
   request_pay(params: RequestPayParams, callback?: RequestPayCallback): void;
+  /** Hides the open window (real SDK 1.3.0 and the sandbox). It never calls the request's callback. */
+  close?(): void;
 }
 
 declare global {

@@ -1,8 +1,7 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
 import { IamportError } from '../core/errors';
+import type { IamportLoadState, IamportRuntime } from '../core/runtime';
 import { DEV } from '../utils/dev';
-import type { Iamport } from '../core/types';
-import type { startRequest } from './payment-runtime';
 
 /**
  * Language of the kit's messages and of the payment window.
@@ -11,18 +10,6 @@ import type { startRequest } from './payment-runtime';
  * <IamportProvider merchantCode="imp00000000" locale="en">…</IamportProvider>
  */
 export type IamportLocale = 'ko' | 'en';
-
-/**
- * Where the SDK is: still loading, ready (initialised), or failed to load.
- *
- * @example
- * const state: IamportLoadState = useIamport()
- * if (state.status === 'ready') state.sdk.request_pay(params, callback)
- */
-export type IamportLoadState =
-  | { status: 'loading'; sdk: null; error: null }
-  | { status: 'ready'; sdk: Iamport; error: null }
-  | { status: 'error'; sdk: null; error: IamportError };
 
 /**
  * The provider's settings that hooks and components fill requests from.
@@ -50,20 +37,10 @@ export interface IamportSettings {
  */
 export type UseIamportResult = IamportLoadState & IamportSettings & { retry(): void };
 
-/** @internal The SDK plus the lazily loaded request runtime. */
-export interface ReadyRuntime {
-  sdk: Iamport;
-  start: typeof startRequest;
-}
-
-/** @internal What the provider shares with the hooks. */
+/** @internal What the provider shares with the hooks: its runtime and settings. */
 export interface IamportContextValue {
-  result: UseIamportResult;
-  /**
-   * The initialised SDK and the payment runtime now (same task, for popup blockers), or a
-   * promise of them while they load.
-   */
-  getSdk(): ReadyRuntime | Promise<ReadyRuntime>;
+  runtime: IamportRuntime;
+  settings: IamportSettings;
 }
 
 /** @internal */
@@ -73,7 +50,7 @@ export const IamportContext = createContext<IamportContextValue | null>(null);
  * @internal Read the provider or throw an error that names the hook and says what to wrap.
  *
  * @example
- * const { getSdk } = useIamportContext('usePayment')
+ * const { runtime } = useIamportContext('usePayment')
  */
 export function useIamportContext(hook: string): IamportContextValue {
   const value = useContext(IamportContext);
@@ -84,4 +61,29 @@ export function useIamportContext(hook: string): IamportContextValue {
     );
   }
   return value;
+}
+
+const LOADING: IamportLoadState = { status: 'loading', sdk: null, error: null };
+const serverSnapshot = () => LOADING;
+
+/**
+ * @internal The runtime's load state (the server and hydration render `'loading'`). Reading it
+ * does not load the SDK: see {@link useLoadSdk}.
+ *
+ * @example
+ * const state = useSdkState(runtime)
+ */
+export function useSdkState(runtime: IamportRuntime): IamportLoadState {
+  return useSyncExternalStore(runtime.subscribe, runtime.getSnapshot, serverSnapshot);
+}
+
+/**
+ * @internal Ask for the SDK: loading starts after the commit, never on the server. Request
+ * hooks and `useIamport` call it; a landing page (no request) downloads nothing.
+ *
+ * @example
+ * useLoadSdk(runtime)
+ */
+export function useLoadSdk(runtime: IamportRuntime): void {
+  useEffect(() => void runtime.load(), [runtime]);
 }

@@ -1,10 +1,12 @@
 'use client';
 
-import { useIamportContext, type UseIamportResult } from './context';
+import { useMemo } from 'react';
+import { useIamportContext, useLoadSdk, useSdkState, type UseIamportResult } from './context';
 
 /**
- * The SDK's load state from the nearest {@link IamportProvider}, plus its settings.
- * Narrow on `status`: `'ready'` has `sdk`, `'error'` has `error` and `retry()` loads again.
+ * The SDK's load state from the nearest {@link IamportProvider}, plus its settings; asking
+ * for it starts loading the SDK. Narrow on `status`: `'ready'` has `sdk`, `'error'` has
+ * `error` and `retry()` loads again. `'idle'` lasts until the first commit.
  *
  * @example
  * const iamport = useIamport()
@@ -12,5 +14,8 @@ import { useIamportContext, type UseIamportResult } from './context';
  * return <button disabled={iamport.status !== 'ready'}>Pay</button>
  */
 export function useIamport(): UseIamportResult {
-  return useIamportContext('useIamport').result;
+  const { runtime, settings } = useIamportContext('useIamport');
+  useLoadSdk(runtime);
+  const state = useSdkState(runtime);
+  return useMemo(() => ({ ...state, ...settings, retry: runtime.retry }) as UseIamportResult, [state, settings]);
 }

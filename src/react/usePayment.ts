@@ -1,52 +1,51 @@
 'use client';
 
 import type { PaymentOutcome } from '../core/outcome';
-import type { RequestPayParams } from '../core/types';
-import { useRequestMachine, type RequestCallbacks, type RequestState } from './useRequestMachine';
+import type { RequestCallbacks, RequestState } from '../core/request-controller';
+import type { PaymentParams } from '../core/request-params';
+import { useRequest } from './useRequest';
 
 /**
- * `request_pay` parameters; `pg`, `merchant_uid` and `m_redirect_url` default from the provider / a fresh id.
- *
- * @example
- * const params: PaymentParams = { pay_method: 'card', name: '원두 1kg', amount: 1004 }
- */
-export type PaymentParams = Omit<RequestPayParams, 'merchant_uid' | 'customer_uid'> & { merchant_uid?: string };
-
-/**
- * What {@link usePayment} returns.
+ * What {@link usePayment} returns: the request's state (a union per `status`) and its actions.
  *
  * @example
  * const { requestPayment, isPending }: UsePaymentResult = usePayment()
  */
-export interface UsePaymentResult extends RequestState<PaymentOutcome> {
+export type UsePaymentResult = RequestState<PaymentOutcome> & {
   /**
-   * Open the payment window. Resolves with the window's outcome (`succeeded` still needs
-   * server verification); rejects with an `IamportError` when the kit refuses (`INVALID_PARAMS`,
-   * SDK load failure, or `PAYMENT_IN_PROGRESS` while another request is open).
+   * Open the payment window and forget the promise: the outcome arrives in the state and the
+   * callbacks, a refusal (`INVALID_PARAMS`, `PAYMENT_IN_PROGRESS`, SDK load failure) in
+   * `error` and `onError`. Never an unhandled rejection.
    */
-  requestPayment(params: PaymentParams): Promise<PaymentOutcome>;
-}
+  requestPayment(params: PaymentParams): void;
+  /** The same, returning the promise: resolves with the outcome (`unknown` included), rejects with the kit's `IamportError`. */
+  requestPaymentAsync(params: PaymentParams): Promise<PaymentOutcome>;
+  /** End the pending request as `unknown` / `'cancelled'` (closes the SDK's window); the next click may pay at once. */
+  cancel(): void;
+  /** Cancel a pending request, then back to `'idle'`. */
+  reset(): void;
+};
 
 /**
  * One-time payments. `requestPayment` fills `pg`, `merchant_uid` and `m_redirect_url`,
  * validates before the SDK is touched, remembers the request for the mobile landing page and
  * calls `IMP.request_pay` synchronously inside your click handler when the SDK is ready (it
- * waits for the SDK otherwise). A second call while one is pending never reaches the SDK: it
- * rejects with `IamportError('PAYMENT_IN_PROGRESS')` and leaves the first request's state alone.
+ * waits for the SDK otherwise). A second call while one is pending never reaches the SDK
+ * (`PAYMENT_IN_PROGRESS` to `onError`). Every request ends: when the SDK stays silent the
+ * provider's `windowTimeoutMs` / `requestTimeoutMs` end it as `unknown`.
  *
  * @example
  * function PayButton() {
- *   const { requestPayment, isPending, outcome } = usePayment({
+ *   const payment = usePayment({
  *     onSuccess: (outcome) => fetch('/api/verify', { method: 'POST', body: JSON.stringify({ impUid: outcome.impUid }) }),
  *   })
  *   return (
- *     <button disabled={isPending} onClick={() => requestPayment({ pay_method: 'card', name: '원두 1kg', amount: 1004 }).catch(() => {})}>
- *       {outcome?.status === 'failed' ? outcome.message : 'Pay ₩1,004'}
+ *     <button disabled={payment.isPending} onClick={() => payment.requestPayment({ pay_method: 'card', name: '원두 1kg', amount: 1004 })}>
+ *       {payment.status === 'failed' ? payment.outcome.message : 'Pay ₩1,004'}
  *     </button>
  *   )
  * }
  */
 export function usePayment(options?: RequestCallbacks<PaymentOutcome>): UsePaymentResult {
-  const { start, ...state } = useRequestMachine<PaymentOutcome>('usePayment', 'payment', options);
-  return { requestPayment: start, ...state };
+  return useRequest('usePayment', 'payment', options, 'requestPayment', 'requestPaymentAsync');
 }

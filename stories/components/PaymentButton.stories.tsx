@@ -83,3 +83,45 @@ export const BillingKey: StoryObj<typeof BillingKeyButton> = {
     await expect(canvas.queryByRole('alert')).toBeNull();
   },
 };
+
+/** What your `verify` endpoint answers for an order the SDK never reported on (here: no payment for that merchant_uid). */
+const notPaid = async () => ({ verified: false, status: 'not_verified', reason: 'not_found' });
+
+/**
+ * The real SDK's silent init failure (`faults: { init: 'network-error' }`): no window ever shows.
+ * After the provider's `windowTimeoutMs` the request ends as `unknown`; the button shows
+ * "확인 중" while `verify` asks your server by merchant_uid, and only then "failed".
+ */
+export const NoWindowAtAll: Story = {
+  render: (args) => (
+    <SandboxProvider sandbox={{ faults: { init: 'network-error' } }} windowTimeoutMs={600}>
+      <PaymentButton {...args} verify={notPaid} />
+    </SandboxProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: '₩12,000 바로 결제' }));
+    await expect(canvas.getByRole('button', { name: '결제 진행 중…' })).toBeDisabled();
+    await expect(await canvas.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('결제에 실패했습니다.');
+    await expect(canvas.getByRole('button', { name: '₩12,000 바로 결제' })).toBeEnabled();
+  },
+};
+
+/** An SDK that draws no window the kit can see (a custom build, a test double): after `windowTimeoutMs` the buyer gets a way out. */
+const unseen = { init() {}, agency() {}, request_pay() {}, close() {} };
+
+export const WayOut: Story = {
+  render: (args) => (
+    <SandboxProvider sdk={unseen} windowTimeoutMs={600}>
+      <PaymentButton {...args} verify={async () => ({ verified: true, status: 'paid' })} />
+    </SandboxProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: '₩12,000 바로 결제' }));
+    await expect(await canvas.findByText('결제창이 보이지 않나요?', {}, { timeout: 5000 })).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: '결제 취소' }));
+    // cancelled → unknown → your server says it was paid after all
+    await expect(await canvas.findByText('결제가 완료되었습니다.')).toHaveAttribute('role', 'status');
+  },
+};

@@ -7,22 +7,23 @@ import { payWithCard, SandboxProvider } from './sandbox-provider';
 /** "Register a card for the monthly plan": a billing key (빌링키) for one customer. */
 function BillingKeyDemo({ customerUid, amount }: { customerUid: string; amount?: number }) {
   const iamport = useIamport();
-  const { issueBillingKey, status, outcome, error, isPending } = useBillingKey();
+  const billing = useBillingKey();
   return (
     <section aria-label="useBillingKey demo" style={{ fontFamily: 'system-ui, sans-serif', display: 'grid', gap: 8, maxWidth: 360 }}>
       <button
         type="button"
-        disabled={iamport.status !== 'ready' || isPending}
-        onClick={() => issueBillingKey({ customer_uid: customerUid, name: '월간 구독 (Monthly plan)', amount }).catch(() => {})}
+        disabled={iamport.status !== 'ready' || billing.isPending}
+        onClick={() => billing.issueBillingKey({ customer_uid: customerUid, name: '월간 구독 (Monthly plan)', amount })}
       >
         카드 등록 (Register card)
       </button>
       <p>
-        status: <output>{status}</output>
+        status: <output>{billing.status}</output>
       </p>
-      {outcome?.status === 'succeeded' && <p>Billing key stored for {outcome.customerUid}; charge it from your server.</p>}
-      {outcome && outcome.status !== 'succeeded' && <p role="alert">{outcome.message}</p>}
-      {error && <p role="alert">{error.message}</p>}
+      {billing.status === 'succeeded' && <p>Billing key stored for {billing.outcome.customerUid}; charge it from your server.</p>}
+      {(billing.status === 'failed' || billing.status === 'cancelled') && <p role="alert">{billing.outcome.message}</p>}
+      {billing.status === 'unknown' && <p role="alert">No answer from the window: ask your server about {billing.outcome.customerUid}.</p>}
+      {billing.status === 'error' && <p role="alert">{billing.error.message}</p>}
     </section>
   );
 }

@@ -7,24 +7,30 @@ import { cancelWindow, payWithCard, SandboxProvider } from './sandbox-provider';
 /** A headless checkout button built on `usePayment` (what `<PaymentButton>` does inside). */
 function PaymentDemo({ name, amount }: { name: string; amount: number }) {
   const iamport = useIamport();
-  const { requestPayment, status, outcome, error, isPending, reset } = usePayment();
+  const payment = usePayment();
   return (
     <section aria-label="usePayment demo" style={{ fontFamily: 'system-ui, sans-serif', display: 'grid', gap: 8, maxWidth: 360 }}>
-      <button
-        type="button"
-        disabled={iamport.status !== 'ready' || isPending}
-        onClick={() => requestPayment({ pay_method: 'card', name, amount }).catch(() => {})}
-      >
-        {isPending ? '결제 진행 중… (Paying…)' : `결제하기 (Pay) ₩${Number(amount).toLocaleString('ko-KR')}`}
+      <button type="button" disabled={iamport.status !== 'ready' || payment.isPending} onClick={() => payment.requestPayment({ pay_method: 'card', name, amount })}>
+        {payment.isPending ? '결제 진행 중… (Paying…)' : `결제하기 (Pay) ₩${Number(amount).toLocaleString('ko-KR')}`}
       </button>
       <p>
-        status: <output>{status}</output>
+        status: <output>{payment.status}</output>
       </p>
-      {outcome?.status === 'succeeded' && <p>Window approved {outcome.impUid} — verify it on your server before shipping.</p>}
-      {outcome && outcome.status !== 'succeeded' && <p role="alert">{outcome.message}</p>}
-      {error && <p role="alert">{error.message}</p>}
-      {status !== 'idle' && !isPending && (
-        <button type="button" onClick={reset}>
+      {payment.status === 'pending' && payment.stalled && (
+        <button type="button" onClick={payment.cancel}>
+          No window? Cancel
+        </button>
+      )}
+      {payment.status === 'succeeded' && <p>Window approved {payment.outcome.impUid} — verify it on your server before shipping.</p>}
+      {(payment.status === 'failed' || payment.status === 'cancelled') && <p role="alert">{payment.outcome.message}</p>}
+      {payment.status === 'unknown' && (
+        <p role="alert">
+          The window never answered ({payment.outcome.reason}): ask your server whether {payment.outcome.merchantUid} was paid.
+        </p>
+      )}
+      {payment.status === 'error' && <p role="alert">{payment.error.message}</p>}
+      {payment.status !== 'idle' && !payment.isPending && (
+        <button type="button" onClick={payment.reset}>
           Reset
         </button>
       )}
@@ -93,5 +99,23 @@ export const InvalidAmount: Story = {
     await waitFor(() => expect(statusOf(canvasElement)).toHaveTextContent('error'));
     await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('amount must be a number, not the string "1004"');
     await expect(screen.queryByRole('dialog')).toBeNull();
+  },
+};
+
+/**
+ * The real SDK's silent init failure (`faults: { init: 'network-error' }`): no window, no
+ * callback, ever. The provider's `windowTimeoutMs` ends the request as `unknown` / `no-window`:
+ * ask your server about its merchant_uid.
+ */
+export const NoWindow: Story = {
+  decorators: [(Story) => <SandboxProvider sandbox={{ faults: { init: 'network-error' } }} windowTimeoutMs={600}><Story /></SandboxProvider>],
+  play: async ({ canvasElement }) => {
+    const button = await payButton(canvasElement);
+    await waitFor(() => expect(button).toBeEnabled());
+    await userEvent.click(button);
+    await expect(statusOf(canvasElement)).toHaveTextContent('pending');
+    await waitFor(() => expect(statusOf(canvasElement)).toHaveTextContent('unknown'), { timeout: 5000 });
+    await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('(no-window)');
+    await expect(button).toBeEnabled();
   },
 };

@@ -34,7 +34,7 @@ function MobileCheckout() {
   const iamport = useIamport();
   const { requestPayment } = usePayment();
   return (
-    <button type="button" disabled={iamport.status !== 'ready'} onClick={() => requestPayment({ pay_method: 'card', name: '원두 1kg', amount: 1004 }).catch(() => {})}>
+    <button type="button" disabled={iamport.status !== 'ready'} onClick={() => requestPayment({ pay_method: 'card', name: '원두 1kg', amount: 1004 })}>
       결제하기 (Pay on mobile)
     </button>
   );

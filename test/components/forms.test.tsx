@@ -146,7 +146,9 @@ describe('<PaymentButton>', () => {
   it('one click → one request; disabled with progress while pending; 20 rapid clicks reach the SDK once', async () => {
     const { sdk } = renderWithIamport(<PaymentButton params={{ pay_method: 'card', name: '원두', amount: 1004 }} cardFilter={{ only: ['366'] }}>₩1,004 결제</PaymentButton>);
     const button = await screen.findByRole('button', { name: '₩1,004 결제' });
-    for (let i = 0; i < 20; i++) button.click();
+    act(() => {
+      for (let i = 0; i < 20; i++) button.click();
+    });
     expect(sdk.requests).toHaveLength(1);
     expect(sdk.requests[0]!.card!.detail).toEqual([{ card_code: '*', enabled: false }, { card_code: '366', enabled: true }]);
     await waitFor(() => expect(button).toBeDisabled());
@@ -169,5 +171,26 @@ describe('<PaymentButton>', () => {
   it('passes children and className through', async () => {
     renderWithIamport(<PaymentButton className="buy" params={{ pay_method: 'card', amount: 1004 }}>Buy</PaymentButton>, { sdk: createFakeIamport() });
     expect(await screen.findByRole('button', { name: 'Buy' })).toHaveClass('iamport-button', 'buy');
+  });
+});
+
+describe('an unknown outcome is checked with your server before anything is said', () => {
+  it.each([
+    ['paid', { verified: true, status: 'paid' }, ko.paid, 'status', false],
+    ['a virtual account issued', { verified: false, status: 'awaiting_deposit' }, ko.vbankIssued, 'status', false],
+    ['no payment for the order', { verified: false, status: 'not_verified', reason: 'not_found' }, ko.failed, 'alert', false],
+    ['a payment that does not match the order', { verified: false, status: 'not_verified', reason: 'amount_mismatch', paymentStatus: 'paid' }, ko.notVerified, 'alert', true],
+    ['a server that could not decide', { verified: false, status: 'unknown', reason: 'upstream_error' }, ko.notVerified, 'alert', true],
+    ['a plain false', false, ko.failed, 'alert', false],
+  ] as const)('%s', async (_, answer, text, role, retry) => {
+    const verify = vi.fn(async () => answer);
+    renderWithIamport(<PaymentButton params={{ pay_method: 'card', amount: 1004 }} verify={verify} />, {
+      sdk: createFakeIamport({ faults: { init: 'network-error' } }),
+      provider: { windowTimeoutMs: 60 },
+    });
+    await userEvent.setup().click(await screen.findByRole('button', { name: ko.pay }));
+    expect(await screen.findByRole(role, {}, { timeout: 3000 })).toHaveTextContent(text);
+    expect(verify).toHaveBeenCalledWith(expect.objectContaining({ status: 'unknown', reason: 'no-window', impUid: null }));
+    expect(screen.queryAllByRole('button', { name: ko.retry })).toHaveLength(retry ? 1 : 0);
   });
 });

@@ -1,10 +1,14 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
-import { StrictMode } from 'react';
+import { StrictMode, useEffect } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { clearIamport, type Iamport } from '../../src/core';
-import { IamportProvider, useIamport, usePayment } from '../../src/react';
+import { RedirectLanding } from '../../src/components';
+import { IamportProvider, useIamport, usePayment, useRedirectResult } from '../../src/react';
 import { createFakeIamport } from '../support/fake-iamport';
+import { realBrowserEvents } from '../support/real-events';
+
+realBrowserEvents();
 
 const fresh = (path: string) => `${path}?run=${Math.random().toString(36).slice(2)}`;
 const scriptsFor = (url: string) => Array.from(document.scripts).filter((script) => script.src === new URL(url, location.href).href);
@@ -30,7 +34,7 @@ function ProbedPayButton({ probe }: { probe: { microtask: boolean; timer: boolea
       onClick={() => {
         queueMicrotask(() => (probe.microtask = true));
         setTimeout(() => (probe.timer = true));
-        requestPayment({ pay_method: 'card', name: 'probe', amount: 1004 }).catch(() => {});
+        requestPayment({ pay_method: 'card', name: 'probe', amount: 1004 });
       }}
     >
       Pay
@@ -65,7 +69,7 @@ describe('React layer in Chromium', () => {
       const { requestPayment, status, outcome } = usePayment();
       return (
         <>
-          <button type="button" disabled={iamport.status !== 'ready'} onClick={() => requestPayment({ pay_method: 'card', amount: 1004 }).catch(() => {})}>
+          <button type="button" disabled={iamport.status !== 'ready'} onClick={() => requestPayment({ pay_method: 'card', amount: 1004 })}>
             Pay
           </button>
           <output>{outcome?.status === 'succeeded' ? outcome.impUid : status}</output>
@@ -118,5 +122,48 @@ describe('React layer in Chromium', () => {
     await act(async () => release(sdk));
     await waitFor(() => expect(sdk.requests).toHaveLength(1));
     expect(atCall).toEqual([true]);
+  });
+
+  it('a landing page (RedirectLanding, useRedirectResult) under the provider injects no SDK script; a pay button later does, once', async () => {
+    const scriptUrl = fresh('/__sdk__/imp.js');
+    function Landing() {
+      const result = useRedirectResult({ url: 'https://shop.example/done?imp_uid=imp_1&merchant_uid=order_1&imp_success=true' });
+      return <p>{result.status}</p>;
+    }
+    const verify = async () => ({ verified: true, status: 'paid' });
+    const page = (withButton: boolean) => (
+      <StrictMode>
+        <IamportProvider merchantCode="imp00000000" scriptUrl={scriptUrl}>
+          <Landing />
+          <RedirectLanding verify={verify} url="https://shop.example/done?imp_uid=imp_1&merchant_uid=order_1&imp_success=true" cleanUrl={false} />
+          {withButton && <Status />}
+        </IamportProvider>
+      </StrictMode>
+    );
+    const { rerender } = render(page(false));
+    expect(await screen.findByText('결제가 완료되었습니다.')).toBeTruthy();
+    expect(scriptsFor(scriptUrl)).toHaveLength(0);
+    expect(window.IMP).toBeUndefined();
+    rerender(page(true));
+    await waitFor(() => expect(document.querySelector('output')?.textContent).toBe('ready'));
+    expect(scriptsFor(scriptUrl)).toHaveLength(1);
+    expect(executions()).toBe(1);
+  });
+
+  it('a child that requests in its mount effect, before the provider’s effects ran, loads the SDK and calls request_pay once', async () => {
+    const scriptUrl = fresh('/__sdk__/imp.js');
+    function Eager() {
+      const { requestPayment, status, outcome } = usePayment();
+      useEffect(() => requestPayment({ pay_method: 'card', name: 'eager', amount: 1004 }), []);
+      return <output>{outcome?.status === 'succeeded' ? outcome.impUid : status}</output>;
+    }
+    render(
+      <IamportProvider merchantCode="imp00000000" scriptUrl={scriptUrl}>
+        <Eager />
+      </IamportProvider>,
+    );
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('imp_000000000001'));
+    expect(fixtureInits()).toEqual(['imp00000000']);
+    expect(scriptsFor(scriptUrl)).toHaveLength(1);
   });
 });

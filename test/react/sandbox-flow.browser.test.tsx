@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { IamportProvider, useIamport, usePayment } from '../../src/react';
 import { createSandboxIamport, SANDBOX_CARDS, type SandboxEvent } from '../../src/sandbox';
+import { realBrowserEvents } from '../support/real-events';
+
+realBrowserEvents();
 
 afterEach(() => sessionStorage.clear());
 
@@ -12,7 +15,7 @@ function Checkout() {
   const { requestPayment, status, outcome } = usePayment();
   return (
     <>
-      <button type="button" disabled={iamport.status !== 'ready'} onClick={() => requestPayment({ pay_method: 'card', name: '원두 1kg', amount: 1004 }).catch(() => {})}>
+      <button type="button" disabled={iamport.status !== 'ready'} onClick={() => requestPayment({ pay_method: 'card', name: '원두 1kg', amount: 1004 })}>
         Pay
       </button>
       <output>{outcome?.status === 'succeeded' ? `${status} ${outcome.impUid}` : status}</output>

@@ -23,7 +23,7 @@ describe('useBillingKey', () => {
     const { result } = await setup(sdk, { onSuccess });
     let outcome: unknown;
     await act(async () => {
-      outcome = await result.current.issueBillingKey({ customer_uid: 'user_42', name: 'Monthly plan' });
+      outcome = await result.current.issueBillingKeyAsync({ customer_uid: 'user_42', name: 'Monthly plan' });
     });
     const [sent] = sdk.requests;
     expect(sent).toMatchObject({ customer_uid: 'user_42', amount: 0, pay_method: 'card', pg: 'jtnet', name: 'Monthly plan' });
@@ -36,7 +36,7 @@ describe('useBillingKey', () => {
   it('forces pay_method card even if another is passed, and keeps a first-charge amount', async () => {
     const sdk = createFakeIamport();
     const { result } = await setup(sdk);
-    act(() => void result.current.issueBillingKey({ customer_uid: 'user_7', amount: 9900, pay_method: 'trans' } as unknown as BillingKeyParams).catch(() => {}));
+    act(() => result.current.issueBillingKey({ customer_uid: 'user_7', amount: 9900, pay_method: 'trans' } as unknown as BillingKeyParams));
     expect(sdk.requests[0]).toMatchObject({ pay_method: 'card', amount: 9900 });
   });
 
@@ -45,7 +45,7 @@ describe('useBillingKey', () => {
     const { result } = await setup(sdk);
     let error: unknown;
     await act(async () => {
-      error = await result.current.issueBillingKey({} as BillingKeyParams).catch((e: unknown) => e);
+      error = await result.current.issueBillingKeyAsync({} as BillingKeyParams).catch((e: unknown) => e);
     });
     expect(error).toMatchObject({ code: 'INVALID_PARAMS', field: 'customer_uid' });
     expect(sdk.requests).toHaveLength(0);
@@ -56,7 +56,7 @@ describe('useBillingKey', () => {
     const sdk = createFakeIamport();
     const onFailure = vi.fn();
     const { result } = await setup(sdk, { onFailure });
-    act(() => void result.current.issueBillingKey({ customer_uid: 'user_9' }).catch(() => {}));
+    act(() => result.current.issueBillingKey({ customer_uid: 'user_9' }));
     await act(async () => sdk.decline());
     expect(result.current).toMatchObject({ status: 'failed', outcome: { code: 'F1001', customerUid: 'user_9' } });
     expect(onFailure).toHaveBeenCalledTimes(1);

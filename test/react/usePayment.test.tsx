@@ -1,5 +1,5 @@
 import { act, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { IamportError, recallRequest, type Iamport, type PaymentOutcome } from '../../src/core';
 import { IamportProvider, usePayment, type PaymentParams } from '../../src/react';
@@ -7,13 +7,12 @@ import { createFakeIamport, type FakeIamport } from '../support/fake-iamport';
 import { renderWithIamport } from '../support/render-with-iamport';
 
 const PARAMS: PaymentParams = { pay_method: 'card', name: '원두 1kg', amount: 1004 };
-const ignore = () => {};
 
 function PayButton({ params = PARAMS, onSuccess }: { params?: PaymentParams; onSuccess?: (outcome: PaymentOutcome) => void }) {
   const { requestPayment, status, error } = usePayment({ onSuccess });
   return (
     <>
-      <button type="button" onClick={() => requestPayment(params).catch(ignore)}>
+      <button type="button" onClick={() => requestPayment(params)}>
         Pay
       </button>
       <output>{status}</output>
@@ -53,17 +52,17 @@ describe('usePayment', () => {
     expect(sdk.requests).toHaveLength(2);
   });
 
-  it('a second requestPayment while one is pending rejects with PAYMENT_IN_PROGRESS and keeps the pending state', async () => {
+  it('a second requestPaymentAsync while one is pending rejects with PAYMENT_IN_PROGRESS and keeps the pending state', async () => {
     const sdk = createFakeIamport();
     const onError = vi.fn();
     const { result } = await readyHook(sdk, { onError });
     let first!: Promise<PaymentOutcome>;
     let second!: Promise<PaymentOutcome>;
     act(() => {
-      first = result.current.requestPayment(PARAMS);
-      second = result.current.requestPayment(PARAMS);
+      first = result.current.requestPaymentAsync(PARAMS);
+      second = result.current.requestPaymentAsync(PARAMS);
     });
-    await expect(second).rejects.toMatchObject({ code: 'PAYMENT_IN_PROGRESS', message: expect.stringContaining('usePayment') });
+    await expect(second).rejects.toMatchObject({ code: 'PAYMENT_IN_PROGRESS', message: expect.stringContaining('already open') });
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'PAYMENT_IN_PROGRESS' }));
     expect(result.current).toMatchObject({ status: 'pending', isPending: true, error: null });
     expect(sdk.requests).toHaveLength(1);
@@ -77,7 +76,7 @@ describe('usePayment', () => {
     const { result } = await readyHook(sdk, { onError });
     let attempt!: Promise<PaymentOutcome>;
     act(() => {
-      attempt = result.current.requestPayment({ ...PARAMS, amount: '1004' as unknown as number });
+      attempt = result.current.requestPaymentAsync({ ...PARAMS, amount: '1004' as unknown as number });
     });
     const error = await attempt.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IamportError);
@@ -89,11 +88,14 @@ describe('usePayment', () => {
     expect(window.sessionStorage.length).toBe(0);
   });
 
-  it('fills pg, merchant_uid and m_redirect_url from the provider and remembers the request before calling the SDK', async () => {
-    let rememberedAtCall: unknown;
-    const sdk = createFakeIamport({ onRequestPay: (params) => (rememberedAtCall = recallRequest(params.merchant_uid)) });
+  it('fills pg, merchant_uid and m_redirect_url from the provider and remembers the request in the click’s task', async () => {
+    const sdk = createFakeIamport();
     const { result } = await readyHook(sdk, undefined, { pg: 'jtnet.tpay_001', redirectUrl: 'https://shop.example/payments/complete' });
-    act(() => void result.current.requestPayment(PARAMS).catch(ignore));
+    let rememberedAtCall: unknown;
+    act(() => {
+      result.current.requestPayment(PARAMS);
+      rememberedAtCall = recallRequest(sdk.requests[0]!.merchant_uid);
+    });
     const [sent] = sdk.requests;
     expect(sent).toMatchObject({ ...PARAMS, pg: 'jtnet.tpay_001', m_redirect_url: 'https://shop.example/payments/complete' });
     expect(sent?.merchant_uid).toMatch(/^order_[a-z0-9]+$/);
@@ -104,7 +106,7 @@ describe('usePayment', () => {
     const sdk = createFakeIamport();
     const { result } = await readyHook(sdk, undefined, { pg: 'jtnet', redirectUrl: 'https://shop.example/a' });
     const own = { ...PARAMS, pg: 'jtnet.other_mid', merchant_uid: 'order_mine_1', m_redirect_url: 'https://shop.example/b' };
-    act(() => void result.current.requestPayment(own).catch(ignore));
+    act(() => result.current.requestPayment(own));
     expect(sdk.requests[0]).toEqual(own);
   });
 
@@ -115,7 +117,7 @@ describe('usePayment', () => {
     const { result } = renderHook(() => usePayment(), { wrapper: wrapperWith(gate) });
     let outcome!: Promise<PaymentOutcome>;
     act(() => {
-      outcome = result.current.requestPayment(PARAMS);
+      outcome = result.current.requestPaymentAsync(PARAMS);
     });
     expect(result.current.status).toBe('pending');
     expect(sdk.requests).toHaveLength(0);
@@ -133,7 +135,7 @@ describe('usePayment', () => {
     const { result } = renderHook(() => usePayment({ onError }), { wrapper: wrapperWith(gate) });
     let outcome!: Promise<unknown>;
     act(() => {
-      outcome = result.current.requestPayment(PARAMS).catch((error: unknown) => error);
+      outcome = result.current.requestPaymentAsync(PARAMS).catch((error: unknown) => error);
     });
     await act(async () => fail(new IamportError('SDK_TIMEOUT', 'too slow')));
     await expect(outcome).resolves.toMatchObject({ code: 'SDK_TIMEOUT' });
@@ -148,7 +150,7 @@ describe('usePayment', () => {
     const onCancel = vi.fn();
     const { result, rerender } = await readyHook(sdk, { onSuccess, onFailure, onCancel });
     const run = async (answer: () => void) => {
-      act(() => void result.current.requestPayment(PARAMS).catch(ignore));
+      act(() => result.current.requestPayment(PARAMS));
       await act(async () => answer());
     };
     await run(() => sdk.approve());
@@ -178,14 +180,16 @@ describe('usePayment', () => {
     expect(fresh).toHaveBeenCalledTimes(1);
   });
 
-  it('reset() returns to idle; requestPayment and reset are stable across renders', async () => {
+  it('reset() returns to idle; the actions are stable across renders', async () => {
     const sdk = createFakeIamport({ answer: 'approve' });
     const { result, rerender } = await readyHook(sdk);
-    const { requestPayment, reset } = result.current;
-    await act(async () => void (await result.current.requestPayment(PARAMS)));
+    const { requestPayment, requestPaymentAsync, cancel, reset } = result.current;
+    await act(async () => void (await result.current.requestPaymentAsync(PARAMS)));
     expect(result.current.outcome).toMatchObject({ status: 'succeeded' });
     rerender(undefined);
     expect(result.current.requestPayment).toBe(requestPayment);
+    expect(result.current.requestPaymentAsync).toBe(requestPaymentAsync);
+    expect(result.current.cancel).toBe(cancel);
     expect(result.current.reset).toBe(reset);
     act(() => result.current.reset());
     expect(result.current).toMatchObject({ status: 'idle', outcome: null, error: null, isPending: false });
@@ -199,7 +203,7 @@ describe('usePayment', () => {
       const payment = usePayment();
       renders(payment.status);
       return (
-        <button type="button" onClick={() => payment.requestPayment(PARAMS).catch(ignore)}>
+        <button type="button" onClick={() => payment.requestPayment(PARAMS)}>
           Pay
         </button>
       );
@@ -225,12 +229,12 @@ describe('usePayment', () => {
     };
     let error: unknown;
     await act(async () => {
-      error = await result.current.requestPayment(PARAMS).catch((e: unknown) => e);
+      error = await result.current.requestPaymentAsync(PARAMS).catch((e: unknown) => e);
     });
     expect(error).toMatchObject({ code: 'SDK_ERROR', message: expect.stringContaining('extension blocked it') });
     expect(result.current.status).toBe('error');
     sdk.request_pay = original;
-    act(() => void result.current.requestPayment(PARAMS).catch(ignore));
+    act(() => result.current.requestPayment(PARAMS));
     expect(sdk.requests).toHaveLength(1);
   });
 
@@ -238,5 +242,98 @@ describe('usePayment', () => {
     renderWithIamport(<PayButton params={{ ...PARAMS, amount: -5 }} />);
     fireEvent.click(screen.getByRole('button', { name: 'Pay' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/amount/);
+  });
+
+  it('a child that requests in its mount effect (before the provider’s effects ran) waits for the SDK and calls request_pay once', async () => {
+    let release!: (sdk: Iamport) => void;
+    const sdk = createFakeIamport();
+    function Eager() {
+      const { requestPayment, status } = usePayment();
+      useEffect(() => requestPayment(PARAMS), []);
+      return <output>{status}</output>;
+    }
+    render(<IamportProvider merchantCode="imp00000000" sdk={new Promise<Iamport>((resolve) => (release = resolve))}><Eager /></IamportProvider>);
+    expect(screen.getByRole('status').textContent).toBe('pending');
+    await act(async () => release(sdk));
+    expect(sdk.requests).toHaveLength(1);
+    await act(async () => sdk.approve());
+    expect(screen.getByRole('status').textContent).toBe('succeeded');
+  });
+
+  it('with an injected SDK object, a child’s mount-effect request reaches request_pay inside that effect', () => {
+    const sdk = createFakeIamport();
+    function Eager() {
+      const { requestPayment } = usePayment();
+      useEffect(() => {
+        requestPayment(PARAMS);
+        expect(sdk.requests).toHaveLength(1);
+      }, []);
+      return null;
+    }
+    renderWithIamport(<Eager />, { sdk });
+    expect(sdk.inits).toEqual(['imp00000000']);
+    expect(sdk.requests).toHaveLength(1);
+  });
+
+  it('the state belongs to the request: two components see it pending and both see it end', async () => {
+    const sdk = createFakeIamport();
+    function Mirror() {
+      return <span data-testid="mirror">{usePayment().status}</span>;
+    }
+    renderWithIamport(
+      <>
+        <PayButton />
+        <Mirror />
+      </>,
+      { sdk },
+    );
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'Pay' })));
+    expect(screen.getByTestId('mirror').textContent).toBe('pending');
+    await act(async () => sdk.decline());
+    expect(screen.getByTestId('mirror').textContent).toBe('failed');
+    expect(screen.getByRole('status').textContent).toBe('failed');
+  });
+
+  it('a button remounted mid-payment is not stuck: it shows the pending request and sees it end', async () => {
+    const sdk = createFakeIamport();
+    const { rerender } = renderWithIamport(<PayButton key="first" />, { sdk });
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'Pay' })));
+    rerender(<PayButton key="second" />);
+    expect(screen.getByRole('status').textContent).toBe('pending');
+    await act(async () => sdk.approve());
+    expect(screen.getByRole('status').textContent).toBe('succeeded');
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'Pay' })));
+    expect(sdk.requests).toHaveLength(2);
+  });
+
+  it('cancel() and reset() mid-request end it (unknown, onUnknown), and the next click reaches the SDK exactly once each', async () => {
+    const sdk = createFakeIamport();
+    const onUnknown = vi.fn();
+    const { result } = await readyHook(sdk, { onUnknown });
+    act(() => result.current.requestPayment(PARAMS));
+    await act(async () => result.current.cancel());
+    expect(result.current).toMatchObject({ status: 'unknown', isPending: false, outcome: { reason: 'cancelled', impUid: null } });
+    act(() => result.current.requestPayment(PARAMS));
+    expect(sdk.requests).toHaveLength(2);
+    await act(async () => result.current.reset());
+    expect(result.current.status).toBe('idle');
+    act(() => result.current.requestPayment(PARAMS));
+    expect(sdk.requests).toHaveLength(3);
+    expect(onUnknown).toHaveBeenCalledTimes(2);
+  });
+
+  it('requestPayment is fire-and-forget: a refused request lands in error and onError, never as an unhandled rejection', async () => {
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    const onError = vi.fn();
+    const { result } = await readyHook(createFakeIamport(), { onError });
+    let returned: unknown = 'not called';
+    act(() => void (returned = result.current.requestPayment({ ...PARAMS, amount: 0 })));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    process.off('unhandledRejection', unhandled);
+    expect(returned).toBeUndefined();
+    expect(result.current).toMatchObject({ status: 'error', error: { code: 'INVALID_PARAMS', field: 'amount' } });
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(unhandled).not.toHaveBeenCalled();
   });
 });

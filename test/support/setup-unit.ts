@@ -7,4 +7,6 @@ afterEach(() => {
   cleanup();
   clearIamport();
   window.sessionStorage.clear();
+  // What a fake SDK drew (its div.imp-dialog) must not be seen by the next test's watchdog.
+  document.querySelectorAll('div.imp-dialog').forEach((node) => node.remove());
 });

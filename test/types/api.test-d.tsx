@@ -16,9 +16,13 @@ import {
   type BillingKeyRequestParams,
   type CardFilterRule,
   type Iamport,
+  type BillingKeyOutcome,
   type PaymentOutcome,
+  type PaymentUnknown,
   type RequestPayParams,
+  type WindowOutcome,
 } from 'react-iamport-jtnet';
+import { createIamportRuntime, getRequestController, type RequestState } from 'react-iamport-jtnet/core';
 import { createIamportClient, type VerificationResult } from 'react-iamport-jtnet/server';
 import { createSandboxIamport } from 'react-iamport-jtnet/sandbox';
 
@@ -68,8 +72,9 @@ export const badEnabled: CardFilterRule = { card_code: '*', enabled: 'no' };
 
 // ── core: outcomes narrow by status ─────────────────────────────────────────────────────────
 export async function outcomes(): Promise<void> {
+  // requestPay has no watchdogs: it ends only with what the window reports.
   const outcome = await requestPay(IMP, valid);
-  expectTypeOf(outcome).toEqualTypeOf<PaymentOutcome>();
+  expectTypeOf(outcome).toEqualTypeOf<WindowOutcome>();
   if (outcome.status === 'succeeded') {
     expectTypeOf(outcome.impUid).toEqualTypeOf<string>();
     // @ts-expect-error a success has no error code
@@ -80,13 +85,61 @@ export async function outcomes(): Promise<void> {
   }
 }
 
+export function unknownOutcomes(outcome: PaymentOutcome): void {
+  if (outcome.status === 'unknown') {
+    expectTypeOf(outcome).toEqualTypeOf<PaymentUnknown>();
+    expectTypeOf(outcome.reason).toEqualTypeOf<'cancelled' | 'timeout' | 'no-window'>();
+    expectTypeOf(outcome.impUid).toEqualTypeOf<null>();
+    expectTypeOf(outcome.merchantUid).toEqualTypeOf<string>();
+    // @ts-expect-error unknown has no message to show as a failure
+    void outcome.message;
+  }
+  // @ts-expect-error `code` exists only once `unknown` (and `succeeded`) are ruled out
+  void outcome.code;
+}
+
+// ── core: the request controller (vanilla) ─────────────────────────────────────────────────
+export async function vanilla(): Promise<void> {
+  const runtime = createIamportRuntime({ merchantCode: 'imp00000000', pg: 'jtnet', windowTimeoutMs: 10_000 });
+  const payments = getRequestController(runtime, 'payment');
+  expectTypeOf(payments.request({ pay_method: 'card', amount: 1004 })).toBeVoid();
+  expectTypeOf(payments.requestAsync({ pay_method: 'card', amount: 1004 })).resolves.toEqualTypeOf<PaymentOutcome>();
+  const billing = getRequestController(runtime, 'billing');
+  expectTypeOf(billing.requestAsync({ customer_uid: 'customer_1' })).resolves.toEqualTypeOf<BillingKeyOutcome>();
+  // @ts-expect-error billing keys need customer_uid
+  billing.request({ amount: 0 });
+  const state: RequestState = payments.getSnapshot();
+  if (state.status === 'pending') expectTypeOf(state.stalled).toBeBoolean();
+  if (state.status === 'error') expectTypeOf(state.error.code).toBeString();
+}
+
 // ── react: hooks ────────────────────────────────────────────────────────────────────────────
 export function Checkout() {
-  const { requestPayment, isPending, status, outcome } = usePayment({ onSuccess: (done) => expectTypeOf(done.impUid).toBeString() });
+  const payment = usePayment({
+    onSuccess: (done) => expectTypeOf(done.impUid).toBeString(),
+    onFailure: (done) => expectTypeOf(done.message).toBeString(),
+    onUnknown: (done) => expectTypeOf(done.reason).toEqualTypeOf<'cancelled' | 'timeout' | 'no-window'>(),
+  });
+  const { requestPayment, requestPaymentAsync, isPending, status, outcome } = payment;
   expectTypeOf(isPending).toBeBoolean();
-  expectTypeOf(status).toEqualTypeOf<'idle' | 'pending' | 'succeeded' | 'failed' | 'cancelled' | 'error'>();
+  expectTypeOf(status).toEqualTypeOf<'idle' | 'pending' | 'succeeded' | 'failed' | 'cancelled' | 'unknown' | 'error'>();
   expectTypeOf(outcome).toEqualTypeOf<PaymentOutcome | null>();
-  expectTypeOf(requestPayment).returns.resolves.toEqualTypeOf<PaymentOutcome>();
+  // fire-and-forget vs the promise (TanStack's mutate / mutateAsync)
+  expectTypeOf(requestPayment).returns.toBeVoid();
+  expectTypeOf(requestPaymentAsync).returns.resolves.toEqualTypeOf<PaymentOutcome>();
+  expectTypeOf(payment.cancel).returns.toBeVoid();
+
+  // one union per status: the status narrows outcome and error
+  if (payment.status === 'succeeded') expectTypeOf(payment.outcome.impUid).toBeString();
+  if (payment.status === 'failed') expectTypeOf(payment.outcome.message).toBeString();
+  if (payment.status === 'unknown') expectTypeOf(payment.outcome.merchantUid).toBeString();
+  if (payment.status === 'error') expectTypeOf(payment.error.code).toBeString();
+  if (payment.status === 'idle') expectTypeOf(payment.outcome).toBeNull();
+  if (payment.status === 'pending') expectTypeOf(payment.stalled).toBeBoolean();
+  // @ts-expect-error outcome may be null until the status says otherwise
+  void payment.outcome.status;
+  // destructured, the status still narrows (TS ≥ 4.6)
+  if (status === 'cancelled') expectTypeOf(outcome.code).toBeString();
 
   // merchant_uid, pg and m_redirect_url are optional here: the provider fills them.
   void requestPayment({ pay_method: 'card', name: '원두 1kg', amount: 1004 });
@@ -102,9 +155,11 @@ export function Checkout() {
 }
 
 export function Subscribe() {
-  const { issueBillingKey } = useBillingKey();
+  const { issueBillingKey, issueBillingKeyAsync, ...state } = useBillingKey();
   // amount defaults to 0 (key only) and pay_method to 'card'.
-  void issueBillingKey({ customer_uid: 'customer_1' }).then((done) => expectTypeOf(done.customerUid).toBeString());
+  expectTypeOf(issueBillingKey({ customer_uid: 'customer_1' })).toBeVoid();
+  void issueBillingKeyAsync({ customer_uid: 'customer_1' }).then((done) => expectTypeOf(done.customerUid).toBeString());
+  if (state.status === 'unknown') expectTypeOf(state.outcome.customerUid).toBeString();
   // @ts-expect-error customer_uid is required for a billing key
   void issueBillingKey({ amount: 0 });
   // @ts-expect-error billing keys are card only
@@ -118,8 +173,15 @@ export function Subscribe() {
 export const app = (
   <IamportProvider merchantCode="imp00000000" pg="jtnet" sdk={createSandboxIamport()}>
     <PaymentButton params={{ pay_method: 'card', name: '원두 1kg', amount: 1004 }} />
-    <PaymentForm amount={1004} name="원두 1kg" payMethods={['card', 'trans']} cardFilter={{ exclude: ['370'] }} onSuccess={(done) => void done.impUid} />
-    <BillingKeyForm customerUid="customer_1" />
+    <PaymentForm
+      amount={1004}
+      name="원두 1kg"
+      payMethods={['card', 'trans']}
+      cardFilter={{ exclude: ['370'] }}
+      onSuccess={(done) => void done.impUid}
+      verify={async (unknown) => ({ verified: unknown.merchantUid !== '' && unknown.impUid === null })}
+    />
+    <BillingKeyForm customerUid="customer_1" verify={async (unknown) => unknown.customerUid === 'customer_1'} />
   </IamportProvider>
 );
 

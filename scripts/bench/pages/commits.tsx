@@ -11,7 +11,8 @@ let formCommits = 0;
 const sdk: Iamport = { init() {}, agency() {}, request_pay() {} };
 
 expose({
-  read: () => ({ form: formCommits, field: componentRenders.read('BuyerFields'), paymentForm: componentRenders.read('PaymentForm') }),
+  // PaymentForm renders the buyer fields itself (the inputs being typed into).
+  read: () => ({ form: formCommits, field: componentRenders.read('PaymentForm'), paymentForm: componentRenders.read('PaymentForm') }),
   reset() {
     formCommits = 0;
     componentRenders.reset();

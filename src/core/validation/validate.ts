@@ -2,7 +2,14 @@ import type { BillingKeyRequestParams, RequestPayParams } from '../types';
 import { describe, IssueList } from './issues';
 import * as rules from './rules';
 
-function run(params: unknown, billing: boolean): void {
+/**
+ * @internal Every rule for a payment (`billing` false) or a billing-key request; throws
+ * `IamportError('INVALID_PARAMS')`. The exported validators below are typed wrappers.
+ *
+ * @example
+ * runRules(params, kind === 'billing')
+ */
+export function runRules(params: unknown, billing: boolean): void {
   const issues = new IssueList();
   const what = billing ? 'billing key request' : 'payment request';
   if (typeof params !== 'object' || params === null || Array.isArray(params)) {
@@ -42,7 +49,7 @@ function run(params: unknown, billing: boolean): void {
  * // IamportError: Invalid payment request: amount must be a number, not the string "1004"; pass 1004 (no quotes).
  */
 export function validatePaymentRequest(params: unknown): RequestPayParams {
-  run(params, false);
+  runRules(params, false);
   return params as RequestPayParams;
 }
 
@@ -54,7 +61,7 @@ export function validatePaymentRequest(params: unknown): RequestPayParams {
  * validateBillingKeyRequest({ pay_method: 'card', merchant_uid: createMerchantUid('sub'), amount: 0, customer_uid: 'user_42' })
  */
 export function validateBillingKeyRequest(params: unknown): BillingKeyRequestParams {
-  run(params, true);
+  runRules(params, true);
   return params as BillingKeyRequestParams;
 }
 

@@ -1,4 +1,4 @@
-import type { Iamport } from '../core/types';
+import type { Iamport } from './types';
 
 /** What each SDK object was initialised with; survives remounts, StrictMode and providers. */
 const initialised = new WeakMap<Iamport, string>();
