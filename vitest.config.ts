@@ -23,8 +23,14 @@ export const chromium = () => ({
 
 export default defineConfig({
   plugins: [react()],
+  // The run prints results: Vite's info lines (the browser projects' "[optimizer] bundling
+  // dependencies…") are not; its warnings and errors are.
+  logLevel: 'warn',
   test: {
     globals: true,
+    // A test is listed by name when it passes only if it took longer than this; in this suite a
+    // browser payment or a server round trip takes 0.3–2.5 s, so 5 s means something to look at.
+    slowTestThreshold: 5_000,
     projects: [
       {
         extends: true,
