@@ -36,12 +36,16 @@ const state = (): GuardState | undefined => (globalThis as { [STATE]?: GuardStat
  */
 export function guardConsole(): void {
   const realm = globalThis as { [STATE]?: GuardState };
-  if (realm[STATE]) return;
-  const guard: GuardState = { expectations: [], unexpected: [] };
-  realm[STATE] = guard;
-  for (const level of LEVELS) {
-    const original = console[level];
-    console[level] = function guarded(...args: unknown[]) {
+  const guard = (realm[STATE] ??= { expectations: [], unexpected: [] });
+  // Idempotent, and per file: files may share a realm (isolate: false) or get a fresh console.
+  for (const level of LEVELS) if (!(STATE in console[level])) console[level] = guarded(level, console[level], guard);
+  afterEach(() => settle(guard, 'during this test'));
+  afterAll(() => settle(guard, 'after the last test of this file (a late, asynchronous log)'));
+}
+
+function guarded(level: ConsoleLevel, original: (...args: unknown[]) => void, guard: GuardState) {
+  return Object.assign(
+    function guardedConsole(...args: unknown[]) {
       const text = formatConsoleArgs(args);
       const expectation = guard.expectations.find((candidate) => candidate.level === level && candidate.pattern.test(text));
       if (expectation) {
@@ -50,10 +54,9 @@ export function guardConsole(): void {
       }
       guard.unexpected.push(`console.${level}: ${text}${whereLogged()}`);
       original.apply(console, args);
-    };
-  }
-  afterEach(() => settle(guard, 'during this test'));
-  afterAll(() => settle(guard, 'after the last test of this file (a late, asynchronous log)'));
+    },
+    { [STATE]: true },
+  );
 }
 
 /**
