@@ -67,9 +67,8 @@ export function collectBrowserErrors(context: BrowserContext) {
     // "Failed to load resource" names no resource: the location does.
     if (message.type() === 'error') problems.push(`console.error: ${message.text()} (${message.location().url})`);
   });
-  onTestFinished(() => expect(unexpected(), 'browser errors the test did not expect (list them in expectCleanConsole)').toEqual([]));
+  onTestFinished(() => expect(unexpected(), 'browser errors the test did not expect (list them in expectCleanConsole or allowErrors)').toEqual([]));
   return {
-    problems: problems as readonly string[],
     allow(...patterns: RegExp[]) {
       allowed.push(...patterns);
     },
