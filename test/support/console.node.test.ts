@@ -67,8 +67,13 @@ describe('an unexpected console.error or console.warn fails the test that caused
     expect(outcome('a console.error nobody expected, in Chromium')).toMatchObject({ status: 'failed', failure: expect.stringContaining('console.error: fixture: unexpected browser error') });
   });
 
+  it('e2e (Playwright): a page’s unexpected console.error fails the test that opened it, at its end', () => {
+    expect(outcome('a page that logs a console.error nobody expected')).toMatchObject({ status: 'failed', failure: expect.stringContaining('console.error: fixture: unexpected page error') });
+  });
+
   it('the tests that log nothing, or only what they declare, pass', () => {
-    for (const title of ['a test that logs nothing', 'a warning the test declares with expectConsole', 'a console.error the test declares', 'a console.warn the test declares, in Chromium']) {
+    const quiet = ['a test that logs nothing', 'a warning the test declares with expectConsole', 'a console.error the test declares', 'a console.warn the test declares, in Chromium', 'a page whose uncaught error the test allows'];
+    for (const title of quiet) {
       expect(outcome(title).status, title).toBe('passed');
     }
   });

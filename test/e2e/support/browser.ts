@@ -67,7 +67,10 @@ export function collectBrowserErrors(context: BrowserContext) {
     // "Failed to load resource" names no resource: the location does.
     if (message.type() === 'error') problems.push(`console.error: ${message.text()} (${message.location().url})`);
   });
-  onTestFinished(() => expect(unexpected(), 'browser errors the test did not expect (list them in expectCleanConsole or allowErrors)').toEqual([]));
+  onTestFinished(() => {
+    const left = unexpected();
+    if (left.length) throw new Error(`browser errors the test did not expect (list them in expectCleanConsole or allowErrors):\n${left.join('\n')}`);
+  });
   return {
     allow(...patterns: RegExp[]) {
       allowed.push(...patterns);
