@@ -7,6 +7,8 @@ import { CHROMIUM_ARGS, chromiumPath } from './test/support/chromium.ts';
 import { scriptFixtures } from './test/support/script-fixtures-plugin.ts';
 
 const root = import.meta.dirname;
+/** First setup file of every project: an unexpected console.error/console.warn fails its test (unit's setup imports it). */
+const SETUP_CONSOLE = 'test/support/setup-console.ts';
 
 /** Real Chromium from Debian, found via CHROMIUM_PATH or /usr/bin/chromium. */
 /** Pre-bundle React once, up front: lazy discovery mid-run can load two Reacts (invalid hook call). */
@@ -21,8 +23,14 @@ export const chromium = () => ({
 
 export default defineConfig({
   plugins: [react()],
+  // The run prints results: Vite's info lines (the browser projects' "[optimizer] bundling
+  // dependencies…") are not; its warnings and errors are.
+  logLevel: 'warn',
   test: {
     globals: true,
+    // A test is listed by name when it passes only if it took longer than this; in this suite a
+    // browser payment or a server round trip takes 0.3–2.5 s, so 5 s means something to look at.
+    slowTestThreshold: 5_000,
     projects: [
       {
         extends: true,
@@ -40,6 +48,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.node.test.{ts,tsx}'],
+          setupFiles: [SETUP_CONSOLE],
           testTimeout: 30_000,
         },
       },
@@ -51,6 +60,7 @@ export default defineConfig({
           name: 'guards',
           environment: 'node',
           include: ['test/**/*.guard.test.{ts,tsx}'],
+          setupFiles: [SETUP_CONSOLE],
           testTimeout: 180_000,
           fileParallelism: false,
           sequence: { groupOrder: 1 },
@@ -63,6 +73,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.{ts,tsx}'],
+          setupFiles: [SETUP_CONSOLE],
           browser: chromium(),
           testTimeout: 20_000,
         },
@@ -75,6 +86,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.e2e.test.ts'],
+          setupFiles: [SETUP_CONSOLE],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
@@ -87,6 +99,7 @@ export default defineConfig({
         optimizeDeps,
         test: {
           name: 'storybook',
+          setupFiles: [SETUP_CONSOLE],
           browser: chromium(),
           testTimeout: 30_000,
         },

@@ -9,6 +9,7 @@ import {
   type PaymentOutcome,
   type RequestState,
 } from '../../src/core';
+import { expectConsole } from '../support/console';
 import { createFakeIamport, type FakeIamport } from '../support/fake-iamport';
 
 const PARAMS = { pay_method: 'card', name: '원두 1kg', amount: 1004 } as const;
@@ -151,7 +152,7 @@ describe('request controller', () => {
   });
 
   it('a late answer after the request ended changes nothing and warns in development', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const warnings = expectConsole('warn', /ignored a late answer from IMP\.request_pay/);
     const { payments, sdk } = setup();
     const onSuccess = vi.fn();
     const first = payments.requestAsync(PARAMS, { onSuccess });
@@ -161,8 +162,7 @@ describe('request controller', () => {
     await expect(first).resolves.toMatchObject({ status: 'unknown' });
     expect(payments.getSnapshot()).toBe(before);
     expect(onSuccess).not.toHaveBeenCalled();
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`ignored a late answer from IMP.request_pay for merchant_uid ${sdk.requests[0]!.merchant_uid}`));
-    warn.mockRestore();
+    expect(warnings.messages).toEqual([expect.stringContaining(`ignored a late answer from IMP.request_pay for merchant_uid ${sdk.requests[0]!.merchant_uid}`)]);
   });
 
   it('the real SDK’s silent init failure (its dialog stays hidden): unknown/no-window after windowTimeoutMs, and IMP.close()', async () => {

@@ -25,7 +25,6 @@ let browser: Browser;
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'iamport-react18-'));
-  const started = performance.now();
   // A production build, as a shop ships it (vitest runs with NODE_ENV=test, which Vite would follow).
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
@@ -48,7 +47,6 @@ beforeAll(async () => {
   }).finally(() => {
     process.env.NODE_ENV = nodeEnv;
   });
-  console.log(`[react18] vite build: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const { startSandboxServer } = (await import(pathToFileURL(join(DIST, 'sandbox-server.js')).href)) as typeof import('../../src/sandbox-server');
   [sandbox, app, browser] = await Promise.all([startSandboxServer({ port: 0, quiet: true }), serveStatic(outDir), launchChromium()]);
 }, 120_000);

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../../support/chromium';
 
 const require = createRequire(import.meta.url);
@@ -28,16 +28,16 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
-/** A fresh context (own cookies = own shop session) whose console errors and page errors are collected. */
+/**
+ * A fresh context (own cookies = own shop session) whose console errors and page errors, in every
+ * page and frame of the context, are collected. Call it inside a test: when the test ends, any
+ * error that `expectCleanConsole` did not list as expected fails it, even if the test never checked.
+ */
 export async function openShop(browser: Browser, shopUrl: string, options: BrowserContextOptions = DESKTOP) {
   const context: BrowserContext = await browser.newContext({ ...options, baseURL: shopUrl, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
   await context.addInitScript({ path: AXE });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
-  });
+  const problems = collectBrowserErrors(context);
   return {
     context,
     page,
@@ -46,9 +46,38 @@ export async function openShop(browser: Browser, shopUrl: string, options: Brows
      * `expected` lists the errors the test caused on purpose (Chromium logs every HTTP error
      * response, e.g. a declined charge's 402); each must have happened exactly once.
      */
-    expectCleanConsole: (expected: RegExp[] = []) => {
-      const unexpected = problems.filter((problem) => !expected.some((pattern) => pattern.test(problem)));
-      expect(unexpected).toEqual([]);
+    expectCleanConsole: (expected: RegExp[] = []) => problems.check(expected),
+    /** Errors the test causes on purpose and asserts itself, in any number: the end-of-test check ignores them. */
+    allowErrors: (...patterns: RegExp[]) => problems.allow(...patterns),
+  };
+}
+
+/**
+ * Collect `console.error` messages and uncaught errors of every page in `context`; at the end of
+ * the current test, those not expected fail it. `check(expected)` asserts now: nothing unexpected,
+ * each expected error exactly once (and the patterns stay allowed for the end-of-test check);
+ * `allow(patterns)` only allows.
+ */
+export function collectBrowserErrors(context: BrowserContext) {
+  const problems: string[] = [];
+  const allowed: RegExp[] = [];
+  const unexpected = () => problems.filter((problem) => !allowed.some((pattern) => pattern.test(problem)));
+  context.on('weberror', (error) => problems.push(`pageerror: ${error.error().message}`));
+  context.on('console', (message) => {
+    // "Failed to load resource" names no resource: the location does.
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()} (${message.location().url})`);
+  });
+  onTestFinished(() => {
+    const left = unexpected();
+    if (left.length) throw new Error(`browser errors the test did not expect (list them in expectCleanConsole or allowErrors):\n${left.join('\n')}`);
+  });
+  return {
+    allow(...patterns: RegExp[]) {
+      allowed.push(...patterns);
+    },
+    check(expected: RegExp[] = []) {
+      allowed.push(...expected);
+      expect(unexpected()).toEqual([]);
       for (const pattern of expected) expect(problems.filter((problem) => pattern.test(problem)), String(pattern)).toHaveLength(1);
     },
   };
