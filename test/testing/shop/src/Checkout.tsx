@@ -8,10 +8,10 @@ export interface Order {
 }
 
 /** What the shop's verify endpoint answers (createVerifyHandler's JSON). */
-export interface Verification {
+export type Verification = {
   verified: boolean;
   status: string;
-}
+};
 
 export type Verify = (ids: { impUid?: string; merchantUid: string }) => Promise<Verification>;
 
