@@ -122,7 +122,7 @@ describe('usePayment', () => {
     expect(result.current.status).toBe('pending');
     expect(sdk.requests).toHaveLength(0);
     await act(async () => release(sdk));
-    await expect(outcome).resolves.toMatchObject({ status: 'succeeded' });
+    await act(() => expect(outcome).resolves.toMatchObject({ status: 'succeeded' })); // the fake answers a task later: inside act
     expect(sdk.inits).toEqual(['imp00000000']);
     expect(sdk.requests).toHaveLength(1);
     expect(result.current.status).toBe('succeeded');
