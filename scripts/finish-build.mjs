@@ -21,7 +21,16 @@ const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
 const SPECIFIER = /(from\s+|import\s*\(\s*|import\s+)(['"])(\.{1,2}\/[^'"]*)\2/g;
 /** Public entry → its barrel under dist/esm (and dist/cjs). */
-const ENTRIES = { index: 'index', core: 'core/index', sandbox: 'sandbox/index', server: 'server/index', 'sandbox-server': 'sandbox-server/index' };
+const ENTRIES = {
+  index: 'index',
+  core: 'core/index',
+  sandbox: 'sandbox/index',
+  server: 'server/index',
+  'sandbox-server': 'sandbox-server/index',
+  // `react-iamport-jtnet/testing` and `/testing/server`: for merchants' tests, never imported by the entries above.
+  testing: 'testing/index',
+  'testing-server': 'testing/server/index',
+};
 /** Thrown when a browser bundle loads `react-iamport-jtnet/server` (the `browser` export condition). */
 const SERVER_IN_BROWSER_MESSAGE =
   "react-iamport-jtnet/server was bundled for a browser, where it must never run: it holds your i'mport REST API secret. " +

@@ -61,7 +61,7 @@ describe('request components in Chromium: every request ends, and focus comes ba
   });
 
   it('an SDK whose window the kit cannot see: after windowTimeoutMs a way out ("결제 취소"), then your server says it was paid', async () => {
-    const sdk = createFakeIamport(); // draws nothing: the window may be up or not
+    const sdk = createFakeIamport({ dom: false }); // draws nothing: the window may be up or not
     const verify = vi.fn(async () => ({ verified: true, status: 'paid' }));
     renderWithIamport(<PaymentButton params={{ pay_method: 'card', name: '원두', amount: 1004 }} verify={verify} />, { sdk, provider: FAST });
     await userEvent.click(await screen.findByRole('button', { name: ko.pay }));

@@ -97,7 +97,7 @@ describe('<PaymentForm>', () => {
     expect(screen.queryByRole('spinbutton')).toBeNull();
     await user.click(await screen.findByRole('button', { name: '₩50,000 결제하기' }));
     expect(screen.getByRole('button', { name: ko.processing })).toBeDisabled();
-    act(() => sdk.decline('<b>한도초과</b>', 'F0004'));
+    act(() => sdk.decline({ message: '<b>한도초과</b>', code: 'F0004' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(`${ko.failed} <b>한도초과</b>`);
     expect(document.querySelector('b')).toBeNull();
     await user.click(await screen.findByRole('button', { name: /결제하기/ }));

@@ -203,7 +203,7 @@ describe('request controller', () => {
   });
 
   it('an SDK that draws no dialog (a plain double) cannot be judged: only flagged stalled; requestTimeoutMs ends it', async () => {
-    const { payments, sdk } = setup();
+    const { payments, sdk } = setup(createFakeIamport({ dom: false }));
     const done = payments.requestAsync(PARAMS);
     await vi.advanceTimersByTimeAsync(WINDOW_MS + 500);
     expect(payments.getSnapshot()).toMatchObject({ status: 'pending', stalled: true });
@@ -220,6 +220,7 @@ describe('request controller', () => {
     const done = payments.requestAsync(PARAMS);
     expect(payments.getSnapshot().status).toBe('pending');
     release(sdk);
+    await vi.advanceTimersByTimeAsync(0); // the fake answers a task after request_pay, like the real SDK
     await expect(done).resolves.toMatchObject({ status: 'succeeded' });
     expect(sdk.inits).toEqual(['imp00000000']);
     expect(sdk.requests).toHaveLength(1);
@@ -260,7 +261,7 @@ describe('request controller', () => {
       answer();
       return done;
     };
-    await expect(run(() => sdk.decline(), { onFailure })).resolves.toMatchObject({ status: 'failed', code: 'F1001' });
+    await expect(run(() => sdk.decline(), { onFailure })).resolves.toMatchObject({ status: 'failed', code: 'F400' });
     await expect(run(() => sdk.cancel(), { onFailure, onCancel })).resolves.toMatchObject({ status: 'cancelled' });
     await expect(run(() => sdk.cancel(), { onFailure })).resolves.toMatchObject({ status: 'cancelled' });
     await run(() => payments.cancel(), { onFailure });

@@ -44,7 +44,7 @@ describe('docs/vanilla.md: the 20-line checkout without React', () => {
     expect(verify).toHaveBeenCalledWith('/api/payments/verify', { method: 'POST', body: JSON.stringify({ impUid: 'imp_000000000001', merchantUid: sdk.requests[0]!.merchant_uid }) });
 
     pay.click();
-    sdk.decline('한도초과');
+    sdk.decline({ message: '한도초과' });
     expect(document.querySelector('#message')!.textContent).toBe('한도초과');
     vi.unstubAllGlobals();
   });

@@ -2,16 +2,14 @@
 // iamport-sandbox's /v1/iamport.js window → the shop's server (createVerifyHandler) → orders.
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { sandboxWindow } from 'react-iamport-jtnet/testing';
 import {
-  approveWindow,
   BUYER,
   CARDS,
   createOrder,
   expectNoAxeViolations,
   fillBuyer,
   openShop,
-  paymentWindow,
-  payWithCard,
   screenshot,
   serverOrders,
   waitForText,
@@ -54,12 +52,12 @@ describe('desktop checkout', () => {
     await page.getByLabel('카드사', { exact: true }).selectOption({ label: '신한' });
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: '₩24,000 결제하기' }).click();
-    const issuers = paymentWindow(page).getByLabel('카드사 (Card issuer)').locator('option');
+    const issuers = sandboxWindow(page).dialog.getByLabel('카드사 (Card issuer)').locator('option');
     expect(await issuers.allTextContents()).toEqual(['신한 (Shinhan)']);
     // The window names the shop (npm start passes --merchant-name's equivalent to the sandbox).
-    expect(await paymentWindow(page).locator('dd').first().textContent()).toBe('온기 커피 로스터스');
+    expect(await sandboxWindow(page).dialog.locator('dd').first().textContent()).toBe('온기 커피 로스터스');
     await screenshot(page, 'desktop-payment-window', { fullPage: false });
-    await payWithCard(page);
+    await sandboxWindow(page).payWithCard();
 
     await page.getByRole('heading', { name: '결제가 완료되었습니다' }).waitFor();
     await waitForText(page, '상점 서버가 결제를 확인했습니다.');
@@ -85,7 +83,7 @@ describe('desktop checkout', () => {
     const uid = await createOrder(page, '예가체프');
     await fillBuyer(page);
     await page.getByRole('button', { name: '₩15,000 결제하기' }).click();
-    await payWithCard(page, CARDS.decline);
+    await sandboxWindow(page).decline();
 
     const alert = page.getByRole('alert').filter({ hasText: '결제에 실패했습니다.' });
     await alert.waitFor();
@@ -110,15 +108,14 @@ describe('desktop checkout', () => {
     await fillBuyer(page);
     const pay = page.getByRole('button', { name: '₩9,800 결제하기' });
     await pay.click();
-    await paymentWindow(page).getByRole('button', { name: '결제창 닫기 (Close)' }).click();
-    await paymentWindow(page).waitFor({ state: 'detached' });
+    await sandboxWindow(page).cancel({ using: 'close' }); // the × button
 
     await page.getByRole('status').filter({ hasText: '결제를 취소했습니다.' }).waitFor();
     await screenshot(page, 'desktop-window-closed');
     expect((await serverOrders(page))[0]).toMatchObject({ merchant_uid: uid, status: 'pending' });
 
     await pay.click();
-    await payWithCard(page);
+    await sandboxWindow(page).payWithCard();
     await page.getByRole('heading', { name: '결제가 완료되었습니다' }).waitFor();
     expect(await serverOrders(page)).toMatchObject([{ merchant_uid: uid, status: 'paid', amount: 9_800 }]);
     expectCleanConsole();
@@ -131,7 +128,7 @@ describe('desktop checkout', () => {
     await fillBuyer(page);
     await page.getByRole('radio', { name: '가상계좌' }).check();
     await page.getByRole('button', { name: '₩45,000 결제하기' }).click();
-    await approveWindow(page);
+    await sandboxWindow(page).approve();
 
     await page.getByRole('heading', { name: '가상계좌가 발급되었습니다' }).waitFor();
     await waitForText(page, 'KB국민은행');
@@ -162,8 +159,8 @@ describe('desktop checkout', () => {
       }).observe(document.body, { childList: true, subtree: true }); // the window sits inside the SDK's div.imp-dialog
     });
     await page.getByRole('button', { name: '₩15,000 결제하기' }).dblclick();
-    await paymentWindow(page).waitFor();
-    await payWithCard(page);
+    await sandboxWindow(page).opened();
+    await sandboxWindow(page).payWithCard();
     await page.getByRole('heading', { name: '결제가 완료되었습니다' }).waitFor();
 
     expect(await page.evaluate(() => (window as unknown as { windowsOpened: number }).windowsOpened)).toBe(1);
@@ -181,7 +178,7 @@ describe('desktop checkout', () => {
     await fillBuyer(page);
     await page.getByRole('radio', { name: '실시간 계좌이체' }).check();
     await page.getByRole('button', { name: '₩19,600 결제하기' }).click();
-    await approveWindow(page);
+    await sandboxWindow(page).approve();
     await page.getByRole('heading', { name: '결제가 완료되었습니다' }).waitFor();
 
     await page.getByRole('link', { name: '주문 내역 보기' }).click();
@@ -218,7 +215,7 @@ describe('desktop checkout', () => {
     await tabTo(page, /^₩15,000 결제하기$/);
     await page.keyboard.press('Space');
 
-    await paymentWindow(page).waitFor();
+    await sandboxWindow(page).opened();
     expect(await focused(page)).toMatchObject({ tag: 'input', name: '카드번호 (Card number)' }); // the window focuses the card number
     await page.keyboard.type(CARDS.approve);
     await page.keyboard.press('Tab');
@@ -228,7 +225,7 @@ describe('desktop checkout', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('12');
     await page.keyboard.press('Enter');
-    await paymentWindow(page).waitFor({ state: 'detached' });
+    await sandboxWindow(page).dialog.waitFor({ state: 'detached' });
 
     await page.getByRole('heading', { name: '결제가 완료되었습니다' }).waitFor();
     expect((await focused(page)).name).toContain('결제가 완료되었습니다');

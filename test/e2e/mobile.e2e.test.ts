@@ -3,7 +3,8 @@
 // must never show paid.
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createOrder, expectNoAxeViolations, fillBuyer, MOBILE, openShop, payWithCard, registerCardOnly, screenshot, serverOrders } from './support/browser';
+import { expectRedirectLanding, sandboxWindow } from 'react-iamport-jtnet/testing';
+import { createOrder, expectNoAxeViolations, fillBuyer, MOBILE, openShop, registerCardOnly, screenshot, serverOrders } from './support/browser';
 import { recordSandboxPayment, type Stack } from './support/stack';
 import { useStack } from './support/setup';
 
@@ -39,9 +40,10 @@ describe('mobile (375 px, mobile user agent)', () => {
     await expectNoHorizontalScroll(page);
     await screenshot(page, 'mobile-checkout');
     await page.getByRole('button', { name: '₩30,000 결제하기' }).click();
-    await payWithCard(page);
+    await sandboxWindow(page).payWithCard();
 
-    await page.waitForURL((url) => url.pathname === '/payments/complete');
+    const landing = await expectRedirectLanding(page, { path: '/payments/complete' });
+    expect(landing.outcome).toMatchObject({ status: 'succeeded', merchantUid: uid });
     await page.getByRole('heading', { name: '결제가 완료되었습니다' }).waitFor();
     // The landing read the result, then removed it from the address bar.
     expect(new URL(page.url()).search).toBe('');
@@ -68,7 +70,7 @@ describe('mobile (375 px, mobile user agent)', () => {
     const { page, context, expectCleanConsole } = await openShop(browser, stack.shopUrl, MOBILE);
     await registerCardOnly(page);
 
-    await page.waitForURL((url) => url.pathname === '/payments/complete');
+    expect((await expectRedirectLanding(page, { path: '/payments/complete' })).outcome).toMatchObject({ status: 'succeeded' });
     await page.getByRole('heading', { name: '카드가 등록되었습니다' }).waitFor();
     expect(new URL(page.url()).search).toBe('');
     expect(await page.getByText('결제가 완료되었습니다').count()).toBe(0); // nothing was charged

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARDS, DESKTOP, fillBuyer, launchChromium, MOBILE, openShop, payWithCard } from './support/browser';
+import { expectRedirectLanding, sandboxWindow } from 'react-iamport-jtnet/testing';
+import { CARDS, DESKTOP, fillBuyer, launchChromium, MOBILE, openShop } from './support/browser';
 import { startLauncher, type Launched } from './support/stack';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -40,7 +41,7 @@ async function payForTheProduct(page: Page) {
   await page.getByRole('heading', { name: '에티오피아 예가체프 200g' }).waitFor();
   await fillBuyer(page);
   await page.getByRole('button', { name: '₩15,000 결제하기' }).click();
-  await payWithCard(page, CARDS.approve);
+  await sandboxWindow(page).payWithCard(CARDS.approve);
 }
 
 describe.each(['turbopack', 'webpack'] as const)('Next.js App Router shop, built with %s', (bundler) => {
@@ -96,7 +97,7 @@ describe.each(['turbopack', 'webpack'] as const)('Next.js App Router shop, built
     const edgeVerify = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/payments/verify-edge');
     await payForTheProduct(page);
 
-    await page.waitForURL((url) => url.pathname === '/payments/complete');
+    expect((await expectRedirectLanding(page, { path: '/payments/complete' })).outcome).toMatchObject({ status: 'succeeded', merchantUid: expect.stringMatching(/^yirgacheffe_/) });
     await page.getByRole('status').filter({ hasText: '결제가 완료되었습니다.' }).waitFor();
     expect((await edgeVerify).status()).toBe(200);
     expect(await (await edgeVerify).json()).toMatchObject({ verified: true, status: 'paid', amount: 15_000 });

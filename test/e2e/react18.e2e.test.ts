@@ -9,7 +9,8 @@ import react from '@vitejs/plugin-react';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARDS, fillBuyer, launchChromium, openShop, payWithCard } from './support/browser';
+import { sandboxWindow } from 'react-iamport-jtnet/testing';
+import { CARDS, fillBuyer, launchChromium, openShop } from './support/browser';
 import { sandboxPayment } from './support/stack';
 import { serveStatic } from './support/static-server';
 
@@ -70,7 +71,7 @@ describe('React 18', () => {
     await page.getByRole('heading', { name: 'React 18.3.1' }).waitFor();
     await fillBuyer(page);
     await page.getByRole('button', { name: '₩1,004 결제하기' }).click();
-    await payWithCard(page, CARDS.approve);
+    await sandboxWindow(page).payWithCard(CARDS.approve);
     const approved = page.getByRole('status').filter({ hasText: '결제 승인' });
     await approved.waitFor();
     const impUid = (await approved.locator('output').textContent())!;

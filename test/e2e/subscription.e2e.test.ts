@@ -3,7 +3,8 @@
 // charges again on demand (chargeBillingKey).
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CARDS, expectNoAxeViolations, fillBuyer, openShop, paymentWindow, payWithCard, registerCardOnly, screenshot, serverOrders } from './support/browser';
+import { sandboxWindow } from 'react-iamport-jtnet/testing';
+import { CARDS, expectNoAxeViolations, fillBuyer, openShop, registerCardOnly, screenshot, serverOrders } from './support/browser';
 import { type Stack } from './support/stack';
 import { useStack } from './support/setup';
 
@@ -25,8 +26,8 @@ describe('subscription', () => {
     await fillBuyer(page);
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: '카드 등록하고 ₩19,800 결제' }).click();
-    await paymentWindow(page).getByRole('heading', { name: /정기결제 카드 등록/ }).waitFor();
-    await payWithCard(page);
+    await sandboxWindow(page).dialog.getByRole('heading', { name: /정기결제 카드 등록/ }).waitFor();
+    await sandboxWindow(page).payWithCard();
 
     await page.getByRole('heading', { name: '구독 중입니다' }).waitFor();
     const history = page.getByRole('list', { name: '구독 결제 내역' });

@@ -10,7 +10,15 @@ import { formatMessage } from 'publint/utils';
 import { ROOT } from '../../scripts/bench/size.ts';
 
 const run = promisify(execFile);
-const ENTRIES = ['react-iamport-jtnet', 'react-iamport-jtnet/core', 'react-iamport-jtnet/sandbox', 'react-iamport-jtnet/server', 'react-iamport-jtnet/sandbox-server'] as const;
+const ENTRIES = [
+  'react-iamport-jtnet',
+  'react-iamport-jtnet/core',
+  'react-iamport-jtnet/sandbox',
+  'react-iamport-jtnet/server',
+  'react-iamport-jtnet/sandbox-server',
+  'react-iamport-jtnet/testing',
+  'react-iamport-jtnet/testing/server',
+] as const;
 const PEERS = ['react', 'react-dom', 'react-hook-form', 'scheduler'];
 
 /** Exports each entry must have, in both formats (and what must stay out). */
@@ -20,6 +28,8 @@ const EXPECTED: Record<(typeof ENTRIES)[number], { has: string[]; lacks: string[
   'react-iamport-jtnet/sandbox': { has: ['createSandboxIamport', 'SANDBOX_CARDS'], lacks: ['IamportProvider'] },
   'react-iamport-jtnet/server': { has: ['createIamportClient', 'handleWebhook', 'IamportApiError'], lacks: ['IamportProvider'] },
   'react-iamport-jtnet/sandbox-server': { has: ['startSandboxServer'], lacks: ['IamportProvider', 'createIamportClient'] },
+  'react-iamport-jtnet/testing': { has: ['createFakeIamport', 'renderWithIamport', 'sandboxWindow', 'expectRedirectLanding'], lacks: ['withSandboxServer', 'IamportProvider', 'createIamportClient'] },
+  'react-iamport-jtnet/testing/server': { has: ['withSandboxServer', 'startTestSandbox'], lacks: ['createFakeIamport', 'IamportProvider', 'createIamportClient'] },
 };
 
 let work: string;
@@ -56,7 +66,7 @@ describe('packed package', () => {
     // styles.css is a stylesheet, not a module: there are no types to resolve for it.
     const { stdout } = await run(attw, [tarball, '--format', 'json', '--exclude-entrypoints', './styles.css'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout: string }) => error);
     const report = JSON.parse(stdout) as { analysis: { problems: { kind: string; entrypoint?: string; resolutionKind?: string }[]; entrypoints: Record<string, unknown> } };
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './core', './package.json', './sandbox', './sandbox-server', './server']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './core', './package.json', './sandbox', './sandbox-server', './server', './testing', './testing/server']);
     expect(report.analysis.problems.map((problem) => `${problem.kind} ${problem.entrypoint ?? ''} ${problem.resolutionKind ?? ''}`.trim())).toEqual([]);
   }, 60_000);
 

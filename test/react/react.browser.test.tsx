@@ -93,6 +93,7 @@ describe('React layer in Chromium', () => {
     const probe = { microtask: false, timer: false };
     const atCall: { microtask?: boolean; timer?: boolean; activation?: boolean; event?: string }[] = [];
     const sdk = createFakeIamport({
+      dom: false, // its window would stay up after this test, over the next one's button
       onRequestPay: () => atCall.push({ ...probe, activation: navigator.userActivation.isActive, event: window.event?.type }),
     });
     render(
@@ -110,7 +111,7 @@ describe('React layer in Chromium', () => {
   it('control: while the SDK is still loading, the call waits (the probe sees the microtask), then runs once', async () => {
     const probe = { microtask: false, timer: false };
     const atCall: boolean[] = [];
-    const sdk = createFakeIamport({ onRequestPay: () => atCall.push(probe.microtask) });
+    const sdk = createFakeIamport({ dom: false, onRequestPay: () => atCall.push(probe.microtask) });
     let release!: (value: Iamport) => void;
     render(
       <IamportProvider merchantCode="imp00000000" sdk={new Promise<Iamport>((resolve) => (release = resolve))}>

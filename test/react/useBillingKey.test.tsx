@@ -58,7 +58,7 @@ describe('useBillingKey', () => {
     const { result } = await setup(sdk, { onFailure });
     act(() => result.current.issueBillingKey({ customer_uid: 'user_9' }));
     await act(async () => sdk.decline());
-    expect(result.current).toMatchObject({ status: 'failed', outcome: { code: 'F1001', customerUid: 'user_9' } });
+    expect(result.current).toMatchObject({ status: 'failed', outcome: { code: 'F400', customerUid: 'user_9' } });
     expect(onFailure).toHaveBeenCalledTimes(1);
   });
 });

@@ -122,7 +122,7 @@ describe('usePayment', () => {
     expect(result.current.status).toBe('pending');
     expect(sdk.requests).toHaveLength(0);
     await act(async () => release(sdk));
-    await expect(outcome).resolves.toMatchObject({ status: 'succeeded' });
+    await act(() => expect(outcome).resolves.toMatchObject({ status: 'succeeded' })); // the fake answers a task later: inside act
     expect(sdk.inits).toEqual(['imp00000000']);
     expect(sdk.requests).toHaveLength(1);
     expect(result.current.status).toBe('succeeded');
@@ -156,8 +156,8 @@ describe('usePayment', () => {
     await run(() => sdk.approve());
     expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ status: 'succeeded', verified: false, impUid: 'imp_000000000001' }));
     await run(() => sdk.decline());
-    expect(onFailure).toHaveBeenCalledWith(expect.objectContaining({ status: 'failed', code: 'F1001' }));
-    expect(result.current).toMatchObject({ status: 'failed', outcome: { code: 'F1001' } });
+    expect(onFailure).toHaveBeenCalledWith(expect.objectContaining({ status: 'failed', code: 'F400' }));
+    expect(result.current).toMatchObject({ status: 'failed', outcome: { code: 'F400' } });
     await run(() => sdk.cancel());
     expect(onCancel).toHaveBeenCalledWith(expect.objectContaining({ status: 'cancelled' }));
     expect(onFailure).toHaveBeenCalledTimes(1);

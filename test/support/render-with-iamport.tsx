@@ -1,30 +1,17 @@
-import { render, type RenderOptions, type RenderResult } from '@testing-library/react';
-import type { ReactElement, ReactNode } from 'react';
-import type { Iamport } from '../../src/core/types';
-import { IamportProvider, type IamportProviderProps } from '../../src/react';
-import { createFakeIamport, type FakeIamport } from './fake-iamport';
+// renderWithIamport bound to Testing Library's render once, as a merchant's test-utils would do
+// (docs/testing.md); the rest of the options pass through.
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import type { Iamport } from 'react-iamport-jtnet/core';
+import { renderWithIamport as renderWith, type FakeIamport, type RenderWithIamportOptions } from 'react-iamport-jtnet/testing';
 
-export interface RenderWithIamportOptions<S extends Iamport | Promise<Iamport>> extends Omit<RenderOptions, 'wrapper'> {
-  /** The SDK the provider uses (default: a fresh manual {@link createFakeIamport}); may be a promise. */
-  sdk?: S;
-  /** Extra provider props (`merchantCode` defaults to the sandbox's `imp00000000`). */
-  provider?: Partial<Omit<IamportProviderProps, 'sdk' | 'children'>>;
-}
+type Options<S extends Iamport | Promise<Iamport>> = Omit<RenderWithIamportOptions<Parameters<typeof render>[1], ReturnType<typeof render>, S>, 'render'>;
 
 /**
- * Render a tree inside `<IamportProvider>` with a fake SDK in one call.
+ * Render inside `<IamportProvider>` with a fake SDK (default: a fresh manual fake).
  *
  * @example
  * const { sdk, getByRole } = renderWithIamport(<PayButton />, { provider: { pg: 'jtnet' }, reactStrictMode: true })
  */
-export function renderWithIamport<S extends Iamport | Promise<Iamport> = FakeIamport>(
-  ui: ReactElement,
-  { sdk = createFakeIamport() as unknown as S, provider, ...options }: RenderWithIamportOptions<S> = {},
-): RenderResult & { sdk: S } {
-  const Wrapper = ({ children }: { children: ReactNode }) => (
-    <IamportProvider merchantCode="imp00000000" {...provider} sdk={sdk}>
-      {children}
-    </IamportProvider>
-  );
-  return { ...render(ui, { ...options, wrapper: Wrapper }), sdk };
-}
+export const renderWithIamport = <S extends Iamport | Promise<Iamport> = FakeIamport>(ui: ReactElement, options: Options<S> = {} as Options<S>) =>
+  renderWith<Parameters<typeof render>[1], ReturnType<typeof render>, S>(ui, { render, ...options } as RenderWithIamportOptions<Parameters<typeof render>[1], ReturnType<typeof render>, S>);

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { sandboxWindow } from 'react-iamport-jtnet/testing';
 import { expect, onTestFinished } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../../support/chromium';
 
@@ -105,26 +106,17 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
   return path;
 }
 
-/** The sandbox payment window. */
-export const paymentWindow = (page: Page) => page.getByRole('dialog');
+// The sandbox window is driven with react-iamport-jtnet/testing's sandboxWindow(page), as a
+// merchant's own tests do. These three delegates keep older call sites working.
 
-/** Type a test card in the open window and approve; waits until the window is gone. */
-export async function payWithCard(page: Page, card: string = CARDS.approve) {
-  const dialog = paymentWindow(page);
-  await dialog.getByLabel('카드번호 (Card number)').fill(card);
-  await dialog.getByLabel('유효기간 MM/YY (Expiry)').fill('12/39');
-  await dialog.getByLabel(/^생년월일 6자리/).fill('900101');
-  await dialog.getByLabel(/^비밀번호 앞 2자리/).fill('12');
-  await dialog.getByRole('button', { name: /승인/ }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
+/** @deprecated Use `sandboxWindow(page).dialog` from react-iamport-jtnet/testing. */
+export const paymentWindow = (page: Page) => sandboxWindow(page).dialog;
 
-/** Approve a window that needs no card (transfer, virtual account, phone). */
-export async function approveWindow(page: Page) {
-  const dialog = paymentWindow(page);
-  await dialog.getByRole('button', { name: /승인/ }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
+/** @deprecated Use `sandboxWindow(page).payWithCard(card)` from react-iamport-jtnet/testing. */
+export const payWithCard = (page: Page, card: string = CARDS.approve) => sandboxWindow(page).payWithCard(card);
+
+/** @deprecated Use `sandboxWindow(page).approve()` from react-iamport-jtnet/testing. */
+export const approveWindow = (page: Page) => sandboxWindow(page).approve();
 
 /** Fill the kit's buyer fields (name, email, mobile). */
 export async function fillBuyer(scope: Page | Locator) {
@@ -151,7 +143,7 @@ export async function registerCardOnly(page: Page, card: string = CARDS.approve)
   await page.getByRole('button', { name: '구독 신청하기' }).click();
   await fillBuyer(page);
   await page.getByRole('button', { name: '카드 등록하기' }).click();
-  await payWithCard(page, card);
+  await sandboxWindow(page).payWithCard(card);
 }
 
 interface ApiOrder {
