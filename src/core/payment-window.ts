@@ -12,6 +12,8 @@
  * if (paymentWindowShown() === 1) console.log('the SDK shows no window')
  */
 export function paymentWindowShown(): 0 | 1 | 2 {
+  // A request can outlive its page's DOM (a test environment torn down, a worker): nothing to read.
+  if (typeof document === 'undefined') return 0;
   let shown: 0 | 1 = 0;
   for (const dialog of document.querySelectorAll('div.imp-dialog')) {
     if (getComputedStyle(dialog).display !== 'none') return 2;

@@ -34,3 +34,11 @@ describe('react-iamport-jtnet/core in plain Node', () => {
     expect(out).toBe('null');
   });
 });
+
+describe('a request outliving its DOM', () => {
+  it('the window check reads nothing (0) when there is no document, instead of throwing in a timer', async () => {
+    const { paymentWindowShown } = await import('../../src/core/payment-window');
+    expect(typeof document).toBe('undefined');
+    expect(paymentWindowShown()).toBe(0);
+  });
+});
