@@ -129,6 +129,33 @@ describe('storefront flows', () => {
     await context.close();
   });
 
+  it('one order, one charge: two clicks on "다시 결제하기" make one attempt; a payment that still arrives for the older attempt once the retry is paid is refunded', async () => {
+    const { page, context } = await openShop(browser, stack.shopUrl);
+    type Created = { order: { merchant_uid: string; order_no: string }; notice_url: string };
+    const created = (await (await page.request.post('/api/orders', { data: { productId: 'cold-brew', quantity: 1 } })).json()) as Created;
+    const first = created.order;
+    expect((await page.request.post(`/api/orders/${first.merchant_uid}/prepare`)).ok()).toBe(true);
+    const retries = await Promise.all([0, 1].map(async () => ((await (await page.request.post(`/api/orders/${first.merchant_uid}/retry`)).json()) as Created).order));
+    expect(retries[1]!.merchant_uid).toBe(retries[0]!.merchant_uid);
+    const second = retries[0]!;
+    expect(second).toMatchObject({ order_no: first.order_no });
+    expect(second.merchant_uid).not.toBe(first.merchant_uid);
+
+    const statusOf = async (merchantUid: string) => (await shopOrders(page)).find((order) => order.merchant_uid === merchantUid)?.status;
+    await recordSandboxPayment(stack.sandboxUrl, { merchant_uid: second.merchant_uid, amount: 9_800, name: 'cold brew', notice_url: created.notice_url });
+    await expect.poll(() => statusOf(second.merchant_uid), { timeout: 10_000 }).toBe('paid');
+    // The older attempt paid too (another tab still had it open): refunded, never kept.
+    const late = await recordSandboxPayment(stack.sandboxUrl, { merchant_uid: first.merchant_uid, amount: 9_800, name: 'cold brew', notice_url: created.notice_url });
+    await expect.poll(async () => (await sandboxPayment(stack.sandboxUrl, late.imp_uid)).status, { timeout: 10_000 }).toBe('cancelled');
+    expect(await statusOf(first.merchant_uid)).toBe('cancelled');
+    expect(await statusOf(second.merchant_uid)).toBe('paid');
+    // A paid order is not opened again.
+    const again = await page.request.post(`/api/orders/${first.merchant_uid}/retry`);
+    expect(again.status()).toBe(409);
+    expect(((await again.json()) as { error: string }).error).toBe('이미 결제된 주문입니다. 주문 내역에서 확인해 주세요.');
+    await context.close();
+  });
+
   it('phone: the order button is on the first screen, and Korean words are not broken', async () => {
     const { page, context } = await openShop(browser, stack.shopUrl, MOBILE);
     await page.goto('/');
