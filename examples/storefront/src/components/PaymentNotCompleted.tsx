@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RedirectResult } from 'react-iamport-jtnet';
 import { api, ApiError, type Order } from '../api';
-import { won } from '../format';
+import { OrderSummary } from './OrderSummary';
 import { Link, navigate } from '../router';
 
 /** An order this buyer can pay again from the landing: a product order nobody paid or retried yet. */
@@ -47,14 +47,7 @@ export function PaymentNotCompleted({ result }: { result: RedirectResult }) {
       </div>
       {order && retryable(order) && (
         <>
-          <dl className="summary">
-            <dt>상품</dt>
-            <dd>{order.name}</dd>
-            <dt>주문번호</dt>
-            <dd className="mono order-no">{order.order_no}</dd>
-            <dt>결제 금액</dt>
-            <dd className="amount">{won(order.amount)}</dd>
-          </dl>
+          <OrderSummary order={order} />
           <button type="button" className="iamport-button" onClick={() => retry(order)} disabled={busy} aria-busy={busy || undefined}>
             {busy ? '주문서를 여는 중…' : '다시 결제하기'}
           </button>

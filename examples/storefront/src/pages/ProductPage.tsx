@@ -6,6 +6,7 @@ import { recallBuyer, rememberBuyer } from '../buyer';
 import { DOMESTIC_CARDS, DOMESTIC_CARDS_NOTE } from '../cards';
 import { won } from '../format';
 import { Link, useFocusOnMount, useTitle } from '../router';
+import { OrderSummary } from '../components/OrderSummary';
 import { Receipt, verificationProblem } from '../components/Receipt';
 import { TestCards } from '../components/TestCards';
 import { VerificationStatus } from '../components/VerificationStatus';
@@ -114,14 +115,7 @@ function Checkout({ order, noticeUrl, onPaid, onBack }: { order: Order; noticeUr
       <h2 id="checkout-title" ref={heading} tabIndex={-1}>
         주문서
       </h2>
-      <dl className="summary">
-        <dt>상품</dt>
-        <dd>{order.name}</dd>
-        <dt>주문번호</dt>
-        <dd className="mono order-no">{order.order_no}</dd>
-        <dt>결제 금액</dt>
-        <dd className="amount">{won(order.amount)}</dd>
-      </dl>
+      <OrderSummary order={order} />
       {buyer && (
         <p role="status" className="iamport-notice">
           같은 주문을 다시 결제합니다. 입력하셨던 주문자 정보를 채워 두었어요.
