@@ -46,7 +46,7 @@ export const CardDeclined: Story = {
     const dialog = await openWindow(canvasElement);
     await typeCard(dialog, SANDBOX_CARDS.decline);
     await approve(dialog);
-    await responseShows(canvasElement, '"success": false', '잔액부족', '"status": "failed"');
+    await responseShows(canvasElement, '"success": false', '잔액이 부족합니다', '"status": "failed"');
   },
 };
 

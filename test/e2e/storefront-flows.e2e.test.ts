@@ -55,7 +55,7 @@ describe('storefront flows', () => {
     const alert = page.getByRole('alert').filter({ hasText: '결제에 실패했습니다.' });
     await alert.waitFor();
     const text = (await alert.textContent())!;
-    expect(text).toContain('잔액부족');
+    expect(text).toContain('잔액이 부족합니다');
     expect(text).not.toMatch(/[A-Za-z]{2,}/); // Korean only: no "(insufficient funds)"
     const retry = page.getByRole('button', { name: '다시 결제하기' });
     await retry.waitFor();

@@ -79,7 +79,7 @@ describe('subscription', () => {
     await page.getByRole('button', { name: '₩19,800 결제하기' }).click(); // the confirm step
     const alert = page.getByRole('alert').filter({ hasText: '결제가 거절되었습니다' });
     await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/잔액부족|insufficient funds/);
+    expect(await alert.textContent()).toMatch(/잔액이 부족합니다/);
     await page.getByRole('list', { name: '구독 결제 내역' }).getByText('결제 실패').waitFor();
     const orders = await serverOrders(page);
     expect(paidOf(orders)).toEqual([]);

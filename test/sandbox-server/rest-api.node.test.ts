@@ -114,7 +114,7 @@ describe('GET /payments/{imp_uid} and the recording endpoint', () => {
 
   it('the test cards and pay methods decide the status: declined/network → failed, vbank → ready', async () => {
     const record = async (json: Record<string, unknown>) => (await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 5000, ...json } })).body.response;
-    expect(await record({ card_number: '4000-0000-0000-0002' })).toMatchObject({ status: 'failed', fail_reason: expect.stringMatching(/잔액부족/) });
+    expect(await record({ card_number: '4000-0000-0000-0002' })).toMatchObject({ status: 'failed', fail_reason: expect.stringMatching(/잔액이 부족합니다/) });
     expect(await record({ card_number: '4000000000000119' })).toMatchObject({ status: 'failed', fail_reason: expect.stringMatching(/통신 오류/) });
     expect(await record({ pay_method: 'vbank' })).toMatchObject({ status: 'ready', vbank_num: expect.stringMatching(/^\d{14}$/), paid_at: 0 });
     expect(await record({ pay_method: 'trans' })).toMatchObject({ status: 'paid', bank_name: '신한은행' });
@@ -225,7 +225,7 @@ describe('POST /subscribe/payments/again', () => {
     const declined = await sandbox.call('POST', '/subscribe/payments/again', { token, form: `customer_uid=c_poor&merchant_uid=${uid()}&amount=9900&name=sub` });
     expect(declined.status).toBe(200);
     expect(declined.body.code).toBe(0);
-    expect(declined.body.response).toMatchObject({ status: 'failed', amount: 9900, fail_reason: expect.stringMatching(/잔액부족/) });
+    expect(declined.body.response).toMatchObject({ status: 'failed', amount: 9900, fail_reason: expect.stringMatching(/잔액이 부족합니다/) });
   });
 
   it('a key registered in the window with the insufficient-funds card is issued, and its charges decline', async () => {
@@ -234,7 +234,7 @@ describe('POST /subscribe/payments/again', () => {
     const token = await sandbox.token();
     expect((await sandbox.call('GET', '/subscribe/customers/c_dunning', { token })).body.response).toMatchObject({ customer_uid: 'c_dunning', card_number: '400000******0002' });
     const declined = await sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: 'c_dunning', merchant_uid: uid(), amount: 9900, name: 'renewal' } });
-    expect(declined.body).toMatchObject({ code: 0, response: { status: 'failed', amount: 9900, fail_reason: expect.stringMatching(/잔액부족/) } });
+    expect(declined.body).toMatchObject({ code: 0, response: { status: 'failed', amount: 9900, fail_reason: expect.stringMatching(/잔액이 부족합니다/) } });
   });
 
   it('refuses a string amount, missing fields and unknown keys', async () => {
