@@ -188,7 +188,7 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
   async function retry(/** @type {Order} */ order) {
     if (order.kind !== 'product') throw new HttpError(409, '이 주문은 다시 결제할 수 없습니다.');
     // i'mport may know a payment the page never reported (the buyer paid, then came back): settle it first.
-    if (order.status === 'pending') await reconcileOrder(order.merchant_uid, settleOptions);
+    if (order.status === 'pending' || order.status === 'failed') await reconcileOrder(order.merchant_uid, settleOptions);
     const attempts = store.attemptsOf(order.order_no);
     if (attempts.some((attempt) => attempt.status === 'paid' || attempt.status === 'ready')) throw new HttpError(409, '이미 결제된 주문입니다. 주문 내역에서 확인해 주세요.');
     const open = attempts.find((attempt) => attempt.status === 'pending' && !attempt.superseded_by && attempt !== order);
