@@ -46,7 +46,7 @@ export const CardDeclined: Story = {
     const dialog = await openWindow(canvasElement);
     await typeCard(dialog, SANDBOX_CARDS.decline);
     await approve(dialog);
-    await responseShows(canvasElement, '"success": false', 'insufficient funds', '"status": "failed"');
+    await responseShows(canvasElement, '"success": false', '잔액이 부족합니다', '"status": "failed"');
   },
 };
 
@@ -56,7 +56,7 @@ export const CardNetworkFailure: Story = {
     const dialog = await openWindow(canvasElement);
     await typeCard(dialog, SANDBOX_CARDS.network);
     await approve(dialog);
-    await responseShows(canvasElement, '"success": false', 'network error');
+    await responseShows(canvasElement, '"success": false', '통신 오류');
   },
 };
 

@@ -109,6 +109,8 @@ describe.each(['turbopack', 'webpack'] as const)('Next.js App Router shop, built
     expect(await page.evaluate(() => (window as unknown as { __alerts: string[] }).__alerts)).toEqual([]);
     expect(new URL(page.url()).search).toBe('');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // The landing asks for no payment SDK (the provider loads it only for a request hook).
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((url) => url.includes('/v1/iamport.js')))).toEqual([]);
     expectCleanConsole();
     await context.close();
   });

@@ -114,8 +114,8 @@ describe('GET /payments/{imp_uid} and the recording endpoint', () => {
 
   it('the test cards and pay methods decide the status: declined/network → failed, vbank → ready', async () => {
     const record = async (json: Record<string, unknown>) => (await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 5000, ...json } })).body.response;
-    expect(await record({ card_number: '4000-0000-0000-0002' })).toMatchObject({ status: 'failed', fail_reason: expect.stringMatching(/insufficient funds/) });
-    expect(await record({ card_number: '4000000000000119' })).toMatchObject({ status: 'failed', fail_reason: expect.stringMatching(/network/) });
+    expect(await record({ card_number: '4000-0000-0000-0002' })).toMatchObject({ status: 'failed', fail_reason: expect.stringMatching(/잔액이 부족합니다/) });
+    expect(await record({ card_number: '4000000000000119' })).toMatchObject({ status: 'failed', fail_reason: expect.stringMatching(/통신 오류/) });
     expect(await record({ pay_method: 'vbank' })).toMatchObject({ status: 'ready', vbank_num: expect.stringMatching(/^\d{14}$/), paid_at: 0 });
     expect(await record({ pay_method: 'trans' })).toMatchObject({ status: 'paid', bank_name: '신한은행' });
     expect(await record({ pay_method: 'phone' })).toMatchObject({ status: 'paid', card_number: null });
@@ -197,7 +197,7 @@ describe('billing keys: /subscribe/customers/{customer_uid}', () => {
     expect(form.body.code).toBe(0);
     const network = await issueKey('c_net', '4000-0000-0000-0119');
     expect(network.status).toBe(200);
-    expect(network.body).toMatchObject({ code: -1, message: expect.stringMatching(/network/), response: null });
+    expect(network.body).toMatchObject({ code: -1, message: expect.stringMatching(/통신 오류/), response: null });
     const expired = await sandbox.call('POST', '/subscribe/customers/c_bad', { token, json: { card_number: '4242-4242-4242-4242', expiry: '2001-01', birth: '9001', channel_key: SANDBOX_CHANNEL_KEY } });
     expect(expired.status).toBe(400);
     expect(expired.body.message).toMatch(/expiry/);
@@ -225,7 +225,7 @@ describe('POST /subscribe/payments/again', () => {
     const declined = await sandbox.call('POST', '/subscribe/payments/again', { token, form: `customer_uid=c_poor&merchant_uid=${uid()}&amount=9900&name=sub` });
     expect(declined.status).toBe(200);
     expect(declined.body.code).toBe(0);
-    expect(declined.body.response).toMatchObject({ status: 'failed', amount: 9900, fail_reason: expect.stringMatching(/insufficient funds/) });
+    expect(declined.body.response).toMatchObject({ status: 'failed', amount: 9900, fail_reason: expect.stringMatching(/잔액이 부족합니다/) });
   });
 
   it('a key registered in the window with the insufficient-funds card is issued, and its charges decline', async () => {
@@ -234,7 +234,7 @@ describe('POST /subscribe/payments/again', () => {
     const token = await sandbox.token();
     expect((await sandbox.call('GET', '/subscribe/customers/c_dunning', { token })).body.response).toMatchObject({ customer_uid: 'c_dunning', card_number: '400000******0002' });
     const declined = await sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: 'c_dunning', merchant_uid: uid(), amount: 9900, name: 'renewal' } });
-    expect(declined.body).toMatchObject({ code: 0, response: { status: 'failed', amount: 9900, fail_reason: expect.stringMatching(/insufficient funds/) } });
+    expect(declined.body).toMatchObject({ code: 0, response: { status: 'failed', amount: 9900, fail_reason: expect.stringMatching(/잔액이 부족합니다/) } });
   });
 
   it('refuses a string amount, missing fields and unknown keys', async () => {

@@ -51,7 +51,7 @@ describe('sandbox engine (shared by the window and the server)', () => {
     const context = () => ({ random: createRandom(3), nowMs: NOW, receiptBase: OFFLINE_RECEIPT_BASE });
     const poor = '4000-0000-0000-0002';
     expect(createPayment({ merchant_uid: 'k1', amount: 0, card_number: poor, customer_uid: 'c1' }, context())).toMatchObject({ status: 'paid', amount: 0, customer_uid_usage: 'issue', fail_reason: null });
-    expect(createPayment({ merchant_uid: 'k2', amount: 9900, card_number: poor, customer_uid: 'c1' }, context())).toMatchObject({ status: 'failed', fail_reason: expect.stringMatching(/insufficient funds/) });
+    expect(createPayment({ merchant_uid: 'k2', amount: 9900, card_number: poor, customer_uid: 'c1' }, context())).toMatchObject({ status: 'failed', fail_reason: expect.stringMatching(/잔액이 부족합니다/) });
     expect(createPayment({ merchant_uid: 'k3', amount: 0, card_number: poor, customer_uid: 'c1', customer_uid_usage: 'payment' }, context()).status).toBe('failed');
     expect(createPayment({ merchant_uid: 'k4', amount: 0, card_number: '4000-0000-0000-0119', customer_uid: 'c1' }, context()).status).toBe('failed');
   });

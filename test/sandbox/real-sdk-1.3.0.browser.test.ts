@@ -305,7 +305,7 @@ describe('real SDK 1.3.0: phones', () => {
       merchant_uid: declined.merchant_uid,
       imp_success: 'false',
       error_code: 'F400',
-      error_msg: expect.stringMatching(/insufficient funds/),
+      error_msg: expect.stringMatching(/잔액이 부족합니다/),
     });
     expect(callback).not.toHaveBeenCalled();
   });
@@ -340,7 +340,7 @@ describe('real SDK 1.3.0: phones', () => {
     await vi.waitFor(() => expect(navigate).toHaveBeenCalledTimes(1));
     const url = navigate.mock.calls[0]![0] as string;
     expect(url).toMatch(/^https:\/\/service\.iamport\.kr\/payments\/fail\?imp_uid=imp_\d{12}&success=false&error_msg=/);
-    expect(decodeURI(url)).toContain('insufficient funds');
+    expect(decodeURI(url)).toContain('잔액이 부족합니다');
   });
 
   it('on a PC without a callback a refusal is an alert', async () => {

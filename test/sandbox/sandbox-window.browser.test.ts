@@ -96,7 +96,7 @@ describe('sandbox payment window (Chromium)', () => {
     await approve();
     const response = await result;
     expect(response.success).toBe(false);
-    expect(response.error_msg).toMatch(/network/);
+    expect(response.error_msg).toMatch(/통신 오류/);
     expect(toPaymentOutcome(response).status).toBe('failed');
   });
 

@@ -1,8 +1,8 @@
 // Every call into react-iamport-jtnet/server lives here (server code only: the package's
 // "browser" export condition makes a client bundle that imports it throw on load).
-import { createIamportClient, createVerifyHandler, handleWebhook } from 'react-iamport-jtnet/server';
+import { createIamportClient, createPrepareHandler, createVerifyHandler, handleWebhook } from 'react-iamport-jtnet/server';
 import { SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET } from 'react-iamport-jtnet/sandbox';
-import { findOrder, markPaid } from './orders';
+import { findOrder, markAwaitingDeposit, markPaid } from './orders';
 
 /** iamport-sandbox (started by scripts/start.mjs); https://api.iamport.kr with real keys. */
 export const IAMPORT_API_URL = process.env.IAMPORT_API_URL ?? 'http://127.0.0.1:8090';
@@ -15,20 +15,34 @@ const iamport = createIamportClient({
   mode: process.env.IAMPORT_MODE === 'live' ? 'live' : 'test',
 });
 
-/** POST { impUid, merchantUid } → { verified, status, … } against the order's amount. */
+/**
+ * POST { merchantUid } → registers the order's amount (from the price list, never from the
+ * browser) with i'mport before the window opens; i'mport then refuses any other amount for it.
+ */
+export const prepareOrderAmount = createPrepareHandler({ client: iamport, lookupOrder: findOrder });
+
+/**
+ * POST { impUid, merchantUid } (or { merchantUid } alone for a window that never answered) →
+ * { verified, status, … } against the order's amount and its registered amount. `paid` and
+ * `awaiting_deposit` (a virtual account, not paid yet) are recorded apart.
+ */
 export const verifyPayment = createVerifyHandler({
   client: iamport,
   lookupOrder: findOrder,
+  checkPrepared: true,
   onVerified: ({ order, payment }) => markPaid(order.merchantUid, payment.imp_uid, 'verify'),
+  onAwaitingDeposit: ({ order, payment }) => markAwaitingDeposit(order.merchantUid, payment.imp_uid, 'verify'),
 });
 
 /** The same check without recording anything: the edge runtime shares no memory with Node. */
-export const verifyPaymentOnEdge = createVerifyHandler({ client: iamport, lookupOrder: findOrder });
+export const verifyPaymentOnEdge = createVerifyHandler({ client: iamport, lookupOrder: findOrder, checkPrepared: true });
 
 /** i'mport's notice_url: re-fetches the payment, checks it against the order, once per payment. */
 export const receiveWebhook = (request: Request) =>
   handleWebhook(request, {
     client: iamport,
     lookupOrder: findOrder,
+    checkPrepared: true,
     onPaid: ({ order, payment }) => markPaid(order.merchantUid, payment.imp_uid, 'webhook'),
+    onAwaitingDeposit: ({ order, payment }) => markAwaitingDeposit(order.merchantUid, payment.imp_uid, 'webhook'),
   });

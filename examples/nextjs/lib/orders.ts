@@ -22,14 +22,29 @@ export function findOrder(merchantUid: string): Order | null {
   return product ? { merchantUid, product, amount: product.price } : null;
 }
 
-type PaidRecord = { impUid: string; by: 'verify' | 'webhook' };
-/** What the Node runtime has seen paid (by the verify call or the webhook), per merchant_uid; on
- * globalThis because each route is its own bundle and a module could be loaded once per route. */
-const store = globalThis as typeof globalThis & { __shopPaid?: Map<string, PaidRecord[]> };
-const paid = (store.__shopPaid ??= new Map());
+/** Who recorded a payment: the page's verify call or i'mport's webhook. */
+export type RecordedBy = 'verify' | 'webhook';
+type PaymentRecord = { impUid: string; by: RecordedBy };
+type Recorded = { paid: PaymentRecord[]; awaitingDeposit: PaymentRecord[] };
 
-export function markPaid(merchantUid: string, impUid: string, by: 'verify' | 'webhook'): void {
-  paid.set(merchantUid, [...(paid.get(merchantUid) ?? []), { impUid, by }]);
+/** What the Node runtime has recorded per merchant_uid (paid, or a virtual account awaiting its deposit);
+ * on globalThis because each route is its own bundle and a module could be loaded once per route. */
+const store = globalThis as typeof globalThis & { __shopPayments?: Map<string, Recorded> };
+const payments = (store.__shopPayments ??= new Map());
+
+const recordsOf = (merchantUid: string): Recorded => payments.get(merchantUid) ?? { paid: [], awaitingDeposit: [] };
+
+/** Money received for the order: ship it. */
+export function markPaid(merchantUid: string, impUid: string, by: RecordedBy): void {
+  const records = recordsOf(merchantUid);
+  payments.set(merchantUid, { ...records, paid: [...records.paid, { impUid, by }] });
 }
 
-export const paidRecords = (merchantUid: string) => paid.get(merchantUid) ?? [];
+/** A virtual account was issued: tell the buyer where to pay, ship nothing until the deposit (then `markPaid`). */
+export function markAwaitingDeposit(merchantUid: string, impUid: string, by: RecordedBy): void {
+  const records = recordsOf(merchantUid);
+  payments.set(merchantUid, { ...records, awaitingDeposit: [...records.awaitingDeposit, { impUid, by }] });
+}
+
+/** Everything recorded for an order. */
+export const orderRecords = (merchantUid: string): Recorded => recordsOf(merchantUid);

@@ -106,6 +106,15 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
 
   /** Everything that follows a payment verified as paid (never an unpaid virtual account). */
   async function settlePaid(/** @type {Order} */ order, /** @type {any} */ payment) {
+    // One order, one charge: another attempt of this order (a retry after a decline) is paid
+    // already, so this payment (an old attempt paid in another tab) is refunded, never kept.
+    const paidAttempt = store.attemptsOf(order.order_no).find((attempt) => attempt !== order && attempt.status === 'paid');
+    if (paidAttempt && order.status !== 'paid') {
+      await iamport.cancelPayment({ imp_uid: payment.imp_uid, checksum: payment.amount - payment.cancel_amount, reason: '중복 결제 환불' });
+      Object.assign(order, { status: 'cancelled', imp_uid: payment.imp_uid, cancelled_at: Date.now(), flagged: `duplicate of ${paidAttempt.merchant_uid}` });
+      // Not "paid" to the page that asked (the verify handler answers handler_failed): it was refunded.
+      throw new Error(`order ${order.order_no} was paid already (${paidAttempt.merchant_uid}); refunded ${payment.imp_uid}`);
+    }
     record(order, payment, 'paid');
     if (order.kind === 'subscription' && order.customer_uid) {
       const sub = store.subscriptions.get(order.customer_uid);
@@ -172,6 +181,33 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
   }
   let sweeping = false;
 
+  /** Retries running now, by the merchant_uid they retry. @type {Map<string, Promise<Order>>} */
+  const retries = new Map();
+
+  /** A new payment attempt of a product order that was not paid (see the retry route). */
+  async function retry(/** @type {Order} */ order) {
+    if (order.kind !== 'product') throw new HttpError(409, '이 주문은 다시 결제할 수 없습니다.');
+    // i'mport may know a payment the page never reported (the buyer paid, then came back): settle it first.
+    if (order.status === 'pending' || order.status === 'failed') await reconcileOrder(order.merchant_uid, settleOptions);
+    const attempts = store.attemptsOf(order.order_no);
+    if (attempts.some((attempt) => attempt.status === 'paid' || attempt.status === 'ready')) throw new HttpError(409, '이미 결제된 주문입니다. 주문 내역에서 확인해 주세요.');
+    const open = attempts.find((attempt) => attempt.status === 'pending' && !attempt.superseded_by && attempt !== order);
+    if (open) return open; // retried already (another tab, a reload of the landing)
+    const attempt = store.addOrder({
+      merchant_uid: newUid('cafe'),
+      session: order.session,
+      kind: 'product',
+      order_no: order.order_no,
+      product_id: order.product_id,
+      quantity: order.quantity,
+      name: order.name,
+      amount: order.amount,
+    });
+    order.superseded_by = attempt.merchant_uid;
+    await prepare(attempt);
+    return attempt;
+  }
+
   /** The amount of `order` registered with i'mport before its window opens. */
   async function prepare(/** @type {Order} */ order) {
     if (order.amount === 0) return { prepared: false }; // a card registration: nothing to charge
@@ -192,13 +228,13 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
   /** An order of this session, or 404 (never reveal other buyers' orders). */
   function ownOrder(/** @type {string} */ merchantUid, /** @type {string} */ sid) {
     const order = store.orders.get(merchantUid);
-    if (!order || order.session !== sid) throw new HttpError(404, '주문을 찾을 수 없습니다. (order not found)');
+    if (!order || order.session !== sid) throw new HttpError(404, '주문을 찾을 수 없습니다.');
     return order;
   }
 
   function ownSubscription(/** @type {string} */ customerUid, /** @type {string} */ sid) {
     const sub = store.subscriptions.get(customerUid);
-    if (!sub || sub.session !== sid) throw new HttpError(404, '구독을 찾을 수 없습니다. (subscription not found)');
+    if (!sub || sub.session !== sid) throw new HttpError(404, '구독을 찾을 수 없습니다.');
     return sub;
   }
 
@@ -234,13 +270,21 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
     // Before the payment window opens: register the order's amount (from the catalog) with i'mport.
     ['POST', /^\/api\/orders\/([\w-]+)\/prepare$/, async ({ match, sid }) => {
       const order = ownOrder(match[0], sid());
-      if (order.status !== 'pending') throw new HttpError(409, '이미 처리된 주문입니다. (order is not pending)');
+      if (order.status !== 'pending') throw new HttpError(409, '이미 처리된 주문입니다.');
       return { order: orderView(order), ...(await prepare(order)) };
     }],
-    ['GET', /^\/api\/orders\/([\w-]+)$/, async ({ match, sid }) => ({ order: orderView(ownOrder(match[0], sid())) })],
+    // After a decline or a cancel (a phone comes back through the landing page): the same order
+    // as a new payment attempt, with a new merchant_uid and the stored amount, registered again.
+    ['POST', /^\/api\/orders\/([\w-]+)\/retry$/, async ({ match, sid }) => {
+      const order = ownOrder(match[0], sid());
+      // Two clicks, one attempt: a retry already running is joined.
+      if (!retries.has(order.merchant_uid)) retries.set(order.merchant_uid, retry(order).finally(() => retries.delete(order.merchant_uid)));
+      return { order: orderView(await retries.get(order.merchant_uid)), notice_url: noticeUrl };
+    }],
+    ['GET', /^\/api\/orders\/([\w-]+)$/, async ({ match, sid }) => ({ order: orderView(ownOrder(match[0], sid())), notice_url: noticeUrl })],
     ['POST', /^\/api\/orders\/([\w-]+)\/cancel$/, async ({ match, sid }) => {
       const order = ownOrder(match[0], sid());
-      if (order.status !== 'paid' || !order.imp_uid) throw new HttpError(409, '결제 완료된 주문만 취소할 수 있습니다. (only paid orders can be cancelled)');
+      if (order.status !== 'paid' || !order.imp_uid) throw new HttpError(409, '결제 완료된 주문만 취소할 수 있습니다.');
       // checksum: refuse if the refundable balance is not what we think (no double refund).
       const payment = await iamport.cancelPayment({ imp_uid: order.imp_uid, checksum: order.amount, reason: '고객 요청 취소' });
       Object.assign(order, { status: 'cancelled', cancelled_at: (payment.cancelled_at ?? 0) * 1000 || Date.now() });
@@ -279,9 +323,9 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
     }],
     ['GET', /^\/api\/subscriptions$/, async ({ sid }) => ({ subscriptions: store.subscriptionsOf(sid()).map(subscriptionView) })],
     ['GET', /^\/api\/subscriptions\/([\w-]+)$/, async ({ match, sid }) => ({ subscription: subscriptionView(ownSubscription(match[0], sid())) })],
-    ['POST', /^\/api\/subscriptions\/([\w-]+)\/charge$/, async ({ match, sid, res }) => {
+    ['POST', /^\/api\/subscriptions\/([\w-]+)\/charge$/, async ({ match, sid }) => {
       const sub = ownSubscription(match[0], sid());
-      if (sub.status !== 'active') throw new HttpError(409, '카드 등록을 먼저 마쳐 주세요. (subscription is not active)');
+      if (sub.status !== 'active') throw new HttpError(409, '카드 등록을 먼저 마쳐 주세요.');
       const order = addRenewal(sub, '추가 결제');
       try {
         const payment = await iamport.chargeBillingKey({ customer_uid: sub.customer_uid, merchant_uid: order.merchant_uid, amount: sub.amount, name: order.name, notice_url: noticeUrl });
@@ -290,8 +334,9 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
       } catch (error) {
         if (!(error instanceof IamportPaymentDeclinedError)) throw error;
         Object.assign(order, { status: 'failed', fail_reason: error.failReason });
-        res.statusCode = 402;
-        return { error: `결제가 거절되었습니다: ${error.failReason}`, order: orderView(order) };
+        // A declined card is an answer, not a server error (i'mport answers it with code 0 too):
+        // 200 with the failed order, so the browser logs no failed request.
+        return { order: orderView(order), declined: `결제가 거절되었습니다: ${error.failReason}` };
       }
     }],
   ];
@@ -308,7 +353,7 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
       if (!found) throw new HttpError(candidates.length ? 405 : 404, `No such endpoint: ${req.method} ${path}`);
       let sid;
       const body = await found[2]({ req, res, match: (found[1].exec(path) ?? []).slice(1), sid: () => (sid ??= session(req, res)) });
-      return sendJson(res, res.statusCode, body); // 200 unless the route set another (402 declined)
+      return sendJson(res, 200, body);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'Method not allowed.');
     serveStatic(distDir, path, res, {
@@ -333,7 +378,10 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
       handle(req, res).catch((error) => {
         if (res.headersSent) return void res.destroy();
         if (error instanceof HttpError) return sendJson(res, error.status, { error: error.message });
-        if (error instanceof IamportApiError) return sendJson(res, 502, { error: `i'mport: ${error.message}` });
+        if (error instanceof IamportApiError) {
+          log(`i'mport: ${error.message}`);
+          return sendJson(res, 502, { error: '결제 서버와 통신하지 못했습니다. 잠시 후 다시 시도해 주세요.' });
+        }
         console.error('[storefront]', error);
         sendJson(res, 500, { error: 'Internal error.' });
       });

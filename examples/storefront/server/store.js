@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
  *   imp_uid?: string, pay_method?: string, paid_at?: number, card_name?: string | null,
  *   receipt_url?: string, vbank?: { bank: string | null, number: string | null, holder: string | null, due: number | null },
  *   fail_reason?: string | null, cancelled_at?: number, flagged?: string, prepared?: boolean,
+ *   order_no: string, superseded_by?: string,
  * }} Order
  * @typedef {{
  *   customer_uid: string, session: string, plan_id: string, name: string, amount: number,
@@ -23,20 +24,43 @@ import { randomBytes } from 'node:crypto';
 /** `cafe_` + time + random: unique, URL-safe, at most 40 characters (i'mport's limit). */
 export const newUid = (prefix) => `${prefix}_${Date.now().toString(36)}_${randomBytes(5).toString('hex')}`;
 
+const SEOUL_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: '2-digit', month: '2-digit', day: '2-digit' });
+
+/**
+ * The order number buyers see and read out on the phone: the day in Seoul and that day's
+ * count, `261129-0007`. The merchant_uid stays internal: one order may take several payment
+ * attempts (a retry after a decline gets a new merchant_uid, never a new order number).
+ */
+function orderNumbers() {
+  const counts = new Map();
+  return (/** @type {number} */ now) => {
+    const day = SEOUL_DAY.format(now).replaceAll('-', '');
+    const count = (counts.get(day) ?? 0) + 1;
+    counts.set(day, count);
+    return `${day}-${String(count).padStart(4, '0')}`;
+  };
+}
+
 export function createStore() {
   /** @type {Map<string, Order>} */
   const orders = new Map();
   /** @type {Map<string, Subscription>} */
   const subscriptions = new Map();
+  const nextOrderNo = orderNumbers();
   return {
     orders,
     subscriptions,
-    /** @param {Omit<Order, 'status' | 'created_at'> & { status?: OrderStatus }} fields */
+    /** A new order, or a new payment attempt of one when `order_no` is given. @param {Omit<Order, 'status' | 'created_at' | 'order_no'> & { status?: OrderStatus, order_no?: string }} fields */
     addOrder(fields) {
+      const now = Date.now();
       /** @type {Order} */
-      const order = { status: 'pending', created_at: Date.now(), ...fields };
+      const order = { status: 'pending', created_at: now, ...fields, order_no: fields.order_no ?? nextOrderNo(now) };
       orders.set(order.merchant_uid, order);
       return order;
+    },
+    /** Every payment attempt of one order number. @param {string} orderNo */
+    attemptsOf(orderNo) {
+      return [...orders.values()].filter((order) => order.order_no === orderNo);
     },
     /** @param {string} session */
     ordersOf(session) {

@@ -29,7 +29,12 @@ export interface ShopConfig {
 export type OrderStatus = 'pending' | 'paid' | 'ready' | 'failed' | 'cancelled' | 'scheduled';
 
 export interface Order {
+  /** i'mport's id of this payment attempt (internal: never shown to the buyer). */
   merchant_uid: string;
+  /** The order number the buyer sees, shared by every payment attempt of the order (`261129-0007`). */
+  order_no: string;
+  /** A newer payment attempt of the same order replaced this one (after a decline or a cancel). */
+  superseded_by?: string;
   kind: 'product' | 'subscription' | 'renewal';
   name: string;
   amount: number;
@@ -67,6 +72,8 @@ export interface Verification extends LandingVerification {
   /** `verified` is true for `paid` only; `awaiting_deposit` is an issued virtual account (not paid). */
   status: 'paid' | 'awaiting_deposit' | 'not_verified' | 'unknown';
   reason?: string;
+  /** The shop's own order, when the page fetched it alongside (for its order number). */
+  order?: Order | null;
   amount?: number;
   payment?: {
     imp_uid: string;
@@ -109,6 +116,15 @@ export const api = {
   config: () => call<ShopConfig>('GET', '/api/config'),
   createOrder: (productId: string, quantity: number) => call<{ order: Order; notice_url: string }>('POST', '/api/orders', { productId, quantity }),
   orders: () => call<{ orders: Order[] }>('GET', '/api/orders'),
+  order: (merchantUid: string) => call<{ order: Order; notice_url: string }>('GET', `/api/orders/${encodeURIComponent(merchantUid)}`),
+  /**
+   * This session's order for a merchant_uid from a URL, or null (another buyer's, or made up):
+   * read from the session's list, so a forged landing URL costs no failed request.
+   */
+  ownOrder: async (merchantUid: string | null): Promise<Order | null> =>
+    merchantUid ? ((await call<{ orders: Order[] }>('GET', '/api/orders')).orders.find((order) => order.merchant_uid === merchantUid) ?? null) : null,
+  /** The same order again after a decline or a cancel: a new merchant_uid, the server's amount, registered with i'mport. */
+  retry: (merchantUid: string) => call<{ order: Order; notice_url: string }>('POST', `/api/orders/${encodeURIComponent(merchantUid)}/retry`),
   cancelOrder: (merchantUid: string) => call<{ order: Order }>('POST', `/api/orders/${encodeURIComponent(merchantUid)}/cancel`),
   subscriptions: () => call<{ subscriptions: Subscription[] }>('GET', '/api/subscriptions'),
   subscription: (customerUid: string) => call<{ subscription: Subscription }>('GET', `/api/subscriptions/${encodeURIComponent(customerUid)}`),
@@ -116,12 +132,14 @@ export const api = {
     call<{ subscription: Subscription; order: Order; notice_url: string }>('POST', '/api/subscriptions', { planId, firstCharge }),
   /** Register the order's amount with i'mport before the payment window opens (the server knows the amount). */
   prepare: (merchantUid: string) => call<{ order: Order; prepared: boolean }>('POST', `/api/orders/${encodeURIComponent(merchantUid)}/prepare`),
-  chargeAgain: (customerUid: string) => call<{ order: Order }>('POST', `/api/subscriptions/${encodeURIComponent(customerUid)}/charge`),
+  /** Charge the billing key now; a declined card answers with the failed order and `declined` (the reason, to show). */
+  chargeAgain: (customerUid: string) => call<{ order: Order; declined?: string }>('POST', `/api/subscriptions/${encodeURIComponent(customerUid)}/charge`),
   /**
    * Ask the server whether this payment is paid with the order's amount. A definite answer
    * (verified or not) resolves; a server/upstream failure rejects so the page can retry.
    */
   async verify(impUid: string | null | undefined, merchantUid: string | null | undefined): Promise<Verification> {
+    // (impUid null: an outcome the window never reported, settled by merchant_uid alone)
     const response = await fetch('/api/payments/verify', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

@@ -1,15 +1,19 @@
-import type { OrderStatus } from './api';
+import type { Order, OrderStatus } from './api';
 
 const WON = new Intl.NumberFormat('ko-KR', { style: 'currency', currency: 'KRW' });
-const DATE_TIME = new Intl.DateTimeFormat('ko-KR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Seoul' });
-const DATE = new Intl.DateTimeFormat('ko-KR', { dateStyle: 'long', timeZone: 'Asia/Seoul' });
+const PARTS = new Intl.DateTimeFormat('ko-KR', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Seoul' });
 
 /** ₩15,000 */
 export const won = (amount: number) => WON.format(amount);
-/** Milliseconds → "2026. 3. 1. 오후 2:05" (Korean time). */
-export const dateTime = (ms: number) => DATE_TIME.format(ms);
-/** Milliseconds → "2026년 4월 1일". */
-export const date = (ms: number) => DATE.format(ms);
+
+/** Milliseconds → "2026.03.01 14:05" (Korean time): the one date format of every list and summary. */
+export function dateTime(ms: number): string {
+  const part = Object.fromEntries(PARTS.formatToParts(ms).map(({ type, value }) => [type, value]));
+  return `${part.year}.${part.month}.${part.day} ${part.hour}:${part.minute}`;
+}
+
+/** When an order happened (ms), for its row: paid, else scheduled, else created (a failed renewal too). */
+export const orderTime = (order: Order) => (order.paid_at ? order.paid_at * 1000 : (order.scheduled_at ?? order.created_at));
 
 export const STATUS_LABEL: Record<OrderStatus, string> = {
   pending: '결제 대기',

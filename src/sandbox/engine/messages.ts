@@ -3,8 +3,9 @@ export const CANCEL_CODE = 'F400';
 /** Core's `toPaymentOutcome` recognises this text as "the buyer cancelled". */
 export const CANCEL_MESSAGE = '[결제포기] 사용자가 결제를 취소하셨습니다';
 export const PG_FAILURE_CODE = 'F400';
-export const DECLINED_MESSAGE = '[카드사 거절] 잔액이 부족합니다. (insufficient funds)';
-export const NETWORK_MESSAGE = '[PG 통신 오류] 카드사와 통신하지 못했습니다. 잠시 후 다시 시도하세요. (network error)';
+// Korean only, like the real PG's messages (JTNet through i'mport): a Korean shop shows them as they come.
+export const DECLINED_MESSAGE = '[카드사 거절] 잔액이 부족합니다.';
+export const NETWORK_MESSAGE = '[PG 통신 오류] 카드사와 통신하지 못했습니다. 잠시 후 다시 시도해 주세요.';
 export const INVALID_CARD_MESSAGE =
   '[카드 오류] 샌드박스 테스트 카드가 아닙니다. 4242-4242-4242-4242(승인), 4000-0000-0000-0002(잔액부족), 4000-0000-0000-0119(통신오류) 중 하나를 쓰세요.';
 export const DUPLICATE_CODE = 'F1002';

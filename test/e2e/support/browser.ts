@@ -131,9 +131,10 @@ export async function createOrder(page: Page, product: string, quantity = 1): Pr
   await page.getByRole('radio', { name: new RegExp(product) }).check();
   await page.getByLabel('수량').selectOption(String(quantity));
   await page.getByRole('button', { name: '주문서 작성하기' }).click();
-  const uid = page.locator('.checkout .summary dd.mono');
-  await uid.waitFor();
-  return (await uid.textContent())!.trim();
+  // The order sheet shows the short order number; the attempt's merchant_uid is its data attribute.
+  const sheet = page.locator('.checkout[data-merchant-uid]');
+  await sheet.waitFor();
+  return (await sheet.getAttribute('data-merchant-uid'))!;
 }
 
 /** Sign up for the subscription with "카드만 등록" (key only) and register `card` in the sandbox window. */

@@ -20,13 +20,17 @@ export function verificationProblem(verification: Verification): string {
   return `결제를 확인할 수 없습니다. ${REASONS[verification.reason ?? ''] ?? '고객센터에 문의해 주세요.'}`;
 }
 
-/** What the server confirmed: paid, a virtual account awaiting the deposit (not paid), or (with `title`/`note`) a registered card. */
-export function Receipt({ verification, title, note }: { verification: Verification; title?: string; note?: string }) {
+/**
+ * What the server confirmed: paid, a virtual account awaiting the deposit (not paid), or (with
+ * `title`/`note`) a registered card. `orderNo` is the shop's order number (the payment only
+ * knows the internal merchant_uid, kept as `data-merchant-uid`).
+ */
+export function Receipt({ verification, orderNo, title, note }: { verification: Verification; orderNo?: string; title?: string; note?: string }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const payment = verification.payment;
   const ready = verification.status === 'awaiting_deposit';
   return (
-    <div className="receipt" data-status={verification.status}>
+    <div className="receipt" data-status={verification.status} data-merchant-uid={payment?.merchant_uid}>
       <h2 ref={heading} tabIndex={-1} className="receipt-title">
         <span className="check" aria-hidden="true">
           ✓
@@ -40,8 +44,12 @@ export function Receipt({ verification, title, note }: { verification: Verificat
         <dl className="summary">
           <dt>상품</dt>
           <dd>{payment.name}</dd>
-          <dt>주문번호</dt>
-          <dd className="mono">{payment.merchant_uid}</dd>
+          {orderNo && (
+            <>
+              <dt>주문번호</dt>
+              <dd className="mono order-no">{orderNo}</dd>
+            </>
+          )}
           <dt>{ready ? '입금하실 금액' : '결제 금액'}</dt>
           <dd className="amount">{won(payment.amount)}</dd>
           <dt>결제 수단</dt>

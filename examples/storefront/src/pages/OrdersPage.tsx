@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError, type Order } from '../api';
 import { StatusBadge } from '../components/StatusBadge';
-import { date, dateTime, METHOD_LABEL, won } from '../format';
+import { dateTime, METHOD_LABEL, won } from '../format';
+import { OrderDate } from '../components/OrderDate';
 import { Link, useTitle } from '../router';
 
 function OrderItem({ order, onChange }: { order: Order; onChange(order: Order): void }) {
@@ -20,13 +21,12 @@ function OrderItem({ order, onChange }: { order: Order; onChange(order: Order): 
       },
     );
   };
-  const when = order.status === 'scheduled' && order.scheduled_at ? `${date(order.scheduled_at)} 결제 예정` : dateTime(order.paid_at ? order.paid_at * 1000 : order.created_at);
   return (
     <li className="order" data-merchant-uid={order.merchant_uid} data-status={order.status}>
       <div className="order-main">
         <h2 className="order-name">{order.name}</h2>
         <p className="order-meta">
-          <span className="mono">{order.merchant_uid}</span> · {when}
+          <span className="order-no">주문번호 {order.order_no}</span> · <OrderDate order={order} />
           {order.pay_method && ` · ${METHOD_LABEL[order.pay_method] ?? order.pay_method}`}
           {order.card_name && ` (${order.card_name})`}
         </p>
@@ -66,6 +66,9 @@ function OrderItem({ order, onChange }: { order: Order; onChange(order: Order): 
   );
 }
 
+/** An order sheet never paid, or a declined attempt that "다시 결제하기" replaced. */
+const unpaidAttempt = (order: Order) => order.status === 'pending' || (order.superseded_by !== undefined && order.status === 'failed');
+
 /** `/orders`: this browser's orders with the status the SERVER verified; paid ones can be cancelled (cancelPayment). */
 export function OrdersPage() {
   useTitle('주문 내역');
@@ -77,9 +80,10 @@ export function OrdersPage() {
       () => setError('주문 내역을 불러오지 못했습니다.'),
     );
   }, []);
-  // Unpaid order forms and ₩0 card registrations (subscription sign-ups) are not purchases.
-  const visible = orders?.filter((order) => order.status !== 'pending' && order.amount > 0) ?? [];
-  const waiting = orders?.filter((order) => order.status === 'pending').length ?? 0;
+  // Unpaid order sheets, attempts a retry replaced and ₩0 card registrations (subscription
+  // sign-ups) are not purchases.
+  const visible = orders?.filter((order) => !unpaidAttempt(order) && order.amount > 0) ?? [];
+  const hidden = orders?.filter(unpaidAttempt).length ?? 0;
 
   return (
     <div className="page narrow">
@@ -108,7 +112,7 @@ export function OrdersPage() {
           ))}
         </ul>
       )}
-      {waiting > 0 && <p className="hint">결제하지 않은 주문서 {waiting}건은 표시하지 않았습니다.</p>}
+      {hidden > 0 && <p className="hint orders-note">결제되지 않은 주문서와 결제 시도 {hidden}건은 표시하지 않았습니다.</p>}
     </div>
   );
 }

@@ -1,20 +1,34 @@
-import { useState, type FormEvent } from 'react';
-import { CARD_ISSUERS, PaymentForm } from 'react-iamport-jtnet';
+import { useEffect, useState, type FormEvent } from 'react';
+import { PaymentForm } from 'react-iamport-jtnet';
 import { api, ApiError, type Order, type Product, type Verification } from '../api';
 import { ProductArt } from '../art';
+import { recallBuyer, rememberBuyer } from '../buyer';
+import { DOMESTIC_CARDS, DOMESTIC_CARDS_NOTE } from '../cards';
 import { won } from '../format';
 import { Link, useFocusOnMount, useTitle } from '../router';
+import { OrderSummary } from '../components/OrderSummary';
 import { Receipt, verificationProblem } from '../components/Receipt';
 import { TestCards } from '../components/TestCards';
 import { VerificationStatus } from '../components/VerificationStatus';
 
-/** The shop takes domestic cards only: overseas brands are switched off in the window (card.detail). */
-const OVERSEAS = CARD_ISSUERS.filter((issuer) => issuer.overseas).map((issuer) => issuer.code);
-
 type Phase =
-  | { step: 'choose' }
+  | { step: 'loading' }
+  | { step: 'choose'; note?: string }
   | { step: 'checkout'; order: Order; noticeUrl: string }
   | { step: 'done'; order: Order; verification: Verification };
+
+/** `/?order=<merchant_uid>`: an order sheet to open again (the landing's "다시 결제하기", or a reload of it). */
+const orderInAddress = () => new URLSearchParams(location.search).get('order');
+
+/** Paid, or a virtual account issued (awaiting the deposit): both end the checkout; nothing else does. */
+const endsCheckout = (verification: Verification) => verification.verified || verification.status === 'awaiting_deposit';
+
+/** Why an order in the address cannot be paid again (or nothing, when it can). */
+function notPayable(order: Order): string | null {
+  if (order.status === 'paid' || order.status === 'ready') return '이미 결제된 주문입니다. 주문 내역에서 확인해 주세요.';
+  if (order.kind !== 'product' || order.status !== 'pending' || order.superseded_by) return '이 주문서는 더 이상 결제할 수 없습니다. 상품을 다시 골라 주세요.';
+  return null;
+}
 
 function ProductChoice({ products, maxQuantity, onOrder }: { products: Product[]; maxQuantity: number; onOrder(order: Order, noticeUrl: string): void }) {
   const [productId, setProductId] = useState(products[0]?.id ?? '');
@@ -87,41 +101,53 @@ function Checkout({ order, noticeUrl, onPaid, onBack }: { order: Order; noticeUr
   const [checking, setChecking] = useState(false);
   const [problem, setProblem] = useState('');
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  // Paying this order again (after a decline or a cancel): what the buyer typed last time.
+  const [buyer] = useState(() => recallBuyer(order.order_no));
 
   return (
-    <section className="panel checkout" aria-labelledby="checkout-title">
+    <section
+      className="panel checkout"
+      aria-labelledby="checkout-title"
+      data-merchant-uid={order.merchant_uid}
+      // Kept as the form is sent (a phone's window then leaves the page), for "다시 결제하기".
+      onSubmitCapture={(event) => rememberBuyer(order.order_no, event.target as HTMLFormElement)}
+    >
       <h2 id="checkout-title" ref={heading} tabIndex={-1}>
         주문서
       </h2>
-      <dl className="summary">
-        <dt>상품</dt>
-        <dd>{order.name}</dd>
-        <dt>주문번호</dt>
-        <dd className="mono">{order.merchant_uid}</dd>
-        <dt>결제 금액</dt>
-        <dd className="amount">{won(order.amount)}</dd>
-      </dl>
+      <OrderSummary order={order} />
+      {buyer && (
+        <p role="status" className="iamport-notice">
+          같은 주문을 다시 결제합니다. 입력하셨던 주문자 정보를 채워 두었어요.
+        </p>
+      )}
       <PaymentForm
         amount={order.amount}
         name={order.name}
         payMethods={['card', 'trans', 'vbank', 'phone']}
-        cardFilter={{ exclude: OVERSEAS }}
+        cardFilter={DOMESTIC_CARDS}
         issuerChoice
+        defaultValues={buyer}
         params={{ merchant_uid: order.merchant_uid, notice_url: noticeUrl, digital: false }}
         onSuccess={(outcome) => {
           // "succeeded" is the window's word, not proof: the server checks imp_uid against the order.
           setChecking(true);
           setProblem('');
           api.verify(outcome.impUid, outcome.merchantUid).then(
-            // Paid, or a virtual account issued (awaiting the deposit): both end the checkout; nothing else does.
-            (verification) =>
-              verification.verified || verification.status === 'awaiting_deposit' ? onPaid(verification) : (setProblem(verificationProblem(verification)), setChecking(false)),
+            (verification) => (endsCheckout(verification) ? onPaid(verification) : (setProblem(verificationProblem(verification)), setChecking(false))),
             () => (setProblem('결제 확인 서버에 연결하지 못했습니다. 주문 내역에서 상태를 확인해 주세요.'), setChecking(false)),
           );
         }}
         onFailure={() => setProblem('')}
+        // The window never answered (it did not appear, timed out, or was cancelled from the page):
+        // the server looks the order up by merchant_uid; the form says "확인 중" meanwhile.
+        verify={async (outcome) => {
+          const verification = await api.verify(null, outcome.merchantUid);
+          if (endsCheckout(verification)) onPaid(verification);
+          return verification;
+        }}
       >
-        <p className="hint">해외 발급 카드는 사용할 수 없어요. 카드사를 고르지 않으면 결제창에서 선택합니다.</p>
+        <p className="hint">{DOMESTIC_CARDS_NOTE} 카드사를 고르지 않으면 결제창에서 선택합니다.</p>
       </PaymentForm>
       <VerificationStatus checking={checking} checkingText="결제를 확인하고 있습니다…" problem={problem} />
       <button type="button" className="text-button" onClick={onBack}>
@@ -134,7 +160,23 @@ function Checkout({ order, noticeUrl, onPaid, onBack }: { order: Order; noticeUr
 /** `/`: pick a product, the server creates the order, pay with <PaymentForm>, the server verifies. */
 export function ProductPage({ products, maxQuantity }: { products: Product[]; maxQuantity: number }) {
   useTitle('원두·상품');
-  const [phase, setPhase] = useState<Phase>({ step: 'choose' });
+  const [phase, setPhase] = useState<Phase>(() => (orderInAddress() ? { step: 'loading' } : { step: 'choose' }));
+  useEffect(() => {
+    const merchantUid = orderInAddress();
+    if (!merchantUid) return;
+    api.order(merchantUid).then(
+      ({ order, notice_url }) => {
+        const note = notPayable(order);
+        setPhase(note ? { step: 'choose', note } : { step: 'checkout', order, noticeUrl: notice_url });
+      },
+      () => setPhase({ step: 'choose', note: '주문서를 찾을 수 없습니다. 상품을 다시 골라 주세요.' }),
+    );
+  }, []);
+  /** Leave an order sheet: the address no longer names it. */
+  const choose = () => {
+    if (location.search) history.replaceState(history.state, '', '/');
+    setPhase({ step: 'choose' });
+  };
 
   return (
     <div className="page">
@@ -145,24 +187,36 @@ export function ProductPage({ products, maxQuantity }: { products: Product[]; ma
       </section>
       <div className="shop-grid">
         <div>
-          {phase.step === 'choose' ? (
-            <ProductChoice products={products} maxQuantity={maxQuantity} onOrder={(order, noticeUrl) => setPhase({ step: 'checkout', order, noticeUrl })} />
+          {phase.step === 'loading' ? (
+            <p role="status">주문서를 불러오는 중…</p>
+          ) : phase.step === 'choose' ? (
+            <>
+              {phase.note && (
+                <p role="status" className="iamport-notice page-note">
+                  {phase.note} <Link href="/orders">주문 내역</Link>
+                </p>
+              )}
+              <ProductChoice products={products} maxQuantity={maxQuantity} onOrder={(order, noticeUrl) => setPhase({ step: 'checkout', order, noticeUrl })} />
+            </>
           ) : phase.step === 'checkout' ? (
             <Checkout
               key={phase.order.merchant_uid}
               order={phase.order}
               noticeUrl={phase.noticeUrl}
-              onPaid={(verification) => setPhase({ step: 'done', order: phase.order, verification })}
-              onBack={() => setPhase({ step: 'choose' })}
+              onPaid={(verification) => {
+                if (location.search) history.replaceState(history.state, '', '/');
+                setPhase({ step: 'done', order: phase.order, verification });
+              }}
+              onBack={choose}
             />
           ) : (
             <section className="panel">
-              <Receipt verification={phase.verification} />
+              <Receipt verification={phase.verification} orderNo={phase.order.order_no} />
               <p className="actions">
                 <Link href="/orders" className="button-link">
                   주문 내역 보기
                 </Link>
-                <button type="button" className="text-button" onClick={() => setPhase({ step: 'choose' })}>
+                <button type="button" className="text-button" onClick={choose}>
                   계속 쇼핑하기
                 </button>
               </p>

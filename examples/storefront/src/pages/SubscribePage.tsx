@@ -1,12 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { BillingKeyForm } from 'react-iamport-jtnet';
-import { api, ApiError, type Order, type Plan, type Subscription } from '../api';
+import { api, ApiError, type Order, type Plan, type Subscription, type Verification } from '../api';
 import { ProductArt } from '../art';
+import { DOMESTIC_CARDS, DOMESTIC_CARDS_NOTE } from '../cards';
+import { ChargeAgain } from '../components/ChargeAgain';
+import { OrderDate } from '../components/OrderDate';
 import { verificationProblem } from '../components/Receipt';
 import { StatusBadge } from '../components/StatusBadge';
 import { TestCards } from '../components/TestCards';
 import { VerificationStatus } from '../components/VerificationStatus';
-import { date, dateTime, won } from '../format';
+import { dateTime, won } from '../format';
 import { useFocusOnMount, useTitle } from '../router';
 
 type Phase =
@@ -75,6 +78,11 @@ function Register({ subscription, order, noticeUrl, onActive, onBack }: { subscr
   const [checking, setChecking] = useState(false);
   const [problem, setProblem] = useState('');
   const heading = useFocusOnMount<HTMLHeadingElement>();
+  /** A confirmed sign-up: the server checked the key and booked next month. */
+  const activate = async (verification: Verification) => {
+    if (!verification.verified) return setProblem(verificationProblem(verification));
+    onActive((await api.subscription(subscription.customer_uid)).subscription);
+  };
   return (
     <section className="panel" aria-labelledby="register-title">
       <h2 id="register-title" ref={heading} tabIndex={-1}>
@@ -93,6 +101,7 @@ function Register({ subscription, order, noticeUrl, onActive, onBack }: { subscr
         amount={order.amount}
         name={order.name}
         params={{ merchant_uid: order.merchant_uid, notice_url: noticeUrl }}
+        cardFilter={DOMESTIC_CARDS}
         submitLabel={order.amount > 0 ? `카드 등록하고 ${won(order.amount)} 결제` : '카드 등록하기'}
         onSuccess={(outcome) => {
           setChecking(true);
@@ -100,14 +109,19 @@ function Register({ subscription, order, noticeUrl, onActive, onBack }: { subscr
           // The server confirms the sign-up payment, checks the key and books next month.
           api
             .verify(outcome.impUid, outcome.merchantUid)
-            .then(async (verification) => {
-              if (!verification.verified) return setProblem(verificationProblem(verification));
-              onActive((await api.subscription(subscription.customer_uid)).subscription);
-            })
+            .then(activate)
             .catch(() => setProblem('구독을 확인하지 못했습니다. 잠시 후 다시 시도해 주세요.'))
             .finally(() => setChecking(false));
         }}
-      />
+        // The window never answered: the server settles the sign-up by merchant_uid.
+        verify={async (outcome) => {
+          const verification = await api.verify(null, outcome.merchantUid);
+          if (verification.verified) await activate(verification);
+          return verification;
+        }}
+      >
+        <p className="hint">{DOMESTIC_CARDS_NOTE}</p>
+      </BillingKeyForm>
       <VerificationStatus checking={checking} checkingText="카드 등록을 확인하고 있습니다…" problem={problem} />
       <button type="button" className="text-button" onClick={onBack}>
         ← 처음으로
@@ -118,27 +132,9 @@ function Register({ subscription, order, noticeUrl, onActive, onBack }: { subscr
 
 function Active({ subscription }: { subscription: Subscription }) {
   const [orders, setOrders] = useState<Order[] | null>(null);
-  const [charging, setCharging] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const load = () => api.orders().then(({ orders: all }) => setOrders(all.filter((order) => order.customer_uid === subscription.customer_uid && order.amount > 0)));
   useEffect(() => void load(), []);
-
-  const chargeAgain = () => {
-    if (charging) return;
-    setCharging(true);
-    setMessage(null);
-    api
-      .chargeAgain(subscription.customer_uid)
-      .then(
-        ({ order }) => setMessage({ kind: 'success', text: `추가 결제가 완료되었습니다. ${won(order.amount)} (주문번호 ${order.merchant_uid})` }),
-        (reason: unknown) => setMessage({ kind: 'error', text: reason instanceof ApiError ? reason.message : '결제하지 못했습니다.' }),
-      )
-      .finally(() => {
-        setCharging(false);
-        void load();
-      });
-  };
 
   return (
     <section className="panel" aria-labelledby="active-title">
@@ -158,18 +154,11 @@ function Active({ subscription }: { subscription: Subscription }) {
         {subscription.next_charge_at && (
           <>
             <dt>다음 결제 예약</dt>
-            <dd>{date(subscription.next_charge_at)}</dd>
+            <dd>{dateTime(subscription.next_charge_at)}</dd>
           </>
         )}
       </dl>
-      <button type="button" className="iamport-button" onClick={chargeAgain} disabled={charging} aria-busy={charging}>
-        {charging ? '결제 중…' : `이번 달 한 번 더 받기 · ${won(subscription.amount)}`}
-      </button>
-      {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={`iamport-notice iamport-notice-${message.kind}`}>
-          {message.text}
-        </p>
-      )}
+      <ChargeAgain subscription={subscription} onCharged={() => void load()} />
       <h3>구독 결제 내역</h3>
       {orders === null ? (
         <p>불러오는 중…</p>
@@ -177,9 +166,9 @@ function Active({ subscription }: { subscription: Subscription }) {
         <ul className="mini-orders" aria-label="구독 결제 내역">
           {orders.map((order) => (
             <li key={order.merchant_uid}>
-              <span>{order.name}</span>
+              <span className="mini-name">{order.name}</span>
               <span>{won(order.amount)}</span>
-              <span>{order.status === 'scheduled' && order.scheduled_at ? `${date(order.scheduled_at)} 예정` : order.paid_at ? dateTime(order.paid_at * 1000) : ''}</span>
+              <OrderDate order={order} />
               <StatusBadge status={order.status} />
             </li>
           ))}

@@ -1,9 +1,9 @@
 // What the shop's server recorded for an order (the e2e test reads it).
-import { findOrder, paidRecords } from '../../../../lib/orders';
+import { findOrder, orderRecords } from '../../../../lib/orders';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ merchantUid: string }> }) {
   const { merchantUid } = await params;
   const order = findOrder(merchantUid);
   if (!order) return Response.json({ error: 'order_not_found' }, { status: 404 });
-  return Response.json({ merchantUid, amount: order.amount, paid: paidRecords(merchantUid) });
+  return Response.json({ merchantUid, amount: order.amount, ...orderRecords(merchantUid) });
 }
