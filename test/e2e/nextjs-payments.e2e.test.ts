@@ -6,7 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approveWindow, DESKTOP, fillBuyer, launchChromium, openShop } from './support/browser';
+import { sandboxWindow } from 'react-iamport-jtnet/testing';
+import { DESKTOP, fillBuyer, launchChromium, openShop } from './support/browser';
 import { recordSandboxPayment, startLauncher, type Launched } from './support/stack';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -74,7 +75,7 @@ describe('Next.js example: prepared amounts, virtual accounts, unknown outcomes'
     await fillBuyer(page);
     await page.getByRole('radio', { name: '가상계좌' }).check();
     await page.getByRole('button', { name: '₩15,000 결제하기' }).click();
-    await approveWindow(page);
+    await sandboxWindow(page).approve();
 
     const issued = page.getByRole('status').filter({ hasText: '가상계좌가 발급되었습니다' });
     await issued.waitFor();

@@ -5,7 +5,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { CARD_ISSUERS } from '../../src/core/card-issuers';
-import { BUYER, CARDS, createOrder, expectNoAxeViolations, fillBuyer, MOBILE, openShop, paymentWindow, payWithCard, registerCardOnly, screenshot, serverOrders } from './support/browser';
+import { sandboxWindow } from 'react-iamport-jtnet/testing';
+import { BUYER, CARDS, createOrder, expectNoAxeViolations, fillBuyer, MOBILE, openShop, registerCardOnly, screenshot, serverOrders } from './support/browser';
 import { recordSandboxPayment, sandboxPayment, type Stack } from './support/stack';
 import { useStack } from './support/setup';
 
@@ -28,7 +29,7 @@ const buyerFields = (page: Page) =>
   Promise.all(['이름', '이메일', '휴대폰 번호'].map((name) => page.getByRole('textbox', { name, exact: true }).inputValue()));
 
 /** The issuer codes the open sandbox window offers (its card.detail applied). */
-const windowIssuers = (page: Page) => paymentWindow(page).getByLabel('카드사 (Card issuer)').locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+const windowIssuers = (page: Page) => sandboxWindow(page).dialog.getByLabel('카드사 (Card issuer)').locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
 
 /** Every `/v1/iamport.js` request the page makes from now on. */
 function sdkRequests(page: Page) {
@@ -49,7 +50,7 @@ describe('storefront flows', () => {
     await fillBuyer(page);
     await page.getByRole('button', { name: '₩30,000 결제하기' }).click();
     const sdk = sdkRequests(page);
-    await payWithCard(page, CARDS.decline);
+    await sandboxWindow(page).payWithCard(CARDS.decline);
 
     await page.waitForURL((url) => url.pathname === '/payments/complete');
     const alert = page.getByRole('alert').filter({ hasText: '결제에 실패했습니다.' });
@@ -78,7 +79,7 @@ describe('storefront flows', () => {
     await screenshot(page, 'flows-mobile-checkout-again');
 
     await page.getByRole('button', { name: '₩30,000 결제하기' }).click(); // nothing typed
-    await payWithCard(page);
+    await sandboxWindow(page).payWithCard();
     await page.waitForURL((url) => url.pathname === '/payments/complete');
     await page.getByRole('heading', { name: '결제가 완료되었습니다' }).waitFor();
     expect(await page.locator('.receipt .order-no').textContent()).toBe(orderNo);
@@ -109,7 +110,7 @@ describe('storefront flows', () => {
     const first = await createOrder(page, '콜드브루');
     await fillBuyer(page);
     await page.getByRole('button', { name: '₩9,800 결제하기' }).click();
-    await paymentWindow(page).getByRole('button', { name: '결제창 닫기 (Close)' }).click();
+    await sandboxWindow(page).cancel({ using: 'close', waitForClose: false });
 
     await page.waitForURL((url) => url.pathname === '/payments/complete');
     await page.getByRole('alert').filter({ hasText: '결제를 취소했습니다.' }).waitFor();
@@ -231,8 +232,7 @@ describe('storefront flows', () => {
     await fillBuyer(page);
     await page.getByRole('button', { name: '₩12,000 결제하기' }).click();
     const checkout = await windowIssuers(page);
-    await paymentWindow(page).getByRole('button', { name: '결제창 닫기 (Close)' }).click();
-    await paymentWindow(page).waitFor({ state: 'detached' });
+    await sandboxWindow(page).cancel({ using: 'close' });
 
     await page.goto('/subscribe');
     await page.getByRole('button', { name: '구독 신청하기' }).click();

@@ -107,16 +107,7 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
 }
 
 // The sandbox window is driven with react-iamport-jtnet/testing's sandboxWindow(page), as a
-// merchant's own tests do. These three delegates keep older call sites working.
-
-/** @deprecated Use `sandboxWindow(page).dialog` from react-iamport-jtnet/testing. */
-export const paymentWindow = (page: Page) => sandboxWindow(page).dialog;
-
-/** @deprecated Use `sandboxWindow(page).payWithCard(card)` from react-iamport-jtnet/testing. */
-export const payWithCard = (page: Page, card: string = CARDS.approve) => sandboxWindow(page).payWithCard(card);
-
-/** @deprecated Use `sandboxWindow(page).approve()` from react-iamport-jtnet/testing. */
-export const approveWindow = (page: Page) => sandboxWindow(page).approve();
+// merchant's own tests do.
 
 /** Fill the kit's buyer fields (name, email, mobile). */
 export async function fillBuyer(scope: Page | Locator) {
