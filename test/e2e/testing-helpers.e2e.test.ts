@@ -91,7 +91,7 @@ describe.each(['createSandboxIamport', '/v1/iamport.js'] as const)('Playwright h
 
     shop = await checkout(sdk);
     await sandboxWindow(shop.page).decline();
-    expect(await shop.response()).toMatchObject({ success: false, error_code: 'F400', error_msg: expect.stringContaining('insufficient funds') });
+    expect(await shop.response()).toMatchObject({ success: false, error_code: 'F400', error_msg: expect.stringContaining('잔액이 부족합니다') });
     await shop.context.close();
   });
 
@@ -135,7 +135,7 @@ describe.each(['createSandboxIamport', '/v1/iamport.js'] as const)('Playwright h
 
     shop = await checkout(sdk, { phone: true });
     await sandboxWindow(shop.page).decline();
-    expect((await expectRedirectLanding(shop.page, { path: /^\/payments\// })).outcome).toMatchObject({ status: 'failed', message: expect.stringContaining('insufficient funds') });
+    expect((await expectRedirectLanding(shop.page, { path: /^\/payments\// })).outcome).toMatchObject({ status: 'failed', message: expect.stringContaining('잔액이 부족합니다') });
     await shop.context.close();
   });
 

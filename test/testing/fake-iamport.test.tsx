@@ -38,7 +38,7 @@ describe('createFakeIamport: scripted answers', () => {
 
   it('willDecline / willCancel: the failed and cancelled outcomes, with the sandbox’s codes unless told', async () => {
     const sdk = createFakeIamport().willDecline().willDecline({ code: 'F0004', message: '한도초과' }).willCancel();
-    expect(await pay(sdk).done).toMatchObject({ status: 'failed', code: 'F400', message: expect.stringContaining('insufficient funds') });
+    expect(await pay(sdk).done).toMatchObject({ status: 'failed', code: 'F400', message: expect.stringContaining('잔액이 부족합니다') });
     expect(await pay(sdk).done).toMatchObject({ status: 'failed', code: 'F0004', message: '한도초과' });
     expect(await pay(sdk).done).toMatchObject({ status: 'cancelled', impUid: null });
     expect(sdk.requests).toHaveLength(3);
