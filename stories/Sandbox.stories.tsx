@@ -143,11 +143,26 @@ export const BillingKeyAndCharge: Story = {
 
 /** `card.detail` `[{'*': false}, {'366': true}]`: only Shinhan is offered. */
 export const CardFilterShinhanOnly: Story = {
-  args: { params: { ...meta.args.params, merchant_uid: 'story_filter_1', card: { detail: [{ card_code: '*', enabled: false }, { card_code: '366', enabled: true }] } } },
+  args: {
+    params: {
+      ...meta.args.params,
+      merchant_uid: 'story_filter_1',
+      card: {
+        detail: [
+          { card_code: '*', enabled: false },
+          { card_code: '366', enabled: true },
+        ],
+      },
+    },
+  },
   play: async ({ canvasElement }) => {
     const dialog = await openWindow(canvasElement);
     const issuer = dialog.getByLabelText(/card issuer/i);
-    await expect(within(issuer).getAllByRole('option').map((option) => option.textContent)).toEqual(['신한 (Shinhan)']);
+    await expect(
+      within(issuer)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['신한 (Shinhan)']);
     await typeCard(dialog, SANDBOX_CARDS.approve);
     await approve(dialog);
     await responseShows(canvasElement, '"card_name": "신한카드"');
@@ -222,7 +237,12 @@ const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebK
  */
 export const OnAPhone: Story = {
   args: {
-    params: { ...meta.args.params, merchant_uid: 'story_phone_ua_1', name: '에티오피아 예가체프 내추럴 원두 1kg 외 3건 월구독', m_redirect_url: 'https://shop.example/payments/complete' },
+    params: {
+      ...meta.args.params,
+      merchant_uid: 'story_phone_ua_1',
+      name: '에티오피아 예가체프 내추럴 원두 1kg 외 3건 월구독',
+      m_redirect_url: 'https://shop.example/payments/complete',
+    },
     sandbox: { mode: 'auto', userAgent: IPHONE },
   },
   play: async ({ canvasElement }) => {

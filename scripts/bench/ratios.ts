@@ -106,10 +106,16 @@ export async function measureRatios({ mounts = 120, clicks = 60, warmup = 15 } =
       for (const event of Array.isArray(trace) ? trace : (trace.traceEvents ?? [])) {
         if (event.cat === 'blink.user_timing' && event.tts !== undefined && /^(mount|click):/.test(event.name)) (marks[event.name] ??= []).push(event.tts);
       }
-      const clickWall = { ours: clickSamples.filter((s) => s.kind === 'ours').map((s) => s.ms), baseline: clickSamples.filter((s) => s.kind === 'baseline').map((s) => s.ms) };
+      const clickWall = {
+        ours: clickSamples.filter((s) => s.kind === 'ours').map((s) => s.ms),
+        baseline: clickSamples.filter((s) => s.kind === 'baseline').map((s) => s.ms),
+      };
       return {
         mount: summarise(marks, 'mount', mountWall, warmup),
-        click: { ...summarise(marks, 'click', clickWall, warmup), inClickTask: clickSamples.slice(warmup * 2).filter((s) => s.kind === 'ours' && s.sameTask).length },
+        click: {
+          ...summarise(marks, 'click', clickWall, warmup),
+          inClickTask: clickSamples.slice(warmup * 2).filter((s) => s.kind === 'ours' && s.sameTask).length,
+        },
       };
     });
   } finally {

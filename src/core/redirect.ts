@@ -28,10 +28,12 @@ function toSearchParams(input: RedirectSource): URLSearchParams {
   const params = new URLSearchParams();
   for (const name of REDIRECT_PARAMS) {
     const value =
-      source instanceof URLSearchParams ? source.get(name)
-      // A query object is read by own properties only: an inherited `imp_success` changes nothing.
-      : Object.prototype.hasOwnProperty.call(source, name) ? source[name]
-      : undefined;
+      source instanceof URLSearchParams
+        ? source.get(name)
+        : // A query object is read by own properties only: an inherited `imp_success` changes nothing.
+          Object.prototype.hasOwnProperty.call(source, name)
+          ? source[name]
+          : undefined;
     const first = Array.isArray(value) ? value[0] : value;
     if (typeof first === 'string') params.set(name, first);
   }

@@ -107,7 +107,10 @@ export function createIamportRuntime(initial: IamportRuntimeOptions): IamportRun
           store.set({ ...IDLE, status: 'loading' });
           loading = (source as Promise<Iamport>).then(ready, (cause: unknown) => {
             // A rejected `sdk` promise may hold anything: keep kit errors, wrap the rest.
-            const error = cause instanceof IamportError ? cause : new IamportError('SDK_LOAD_FAILED', `i'mport SDK failed: ${(cause as Error)?.message ?? cause}`, { cause });
+            const error =
+              cause instanceof IamportError
+                ? cause
+                : new IamportError('SDK_LOAD_FAILED', `i'mport SDK failed: ${(cause as Error)?.message ?? cause}`, { cause });
             store.set({ ...IDLE, status: 'error', error });
             throw error;
           });

@@ -47,7 +47,9 @@ export function parseJsonBody(text: string): Fields {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw bad(`요청 본문을 JSON으로 해석할 수 없습니다 (malformed JSON body: ${(error as Error).message}). Send JSON with Content-Type: application/json, or a form-encoded body.`);
+    throw bad(
+      `요청 본문을 JSON으로 해석할 수 없습니다 (malformed JSON body: ${(error as Error).message}). Send JSON with Content-Type: application/json, or a form-encoded body.`,
+    );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw bad('The request body must be a JSON object, e.g. {"imp_key": "...", "imp_secret": "..."}.');

@@ -70,7 +70,9 @@ function dispatch(world: World, req: IncomingMessage): Reply | Promise<Reply> {
 /** An ApiError is the client's fault: its envelope. Anything else is a bug: one log line (no stack), 500. */
 function failure(error: unknown, req: IncomingMessage): Reply {
   if (error instanceof ApiError) return refuse(error.status, error.code, error.message);
-  console.error(`[iamport-sandbox] internal error on ${req.method} ${(req.url ?? '').split('?')[0]!.slice(0, 200)}: ${(error as Error)?.message ?? String(error)}`);
+  console.error(
+    `[iamport-sandbox] internal error on ${req.method} ${(req.url ?? '').split('?')[0]!.slice(0, 200)}: ${(error as Error)?.message ?? String(error)}`,
+  );
   return refuse(500, -1, 'Internal sandbox error');
 }
 
@@ -82,7 +84,9 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
   }
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
   const body = JSON.stringify({ code: -1, message: `Malformed HTTP request (${error.code ?? 'parse error'}).`, response: null });
-  socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
@@ -100,7 +104,12 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   const world: World = {
     store: new Store(options.dataFile),
     tokens: new Tokens(options.tokenTtlSeconds ?? 1800),
-    webhooks: new Webhooks({ resends: options.webhookResends ?? false, format: options.webhookFormat ?? 'json', timeScale: options.webhookTimeScale ?? 1, log }),
+    webhooks: new Webhooks({
+      resends: options.webhookResends ?? false,
+      format: options.webhookFormat ?? 'json',
+      timeScale: options.webhookTimeScale ?? 1,
+      log,
+    }),
     random: createRandom(),
     impKey: options.impKey ?? SANDBOX_IMP_KEY,
     impSecret: options.impSecret ?? SANDBOX_IMP_SECRET,

@@ -107,7 +107,11 @@ export async function call<T>(settings: HttpSettings, spec: CallSpec): Promise<C
         body = undefined;
       }
       if (!isEnvelope(body)) {
-        failure = new IamportApiError('invalid_response', `i'mport ${endpoint} answered HTTP ${status} without a JSON envelope.`, { httpStatus: status, code: null, endpoint });
+        failure = new IamportApiError('invalid_response', `i'mport ${endpoint} answered HTTP ${status} without a JSON envelope.`, {
+          httpStatus: status,
+          code: null,
+          endpoint,
+        });
       } else if (body.code !== 0 || status < 200 || status > 299) {
         const message = clean(body.message || `HTTP ${status}`);
         failure = new IamportApiError('api', `i'mport ${endpoint} failed (HTTP ${status}, code ${body.code}): ${message}`, {

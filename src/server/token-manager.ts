@@ -61,9 +61,7 @@ export function createTokenManager({ store, issue, timeoutMs, fallback, log }: T
       log?.({ type: 'token_store_error', operation, error: reason });
       if (fallback) return null;
       const message =
-        error === TIMED_OUT
-          ? `The token store did not answer ${operation}() within ${timeoutMs} ms.`
-          : `The token store failed on ${operation}() (${reason}).`;
+        error === TIMED_OUT ? `The token store did not answer ${operation}() within ${timeoutMs} ms.` : `The token store failed on ${operation}() (${reason}).`;
       throw new IamportApiError('token_store', `${message} Check it (e.g. Redis), or pass tokenStoreFallback: true to fetch tokens from i'mport meanwhile.`, {
         httpStatus: null,
         code: null,

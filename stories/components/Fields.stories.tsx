@@ -16,7 +16,9 @@ function OwnForm({ fields, required }: { fields: BuyerField[]; required?: BuyerF
           <BuyerFields fields={fields} required={required} />
           <PayMethodField methods={['card', 'trans', 'vbank']} />
           <CardFilterField cardFilter={{ only: ['361', '366', '041'] }} />
-          <button className="iamport-button" type="submit">다음</button>
+          <button className="iamport-button" type="submit">
+            다음
+          </button>
         </form>
       </FormProvider>
       <output aria-label="submitted values">{submitted}</output>

@@ -32,7 +32,13 @@ const meta = {
   title: 'Hooks/useBillingKey',
   component: BillingKeyDemo,
   args: { customerUid: 'user_42' },
-  decorators: [(Story) => <SandboxProvider><Story /></SandboxProvider>],
+  decorators: [
+    (Story) => (
+      <SandboxProvider>
+        <Story />
+      </SandboxProvider>
+    ),
+  ],
   parameters: { docs: { description: { component: 'Subscriptions: the card window issues a billing key for `customer_uid` (amount 0 = key only).' } } },
 } satisfies Meta<typeof BillingKeyDemo>;
 export default meta;

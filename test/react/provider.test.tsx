@@ -59,9 +59,17 @@ describe('IamportProvider', () => {
 
   it('a changed merchantCode initialises again, without reloading', async () => {
     const sdk = createFakeIamport();
-    const { rerender } = render(<IamportProvider merchantCode="imp00000000" sdk={sdk}><Status /></IamportProvider>);
+    const { rerender } = render(
+      <IamportProvider merchantCode="imp00000000" sdk={sdk}>
+        <Status />
+      </IamportProvider>,
+    );
     await screen.findByText('ready');
-    rerender(<IamportProvider merchantCode="imp12345678" sdk={sdk}><Status /></IamportProvider>);
+    rerender(
+      <IamportProvider merchantCode="imp12345678" sdk={sdk}>
+        <Status />
+      </IamportProvider>,
+    );
     await waitFor(() => expect(sdk.inits).toEqual(['imp00000000', 'imp12345678']));
   });
 
@@ -74,7 +82,14 @@ describe('IamportProvider', () => {
         </IamportProvider>
       ),
     });
-    expect(result.current).toMatchObject({ status: 'loading', sdk: null, error: null, locale: 'ko', pg: 'jtnet.tpay_001', redirectUrl: 'https://shop.example/done' });
+    expect(result.current).toMatchObject({
+      status: 'loading',
+      sdk: null,
+      error: null,
+      locale: 'ko',
+      pg: 'jtnet.tpay_001',
+      redirectUrl: 'https://shop.example/done',
+    });
     const sdk = createFakeIamport();
     await act(async () => gate.resolve(sdk));
     expect(result.current.status).toBe('ready');
@@ -100,7 +115,9 @@ describe('IamportProvider', () => {
   it('an sdk promise that rejects with a plain Error becomes IamportError SDK_LOAD_FAILED', async () => {
     const { result } = renderHook(() => useIamport(), {
       wrapper: ({ children }: { children: ReactNode }) => (
-        <IamportProvider merchantCode="imp00000000" sdk={Promise.reject(new Error('network down'))}>{children}</IamportProvider>
+        <IamportProvider merchantCode="imp00000000" sdk={Promise.reject(new Error('network down'))}>
+          {children}
+        </IamportProvider>
       ),
     });
     await waitFor(() => expect(result.current.status).toBe('error'));

@@ -252,7 +252,11 @@ describe('usePayment', () => {
       useEffect(() => requestPayment(PARAMS), []);
       return <output>{status}</output>;
     }
-    render(<IamportProvider merchantCode="imp00000000" sdk={new Promise<Iamport>((resolve) => (release = resolve))}><Eager /></IamportProvider>);
+    render(
+      <IamportProvider merchantCode="imp00000000" sdk={new Promise<Iamport>((resolve) => (release = resolve))}>
+        <Eager />
+      </IamportProvider>,
+    );
     expect(screen.getByRole('status').textContent).toBe('pending');
     await act(async () => release(sdk));
     expect(sdk.requests).toHaveLength(1);

@@ -19,7 +19,11 @@ function docsPluginOptions(): object {
 async function compileMdx(file: string): Promise<string> {
   const { default: loader } = (await import('@storybook/addon-docs/mdx-loader' as string)) as { default: MdxLoader };
   return new Promise((resolve, reject) => {
-    const context = { async: () => (error: Error | null, code: string) => (error ? reject(error) : resolve(code)), getOptions: docsPluginOptions, resourcePath: file };
+    const context = {
+      async: () => (error: Error | null, code: string) => (error ? reject(error) : resolve(code)),
+      getOptions: docsPluginOptions,
+      resourcePath: file,
+    };
     loader.call(context, readFileSync(file, 'utf8'));
   });
 }

@@ -14,4 +14,8 @@ type Options<S extends Iamport | Promise<Iamport>> = Omit<RenderWithIamportOptio
  * const { sdk, getByRole } = renderWithIamport(<PayButton />, { provider: { pg: 'jtnet' }, reactStrictMode: true })
  */
 export const renderWithIamport = <S extends Iamport | Promise<Iamport> = FakeIamport>(ui: ReactElement, options: Options<S> = {} as Options<S>) =>
-  renderWith<Parameters<typeof render>[1], ReturnType<typeof render>, S>(ui, { render, ...options } as RenderWithIamportOptions<Parameters<typeof render>[1], ReturnType<typeof render>, S>);
+  renderWith<Parameters<typeof render>[1], ReturnType<typeof render>, S>(ui, { render, ...options } as RenderWithIamportOptions<
+    Parameters<typeof render>[1],
+    ReturnType<typeof render>,
+    S
+  >);

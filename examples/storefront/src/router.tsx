@@ -21,7 +21,11 @@ export function navigate(to: string) {
 
 /** The current pathname. */
 export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => location.pathname, () => '/');
+  return useSyncExternalStore(
+    subscribe,
+    () => location.pathname,
+    () => '/',
+  );
 }
 
 /** Title of the tab, per page. */

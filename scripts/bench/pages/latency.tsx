@@ -38,7 +38,12 @@ function PayButton() {
   const { status: sdkStatus } = useIamport();
   const { requestPayment, isPending, status } = usePayment({ onSuccess: () => void answered++ });
   return (
-    <button type="button" data-status={status} disabled={sdkStatus !== 'ready' || isPending} onClick={() => requestPayment({ pay_method: 'card', name: 'bench', amount: 1004 })}>
+    <button
+      type="button"
+      data-status={status}
+      disabled={sdkStatus !== 'ready' || isPending}
+      onClick={() => requestPayment({ pay_method: 'card', name: 'bench', amount: 1004 })}
+    >
       Pay
     </button>
   );

@@ -171,7 +171,12 @@ function Buttons() {
           Pay (kit)
         </PaymentButton>
       </span>
-      <button type="button" className="iamport-button" data-kind="baseline" onClick={() => sdk.request_pay({ ...PARAMS, pg: 'jtnet', merchant_uid: `order_${++bareSerial}` }, () => {})}>
+      <button
+        type="button"
+        className="iamport-button"
+        data-kind="baseline"
+        onClick={() => sdk.request_pay({ ...PARAMS, pg: 'jtnet', merchant_uid: `order_${++bareSerial}` }, () => {})}
+      >
         Pay (bare)
       </button>
     </>

@@ -125,7 +125,12 @@ export async function startShop(handler: (request: Request) => Promise<Response>
     const contentType = request.headers.get('content-type');
     const response = await handler(request);
     const text = await response.text();
-    deliveries.push({ contentType, status: response.status, answer: JSON.parse(text) as Record<string, unknown>, retryAfter: response.headers.get('retry-after') });
+    deliveries.push({
+      contentType,
+      status: response.status,
+      answer: JSON.parse(text) as Record<string, unknown>,
+      retryAfter: response.headers.get('retry-after'),
+    });
     res.writeHead(response.status, Object.fromEntries(response.headers)).end(text);
     waiters.splice(0).forEach((wake) => wake());
   });

@@ -37,8 +37,13 @@ export function ChargeAgain({ subscription, onCharged }: { subscription: Subscri
       .chargeAgain(subscription.customer_uid)
       .then(
         ({ order, declined }): Message =>
-          declined ? { kind: 'error', text: declined } : { kind: 'success', text: `추가 결제가 완료되었습니다. ${won(order.amount)} (주문번호 ${order.order_no})` },
-        (reason: unknown): Message => ({ kind: 'error', text: reason instanceof ApiError ? reason.message : '결제하지 못했습니다. 잠시 후 다시 시도해 주세요.' }),
+          declined
+            ? { kind: 'error', text: declined }
+            : { kind: 'success', text: `추가 결제가 완료되었습니다. ${won(order.amount)} (주문번호 ${order.order_no})` },
+        (reason: unknown): Message => ({
+          kind: 'error',
+          text: reason instanceof ApiError ? reason.message : '결제하지 못했습니다. 잠시 후 다시 시도해 주세요.',
+        }),
       )
       .then((result) => {
         setMessage(result);

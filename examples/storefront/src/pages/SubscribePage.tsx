@@ -74,7 +74,19 @@ function PlanChoice({ plan, onStart }: { plan: Plan; onStart(result: { subscript
   );
 }
 
-function Register({ subscription, order, noticeUrl, onActive, onBack }: { subscription: Subscription; order: Order; noticeUrl: string; onActive(sub: Subscription): void; onBack(): void }) {
+function Register({
+  subscription,
+  order,
+  noticeUrl,
+  onActive,
+  onBack,
+}: {
+  subscription: Subscription;
+  order: Order;
+  noticeUrl: string;
+  onActive(sub: Subscription): void;
+  onBack(): void;
+}) {
   const [checking, setChecking] = useState(false);
   const [problem, setProblem] = useState('');
   const heading = useFocusOnMount<HTMLHeadingElement>();
@@ -133,7 +145,8 @@ function Register({ subscription, order, noticeUrl, onActive, onBack }: { subscr
 function Active({ subscription }: { subscription: Subscription }) {
   const [orders, setOrders] = useState<Order[] | null>(null);
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const load = () => api.orders().then(({ orders: all }) => setOrders(all.filter((order) => order.customer_uid === subscription.customer_uid && order.amount > 0)));
+  const load = () =>
+    api.orders().then(({ orders: all }) => setOrders(all.filter((order) => order.customer_uid === subscription.customer_uid && order.amount > 0)));
   useEffect(() => void load(), []);
 
   return (
@@ -203,7 +216,12 @@ export function SubscribePage({ plans }: { plans: Plan[] }) {
       <div className="shop-grid">
         <div>
           {phase.step === 'loading' && <p role="status">불러오는 중…</p>}
-          {phase.step === 'choose' && <PlanChoice plan={plan} onStart={({ subscription, order, notice_url }) => setPhase({ step: 'register', subscription, order, noticeUrl: notice_url })} />}
+          {phase.step === 'choose' && (
+            <PlanChoice
+              plan={plan}
+              onStart={({ subscription, order, notice_url }) => setPhase({ step: 'register', subscription, order, noticeUrl: notice_url })}
+            />
+          )}
           {phase.step === 'register' && (
             <Register
               key={phase.order.merchant_uid}
