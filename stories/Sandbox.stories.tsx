@@ -12,19 +12,23 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const page = () => within(document.body);
+/** Queries bound to one element (the window's dialog). */
+type Scope = ReturnType<typeof page>;
 const openWindow = async (canvasElement: HTMLElement) => {
   await userEvent.click(within(canvasElement).getByRole('button', { name: /request payment/i }));
   return within(await page().findByRole('dialog'));
 };
-async function typeCard(dialog: ReturnType<typeof within>, card: string) {
+async function typeCard(dialog: Scope, card: string) {
   await userEvent.type(dialog.getByLabelText(/card number/i), card);
   await userEvent.type(dialog.getByLabelText(/expiry/i), '12/39');
   await userEvent.type(dialog.getByLabelText(/birth date/i), '900101');
   await userEvent.type(dialog.getByLabelText(/pin digits/i), '12');
 }
-const approve = (dialog: ReturnType<typeof within>) => userEvent.click(dialog.getByRole('button', { name: /approve/i }));
+const approve = (dialog: Scope) => userEvent.click(dialog.getByRole('button', { name: /approve/i }));
 const responseShows = (canvasElement: HTMLElement, ...texts: string[]) =>
-  waitFor(() => texts.forEach((text) => expect(within(canvasElement).getByTestId('response')).toHaveTextContent(text)));
+  waitFor(async () => {
+    for (const text of texts) await expect(within(canvasElement).getByTestId('response')).toHaveTextContent(text);
+  });
 const windowClosed = () => waitFor(() => expect(page().queryByRole('dialog')).toBeNull());
 
 /** The approve card, typed into the window. */

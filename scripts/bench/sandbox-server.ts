@@ -64,12 +64,12 @@ function startChild(code: string, env: Record<string, string> = {}): Promise<Chi
   const child = spawn(process.execPath, ['--input-type=module', '-e', code], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const ready = /READY (\S+)/.exec(output);
       if (ready) resolve({ url: ready[1]!, process: child });
     });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`bench server exited (${code}) before it was ready:\n${output}`)));
   });
 }
@@ -158,7 +158,7 @@ interface Filled {
 
 /** POST /__sandbox/payments `count` times on `concurrency` connections. */
 async function fill(agent: Agent, base: string, count: number, concurrency: number, prefix: string): Promise<Filled> {
-  const payments: { imp_uid: string; merchant_uid: string }[] = new Array(count);
+  const payments = new Array<{ imp_uid: string; merchant_uid: string }>(count);
   const started = performance.now();
   await parallel(count, concurrency, async (index) => {
     const merchantUid = `${prefix}_${index}`;

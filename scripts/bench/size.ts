@@ -15,7 +15,7 @@ export const PACKAGE_NAME = 'react-iamport-jtnet';
 function findRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === PACKAGE_NAME) return dir;
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME) return dir;
     if (dirname(dir) === dir) throw new Error(`bench: no ${PACKAGE_NAME} package.json above ${from}`);
   }
 }

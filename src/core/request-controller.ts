@@ -96,7 +96,8 @@ export interface RequestController<K extends RequestKind = RequestKind> {
 
 const IDLE = { status: 'idle', isPending: false, outcome: null, error: null } as const;
 const PENDING = { ...IDLE, status: 'pending', isPending: true } as const;
-const controllers = new WeakMap<IamportRuntime, { [K in RequestKind]?: RequestController<K> }>();
+// Keyed by kind: the entry for `kind` is always that kind's controller (getRequestController's cast).
+const controllers = new WeakMap<IamportRuntime, Partial<Record<RequestKind, RequestController>>>();
 
 /**
  * The runtime's controller for one request kind, created on first use: every caller (two
@@ -111,7 +112,7 @@ const controllers = new WeakMap<IamportRuntime, { [K in RequestKind]?: RequestCo
 export function getRequestController<K extends RequestKind>(runtime: IamportRuntime, kind: K): RequestController<K> {
   let byKind = controllers.get(runtime);
   if (!byKind) controllers.set(runtime, (byKind = {}));
-  return (byKind[kind] ??= createRequestController(runtime, kind) as never) as RequestController<K>;
+  return (byKind[kind] ??= createRequestController(runtime, kind)) as RequestController<K>;
 }
 
 function createRequestController(runtime: IamportRuntime, kind: RequestKind): RequestController {
@@ -149,7 +150,7 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
         }
         const on = typeof callbacks === 'function' ? callbacks() : callbacks;
         if (result instanceof IamportError) {
-          if (!keepState) store.set({ ...IDLE, status: 'error', error: result } as RequestState);
+          if (!keepState) store.set({ ...IDLE, status: 'error', error: result });
           reject(result);
           on?.onError?.(result);
           return promise;
@@ -191,16 +192,16 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
         sdk = ready;
         seen = Date.now();
         try {
-          callRequestPay(ready, params!, (response) => {
-            if (!done) return void end(toPaymentOutcome(response, params!.merchant_uid));
+          callRequestPay(ready, params, (response) => {
+            if (!done) return void end(toPaymentOutcome(response, params.merchant_uid));
             if (process.env.NODE_ENV !== 'production') {
               console.warn(
-                `react-iamport-jtnet: ignored a late answer from IMP.request_pay for merchant_uid ${params!.merchant_uid}; the request had already ended (cancelled or timed out). Ask your server by merchant_uid whether it was paid.`,
+                `react-iamport-jtnet: ignored a late answer from IMP.request_pay for merchant_uid ${params.merchant_uid}; the request had already ended (cancelled or timed out). Ask your server by merchant_uid whether it was paid.`,
               );
             }
           });
         } catch (cause) {
-          end(cause as IamportError);
+          void end(cause as IamportError);
         }
       };
 
@@ -232,11 +233,11 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
             seen = now;
             if (stalled) pending(false);
           }
-          if (now - started >= requestTimeoutMs) end(unknown('timeout'));
+          if (now - started >= requestTimeoutMs) void end(unknown('timeout'));
           else if (now - seen >= windowTimeoutMs) {
             // Only the SDK's own hidden dialog proves that no window is up; an SDK that draws
             // none (a plain test double) cannot be judged from the page: flag it, keep waiting.
-            if (sdk && shown) end(unknown('no-window'));
+            if (sdk && shown) void end(unknown('no-window'));
             else if (!stalled) pending(true);
           }
         },

@@ -118,7 +118,7 @@ export function createIamportRuntime(initial: IamportRuntimeOptions): IamportRun
           loading.catch(() => {});
         } else {
           // Ready in this task: a request made now still calls request_pay synchronously.
-          loading = Promise.resolve(ready(source as Iamport));
+          loading = Promise.resolve(ready(source));
         }
       }
       return loading;

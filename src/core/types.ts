@@ -117,7 +117,8 @@ export interface RequestPayResponse {
   merchant_uid: string;
   error_code?: string;
   error_msg?: string;
-  pay_method?: PayMethod | string;
+  /** One of {@link PayMethod} or a PG's own (`string & {}` keeps the editor suggesting the known ones). */
+  pay_method?: PayMethod | (string & {});
   paid_amount?: number;
   status?: 'ready' | 'paid' | 'failed';
   name?: string;

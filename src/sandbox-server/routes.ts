@@ -32,7 +32,7 @@ function route(method: string, template: string, auth: boolean, handle: Handler)
 /** Decode the path parameters of a matched route; a bad `%` escape is a 400 naming the parameter. */
 export function pathParams(found: Route, path: string): Record<string, string | undefined> {
   const match = found.pattern.exec(path)!;
-  const params: Record<string, string | undefined> = Object.create(null);
+  const params = Object.create(null) as Record<string, string | undefined>;
   found.names.forEach((name, index) => {
     const raw = match[index + 1];
     params[name] = raw === undefined ? undefined : decodeSegment(raw, name);

@@ -131,7 +131,7 @@ export function recordPayment(world: World, { body: raw, form, headers }: RestRe
   return ok(payment);
 }
 
-const escapeHtml = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (value: string | number | null | undefined) => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** GET /__sandbox/receipts/{imp_uid} — a plain receipt page (every value escaped). */
 export function receipt(world: World, impUid: string): Reply {

@@ -36,7 +36,10 @@ export interface SandboxServerOptions {
   scheduleTickMs?: number;
   /** The console's webhook URL: where payments made without `notice_url` send their webhooks. */
   noticeUrl?: string | readonly string[];
-  /** Re-send failed webhooks (network error or 5xx only; up to 5, a minute apart). Default false: one attempt, as i'mport does unless support enables re-sends. */
+  /**
+   * Re-send failed webhooks (network error or 5xx only; up to 5, a minute apart). Default false:
+   * one attempt, as i'mport does unless support enables re-sends.
+   */
   webhookResends?: boolean;
   /** Webhook body: `'json'` (default) or `'form'` (form-encoded), as picked in the console. */
   webhookFormat?: 'json' | 'form';
@@ -135,7 +138,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     } catch (error) {
       reply = failure(error, req);
     }
-    if (reply instanceof Promise) reply.catch((error: unknown) => failure(error, req)).then(finish);
+    if (reply instanceof Promise) void reply.catch((error: unknown) => failure(error, req)).then(finish);
     else finish(reply);
   });
   server.on('clientError', answerClientError);

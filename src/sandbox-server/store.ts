@@ -271,5 +271,5 @@ function upgradePayment(payment: SandboxPayment): SandboxPayment {
     ...entry,
     cancellation_id: entry.cancellation_id ?? `cancel_${payment.imp_uid}_${index}`,
   }));
-  return { ...defaults, ...payment, cancel_history: history } as SandboxPayment;
+  return { ...defaults, ...payment, cancel_history: history };
 }

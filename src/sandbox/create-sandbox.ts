@@ -250,7 +250,7 @@ export function createSandboxIamport(options: SandboxOptions = {}): SandboxIampo
       merchant: options.merchantName ?? merchantLabel,
       orderName: data.name ?? '',
       amount: data.amount,
-      method: billing ? 'card' : data.pay_method!,
+      method: billing ? 'card' : data.pay_method,
       billing,
       issuers: issuersFor(data.card?.detail),
       nowMs: now(),

@@ -80,7 +80,10 @@ export interface FakeIamport extends Iamport {
   willCancel(): FakeIamport;
   /** The next request's window opens and never answers (the kit's `requestTimeoutMs` → `unknown` / `'timeout'`). */
   willNeverAnswer(): FakeIamport;
-  /** The next request shows no window and never answers, like the real SDK after a silent init failure (the kit's `windowTimeoutMs` → `unknown` / `'no-window'`). */
+  /**
+   * The next request shows no window and never answers, like the real SDK after a silent init
+   * failure (the kit's `windowTimeoutMs` → `unknown` / `'no-window'`).
+   */
   willShowNoWindow(): FakeIamport;
 
   /** Answer the oldest pending request now with this response (merged over its `imp_uid` / `merchant_uid`). */

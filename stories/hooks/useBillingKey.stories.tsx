@@ -57,7 +57,10 @@ export const RegisterCard: Story = {
   },
 };
 
-/** Key + first charge (amount 9900) with the insufficient-funds card: the charge is declined and no key is issued. (Key only, the same card registers: nothing is charged.) */
+/**
+ * Key + first charge (amount 9900) with the insufficient-funds card: the charge is declined and no
+ * key is issued. (Key only, the same card registers: nothing is charged.)
+ */
 export const Declined: Story = {
   args: { amount: 9900 },
   play: async ({ canvasElement }) => {

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState, type ReactNode } from 'react';
-import { IamportError, IamportProvider, useIamport, type Iamport } from 'react-iamport-jtnet';
+import { IamportError, IamportProvider, useIamport } from 'react-iamport-jtnet';
 import { expect, waitFor, within } from 'storybook/test';
 import { SandboxProvider } from './sandbox-provider';
 
@@ -34,7 +34,7 @@ function BlockedProvider({ children }: { children: ReactNode }) {
       ),
     );
     failed.catch(() => {}); // StrictMode calls this initializer twice; the spare promise must not be "unhandled"
-    return failed as Promise<Iamport>;
+    return failed;
   });
   return (
     <IamportProvider merchantCode="imp00000000" sdk={sdk}>

@@ -2,7 +2,7 @@ import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { MESSAGES, RedirectLanding, type LandingVerification } from '../../src/components';
+import { MESSAGES, RedirectLanding } from '../../src/components';
 import { rememberRequest } from '../../src/core';
 import { renderWithIamport } from '../support/render-with-iamport';
 
@@ -78,11 +78,7 @@ describe('<RedirectLanding>', () => {
     expect(screen.getByRole('alert')).toHaveTextContent(ko.noResult);
     second.unmount();
     renderWithIamport(
-      <RedirectLanding
-        verify={async () => ({ verified: true, status: 'ready' }) as LandingVerification}
-        url={landing('imp_uid=imp_1&merchant_uid=o')}
-        cleanUrl={false}
-      />,
+      <RedirectLanding verify={async () => ({ verified: true, status: 'ready' })} url={landing('imp_uid=imp_1&merchant_uid=o')} cleanUrl={false} />,
     );
     expect(await screen.findByText(ko.vbankIssued)).toBeInTheDocument();
   });

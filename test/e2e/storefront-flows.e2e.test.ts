@@ -183,7 +183,7 @@ describe('storefront flows', () => {
     expect(after.y + after.height).toBeLessThanOrEqual(812);
     // "10개입" stays on one line ("10개 / 입" was broken mid-word).
     const lines = await page.evaluate(() => {
-      const name = [...document.querySelectorAll('.product-name')].find((element) => element.textContent!.includes('10개입'))!;
+      const name = [...document.querySelectorAll('.product-name')].find((element) => element.textContent.includes('10개입'))!;
       const node = name.firstChild!;
       const range = document.createRange();
       const start = node.textContent!.indexOf('10개입');

@@ -72,7 +72,7 @@ afterAll(async () => {
 });
 
 /** Open the page for one SDK and press Pay; returns the page and a reader of the callback's response. */
-async function checkout(sdk: Sdk, { phone = false, query = {} as Record<string, string> } = {}) {
+async function checkout(sdk: Sdk, { phone = false, query = {} } = {}) {
   const shop = await openShop(browser, appUrl, phone ? MOBILE : DESKTOP);
   const { page } = shop;
   await page.goto(`/${sdk === 'createSandboxIamport' ? 'module' : 'classic'}?${new URLSearchParams(query)}`);

@@ -2,7 +2,7 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import { StrictMode, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { IamportError, type Iamport } from '../../src/core';
-import { IamportProvider, useBillingKey, useIamport, usePayment, useRedirectResult } from '../../src/react';
+import { IamportProvider, type IamportProviderProps, useBillingKey, useIamport, usePayment, useRedirectResult } from '../../src/react';
 import { createFakeIamport } from '../support/fake-iamport';
 import { renderWithIamport } from '../support/render-with-iamport';
 
@@ -125,13 +125,13 @@ describe('IamportProvider', () => {
     expect(result.current.error).toMatchObject({ code: 'SDK_LOAD_FAILED', message: expect.stringContaining('network down') });
   });
 
-  it.each([
+  it.each<[props: Record<string, string>, field: string, message: RegExp]>([
     [{ merchantCode: 'imp123' }, 'merchantCode', /"imp" \+ 8 digits.*got "imp123"/],
     [{ merchantCode: 'imp00000000', tierCode: 'TOOLONG' }, 'tierCode', /3-character agency tier code/],
     [{ merchantCode: 'imp00000000', redirectUrl: '/payments/complete' }, 'redirectUrl', /absolute http\(s\) URL.*got "\/payments\/complete"/],
     [{ merchantCode: 'imp00000000', locale: 'jp' }, 'locale', /"ko" or "en"/],
   ])('rejects bad props early with a message naming the prop: %o', (props, field, message) => {
-    const error = captureRenderError(<IamportProvider {...(props as { merchantCode: string })} sdk={createFakeIamport()} />);
+    const error = captureRenderError(<IamportProvider {...(props as unknown as IamportProviderProps)} sdk={createFakeIamport()} />);
     expect(error).toBeInstanceOf(IamportError);
     expect(error).toMatchObject({ code: 'INVALID_PARAMS', field });
     expect((error as Error).message).toContain(`<IamportProvider ${field}>`);

@@ -67,7 +67,7 @@ function startBin(args: string[]): Promise<{ url: string; child: ReturnType<type
   const child = spawn(process.execPath, [bin, '--port', '0', '--quiet', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolveUrl, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match) resolveUrl({ url: match[1]!, child });

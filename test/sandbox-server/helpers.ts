@@ -21,9 +21,18 @@ export async function sandboxServer(options: SandboxServerOptions = {}) {
     const headers: Record<string, string> = { ...init.headers };
     if (init.token) headers.Authorization = `Bearer ${init.token}`;
     let body: string | undefined;
-    if (init.json !== undefined) ((headers['Content-Type'] = 'application/json'), (body = JSON.stringify(init.json)));
-    if (init.form !== undefined) ((headers['Content-Type'] = 'application/x-www-form-urlencoded'), (body = init.form));
-    if (init.raw !== undefined) ((headers['Content-Type'] = 'application/json'), (body = init.raw));
+    if (init.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(init.json);
+    }
+    if (init.form !== undefined) {
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      body = init.form;
+    }
+    if (init.raw !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = init.raw;
+    }
     const reply = await fetch(server.url + path, { method, headers, body });
     return { status: reply.status, body: (await reply.json()) as Answer<T>['body'] };
   };

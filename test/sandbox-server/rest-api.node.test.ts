@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_CHANNEL_KEY } from '../../src/sandbox-server';
-import { CARD, sandboxServer, uid } from './helpers';
+import { sandboxServer, uid } from './helpers';
 
 let sandbox: Awaited<ReturnType<typeof sandboxServer>>;
 beforeEach(async () => {

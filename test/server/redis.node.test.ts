@@ -108,7 +108,7 @@ describe('createRedisDedupe', () => {
       lookupOrder: () => ({ amount: 1000 }),
       onPaid,
     });
-    const instances = [instance(connection()), instance(node as unknown as RedisClientLike)];
+    const instances = [instance(connection()), instance(node)];
     const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => handleWebhook(post(payment), instances[i % 2]!)));
     const bodies = await Promise.all(responses.map((response) => response.json() as Promise<Record<string, unknown>>));
     expect(onPaid).toHaveBeenCalledTimes(1);
@@ -168,7 +168,7 @@ describe('createRedisDedupe', () => {
   });
 
   it('a failed handler releases only its own lease', async () => {
-    const dedupe = createRedisDedupe(node as unknown as RedisClientLike);
+    const dedupe = createRedisDedupe(node);
     const key = id('event');
     const first = await dedupe.claim(key, 60_000);
     expect(first).toMatchObject({ state: 'claimed' });

@@ -374,11 +374,15 @@ describe('handleWebhook', () => {
 
 const pick = (payment: Payment) => ({ imp_uid: payment.imp_uid, merchant_uid: payment.merchant_uid });
 
+/** The in-memory dedupe answers in the same tick (the interface also allows a shared store's promises). */
+type SyncDedupe = { [K in keyof WebhookDedupe]: (...args: Parameters<WebhookDedupe[K]>) => Awaited<ReturnType<WebhookDedupe[K]>> };
+const createSyncDedupe = (options?: Parameters<typeof createMemoryDedupe>[0]) => createMemoryDedupe(options) as SyncDedupe;
+
 describe('createMemoryDedupe', () => {
   it('claims once, answers busy during the lease and done after completion; releases only its own lease', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
-      const dedupe = createMemoryDedupe();
+      const dedupe = createSyncDedupe();
       const first = dedupe.claim('a', 1000) as { state: 'claimed'; lease: string };
       expect(first.state).toBe('claimed');
       expect(dedupe.claim('a', 1000)).toEqual({ state: 'busy', retryAfterMs: 1000 });
@@ -401,7 +405,7 @@ describe('createMemoryDedupe', () => {
   it('never evicts a live record: when full, a new claim throws DedupeFullError; expired records make room', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
-      const dedupe = createMemoryDedupe({ maxEntries: 2 });
+      const dedupe = createSyncDedupe({ maxEntries: 2 });
       const a = dedupe.claim('a', 1000) as { lease: string };
       dedupe.complete('a', a.lease, 10_000);
       dedupe.claim('b', 1000);

@@ -122,7 +122,8 @@ function show(value: unknown): string {
   try {
     return JSON.stringify(value);
   } catch {
-    return String(value);
+    // A cycle or a BigInt: name the kind of object rather than print "[object Object]".
+    return `[${Object.prototype.toString.call(value).slice(8, -1)} that JSON cannot show]`;
   }
 }
 

@@ -99,7 +99,7 @@ function build(options, log) {
 }
 
 /** `next start`, resolved with its URL once it prints it. */
-function startNext(options, sandboxUrl, log) {
+function startNext(options, sandboxUrl) {
   const child = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(options.port), '--hostname', '127.0.0.1'], {
     cwd: APP,
     env: nextEnv(options, { IAMPORT_API_URL: sandboxUrl }),
@@ -132,7 +132,7 @@ async function main() {
   const sandbox = await startSandboxServer({ port: options.sandboxPort, host: '127.0.0.1', quiet: options.quiet, merchantName: '온기 커피 로스터스' });
   let next;
   try {
-    next = await startNext(options, sandbox.url, log);
+    next = await startNext(options, sandbox.url);
   } catch (error) {
     await sandbox.close();
     throw error;

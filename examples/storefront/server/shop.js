@@ -249,7 +249,10 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
     return sub;
   }
 
-  /** @type {[string, RegExp, (ctx: { req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, match: string[], sid: () => string }) => Promise<unknown>][]} */
+  /**
+   * @typedef {{ req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, match: string[], sid: () => string }} RouteContext
+   * @type {[string, RegExp, (ctx: RouteContext) => Promise<unknown>][]}
+   */
   const routes = [
     [
       'GET',

@@ -49,7 +49,7 @@ function PayButton() {
   );
 }
 
-expose({
+const bench = {
   samples,
   answered: () => answered,
   /** Approve the open request so the next click is allowed. */
@@ -57,7 +57,9 @@ expose({
     answer?.({ success: true, imp_success: true, imp_uid: `imp_${samples.length}`, merchant_uid: '' });
     answer = undefined;
   },
-});
+};
+export type LatencyBench = typeof bench;
+expose(bench);
 
 createRoot(document.getElementById('root')!).render(
   <IamportProvider merchantCode="imp00000000" pg="jtnet" sdk={sdk}>

@@ -247,7 +247,7 @@ export function checkMethodExtras(params: Params, issues: IssueList): void {
 function isValidDueDate(value: string): boolean {
   const match = /^(\d{4})(\d\d)(\d\d)(?:(\d\d)(\d\d)(\d\d)?)?$/.exec(value);
   if (!match) return false;
-  const [y, mo, d, h = 0, mi = 0, s = 0] = match.slice(1).map((part) => Number(part ?? 0)) as number[];
-  const date = new Date(Date.UTC(y!, mo! - 1, d!));
-  return date.getUTCMonth() === mo! - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = match.slice(1).map((part) => Number(part ?? 0));
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
 }

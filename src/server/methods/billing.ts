@@ -44,10 +44,7 @@ export function billingMethods({ authed, lookup, charge }: Transport): BillingMe
     async payOnetime(params) {
       const checks = new Checks('payOnetime');
       if (checks.object(params, 'params')) {
-        checks
-          .merchantUid('merchant_uid', params.merchant_uid)
-          .amount('amount', params.amount)
-          .card(params as unknown as Record<string, unknown>);
+        checks.merchantUid('merchant_uid', params.merchant_uid).amount('amount', params.amount).card(params);
         checkChargeOptions(checks, params).id('customer_uid', params.customer_uid, true).text('name', params.name);
       }
       checks.done();
@@ -57,7 +54,7 @@ export function billingMethods({ authed, lookup, charge }: Transport): BillingMe
     async issueBillingKey(params) {
       const checks = new Checks('issueBillingKey');
       if (checks.object(params, 'params')) {
-        checks.id('customer_uid', params.customer_uid).card(params as unknown as Record<string, unknown>);
+        checks.id('customer_uid', params.customer_uid).card(params);
         if (typeof params.channel_key !== 'string' || params.channel_key.trim() === '') {
           checks.add(
             'channel_key',

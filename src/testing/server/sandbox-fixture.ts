@@ -46,7 +46,10 @@ export interface TestSandbox {
   merchantCode: string;
   /** A server-module client on this sandbox in test mode (`mode: 'test'`, the sandbox's credentials). */
   client: IamportClient;
-  /** Record a payment as the window does when the buyer approves; resolves with the payment, rejects with the sandbox's reason (e.g. a paid merchant_uid again, a prepared amount mismatch). */
+  /**
+   * Record a payment as the window does when the buyer approves; resolves with the payment,
+   * rejects with the sandbox's reason (e.g. a paid merchant_uid again, a prepared amount mismatch).
+   */
   recordPayment(payment: SandboxPaymentInput): Promise<Payment>;
   /** Stop the server (idempotent). */
   close(): Promise<void>;

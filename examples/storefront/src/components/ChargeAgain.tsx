@@ -33,7 +33,8 @@ export function ChargeAgain({ subscription, onCharged }: { subscription: Subscri
   const charge = () => {
     if (step === 'charging') return; // one click, one charge
     setStep('charging');
-    api
+    // Never rejects: a failed charge becomes the error message in the first then.
+    void api
       .chargeAgain(subscription.customer_uid)
       .then(
         ({ order, declined }): Message =>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { BillingKeyForm } from 'react-iamport-jtnet';
 import { api, ApiError, type Order, type Plan, type Subscription, type Verification } from '../api';
 import { ProductArt } from '../art';
@@ -145,9 +145,12 @@ function Register({
 function Active({ subscription }: { subscription: Subscription }) {
   const [orders, setOrders] = useState<Order[] | null>(null);
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const load = () =>
-    api.orders().then(({ orders: all }) => setOrders(all.filter((order) => order.customer_uid === subscription.customer_uid && order.amount > 0)));
-  useEffect(() => void load(), []);
+  const customerUid = subscription.customer_uid;
+  const load = useCallback(
+    () => api.orders().then(({ orders: all }) => setOrders(all.filter((order) => order.customer_uid === customerUid && order.amount > 0))),
+    [customerUid],
+  );
+  useEffect(() => void load(), [load]);
 
   return (
     <section className="panel" aria-labelledby="active-title">
