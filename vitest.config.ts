@@ -12,7 +12,9 @@ const SETUP_CONSOLE = 'test/support/setup-console.ts';
 
 /** Real Chromium from Debian, found via CHROMIUM_PATH or /usr/bin/chromium. */
 /** Pre-bundle React once, up front: lazy discovery mid-run can load two Reacts (invalid hook call). */
-const optimizeDeps = { include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-hook-form', '@testing-library/react'] };
+const optimizeDeps = {
+  include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-hook-form', '@testing-library/react'],
+};
 
 export const chromium = () => ({
   enabled: true,

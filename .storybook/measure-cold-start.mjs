@@ -41,7 +41,10 @@ function freePort() {
 async function waitForHttp(url, deadline, child) {
   while (performance.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`storybook dev exited with code ${child.exitCode}`);
-    const ok = await fetch(url).then((response) => response.ok, () => false);
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((done) => setTimeout(done, 100));
   }
@@ -60,11 +63,15 @@ async function measure(browser, configDir) {
   const base = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const since = () => Math.round(performance.now() - started);
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/storybook/dist/bin/dispatcher.js'), 'dev', '-p', String(port), '--host', '127.0.0.1', '--no-open', '--ci', '-c', configDir], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'node_modules/storybook/dist/bin/dispatcher.js'), 'dev', '-p', String(port), '--host', '127.0.0.1', '--no-open', '--ci', '-c', configDir],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let serverLog = '';
   child.stdout.on('data', (chunk) => (serverLog += chunk));
   child.stderr.on('data', (chunk) => (serverLog += chunk));
@@ -100,7 +107,9 @@ try {
   for (let round = 1; round <= Number(values.rounds); round++) {
     for (const configDir of values['config-dir']) {
       const result = await measure(browser, configDir);
-      console.log(`${values.warm ? 'warm' : 'cold'} ${configDir} #${round}: server ${result.serverMs} ms, Introduction ${result.introductionMs} ms, PaymentForm story ${result.storyMs} ms`);
+      console.log(
+        `${values.warm ? 'warm' : 'cold'} ${configDir} #${round}: server ${result.serverMs} ms, Introduction ${result.introductionMs} ms, PaymentForm story ${result.storyMs} ms`,
+      );
       for (const line of result.console) console.log(`    ${line}`);
     }
   }

@@ -4,7 +4,13 @@ import '../src/components/styles.css';
 
 const preview: Preview = {
   // Every story renders under StrictMode: double effects must never mean double SDK loads or charges.
-  decorators: [(Story) => <StrictMode><Story /></StrictMode>],
+  decorators: [
+    (Story) => (
+      <StrictMode>
+        <Story />
+      </StrictMode>
+    ),
+  ],
   parameters: {
     layout: 'padded',
     // Accessibility violations fail the story's test (addon-vitest) instead of only warning.

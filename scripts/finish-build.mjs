@@ -58,7 +58,9 @@ const rewrite = (file, source, probe, ext) =>
 
 /** The runtime export names of a built ES module (imported in Node; no module runs browser code at import). */
 async function exportNames(module) {
-  return Object.keys(await import(pathToFileURL(module).href)).filter((name) => name !== 'default').sort();
+  return Object.keys(await import(pathToFileURL(module).href))
+    .filter((name) => name !== 'default')
+    .sort();
 }
 
 let modules = 0;
@@ -66,9 +68,17 @@ for (const file of walk(join(dist, 'esm'), '.js')) {
   const esm = rewrite(file, readFileSync(file, 'utf8'), '.js', 'js');
   writeFileSync(file, esm);
   const target = join(dist, 'cjs', relative(join(dist, 'esm'), file)).replace(/\.js$/, '.cjs');
-  const source = esm.replace(SPECIFIER, (_, lead, quote, spec) => `${lead}${quote}${spec.replace(/\.js$/, '.cjs')}${quote}`).replace(/\n\/\/# sourceMappingURL=.*$/, '');
+  const source = esm
+    .replace(SPECIFIER, (_, lead, quote, spec) => `${lead}${quote}${spec.replace(/\.js$/, '.cjs')}${quote}`)
+    .replace(/\n\/\/# sourceMappingURL=.*$/, '');
   // `import.meta` is read only where `__dirname` is absent (sandbox-server), so its CJS emptying is expected.
-  const { code } = await transform(source, { format: 'cjs', target: 'es2022', platform: 'node', sourcefile: relative(root, file), logOverride: { 'empty-import-meta': 'silent' } });
+  const { code } = await transform(source, {
+    format: 'cjs',
+    target: 'es2022',
+    platform: 'node',
+    sourcefile: relative(root, file),
+    logOverride: { 'empty-import-meta': 'silent' },
+  });
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, code);
   modules++;
@@ -90,7 +100,8 @@ for (const [entry, module] of Object.entries(ENTRIES)) {
 // The same names as the real module, so an import type-checks and links, then fails loudly at load.
 const serverNames = await exportNames(join(dist, 'esm', 'server/index.js'));
 const message = JSON.stringify(SERVER_IN_BROWSER_MESSAGE);
-const header = '// `react-iamport-jtnet/server` under the "browser" export condition: a browser bundle imported the\n// server module. None of its code is here; loading this module throws.\n';
+const header =
+  '// `react-iamport-jtnet/server` under the "browser" export condition: a browser bundle imported the\n// server module. None of its code is here; loading this module throws.\n';
 writeFileSync(
   join(dist, 'server.browser.js'),
   `${header}const message = ${message};\nthrow new Error(message);\nfunction serverOnly() {\n  throw new Error(message);\n}\nexport {\n${serverNames.map((name) => `  serverOnly as ${name},`).join('\n')}\n};\n`,
@@ -98,4 +109,6 @@ writeFileSync(
 writeFileSync(join(dist, 'server.browser.cjs'), `${header}'use strict';\nthrow new Error(${message});\n`);
 
 copyFileSync(join(root, 'src/components/styles.css'), join(dist, 'styles.css'));
-console.log(`finish-build: ${modules} ES modules (+ CommonJS twins), ${declarations} declaration files (+ .d.cts twins), ${Object.keys(ENTRIES).length} entries, the server's browser stub`);
+console.log(
+  `finish-build: ${modules} ES modules (+ CommonJS twins), ${declarations} declaration files (+ .d.cts twins), ${Object.keys(ENTRIES).length} entries, the server's browser stub`,
+);

@@ -5,7 +5,12 @@ import { CARD_ISSUERS, cardFilter, enabledCardCodes, type CardCode } from 'react
 /** The official card issuer table and what a `card.detail` filter leaves on. */
 function CardIssuerTable({ only }: { only?: CardCode[] }) {
   const detail = only?.length ? cardFilter.only(only) : undefined;
-  const enabled = new Set(enabledCardCodes(detail, CARD_ISSUERS.map((issuer) => issuer.code)));
+  const enabled = new Set(
+    enabledCardCodes(
+      detail,
+      CARD_ISSUERS.map((issuer) => issuer.code),
+    ),
+  );
   return (
     <figure style={{ margin: 0, fontFamily: 'system-ui, sans-serif' }}>
       <figcaption>
@@ -13,12 +18,19 @@ function CardIssuerTable({ only }: { only?: CardCode[] }) {
       </figcaption>
       <table>
         <thead>
-          <tr><th scope="col">code</th><th scope="col">한국어</th><th scope="col">English</th><th scope="col">offered</th></tr>
+          <tr>
+            <th scope="col">code</th>
+            <th scope="col">한국어</th>
+            <th scope="col">English</th>
+            <th scope="col">offered</th>
+          </tr>
         </thead>
         <tbody>
           {CARD_ISSUERS.map((issuer) => (
             <tr key={issuer.code}>
-              <td><code>{issuer.code}</code></td>
+              <td>
+                <code>{issuer.code}</code>
+              </td>
               <td>{issuer.ko}</td>
               <td>{issuer.en}</td>
               <td>{enabled.has(issuer.code) ? 'yes' : 'no'}</td>

@@ -17,7 +17,8 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const request = (canvasElement: HTMLElement) => userEvent.click(within(canvasElement).getByRole('button', { name: /request payment/i }));
-const logShows = (canvasElement: HTMLElement, text: string) => waitFor(() => expect(within(canvasElement).getByTestId('events')).toHaveTextContent(text), { timeout: 5000 });
+const logShows = (canvasElement: HTMLElement, text: string) =>
+  waitFor(() => expect(within(canvasElement).getByTestId('events')).toHaveTextContent(text), { timeout: 5000 });
 const sdkDom = (canvasElement: HTMLElement) => within(canvasElement).getByTestId('sdk-dom');
 const noAnswer = (canvasElement: HTMLElement) => expect(within(canvasElement).getByTestId('response')).toHaveTextContent('—');
 

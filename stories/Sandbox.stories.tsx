@@ -12,19 +12,23 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const page = () => within(document.body);
+/** Queries bound to one element (the window's dialog). */
+type Scope = ReturnType<typeof page>;
 const openWindow = async (canvasElement: HTMLElement) => {
   await userEvent.click(within(canvasElement).getByRole('button', { name: /request payment/i }));
   return within(await page().findByRole('dialog'));
 };
-async function typeCard(dialog: ReturnType<typeof within>, card: string) {
+async function typeCard(dialog: Scope, card: string) {
   await userEvent.type(dialog.getByLabelText(/card number/i), card);
   await userEvent.type(dialog.getByLabelText(/expiry/i), '12/39');
   await userEvent.type(dialog.getByLabelText(/birth date/i), '900101');
   await userEvent.type(dialog.getByLabelText(/pin digits/i), '12');
 }
-const approve = (dialog: ReturnType<typeof within>) => userEvent.click(dialog.getByRole('button', { name: /approve/i }));
+const approve = (dialog: Scope) => userEvent.click(dialog.getByRole('button', { name: /approve/i }));
 const responseShows = (canvasElement: HTMLElement, ...texts: string[]) =>
-  waitFor(() => texts.forEach((text) => expect(within(canvasElement).getByTestId('response')).toHaveTextContent(text)));
+  waitFor(async () => {
+    for (const text of texts) await expect(within(canvasElement).getByTestId('response')).toHaveTextContent(text);
+  });
 const windowClosed = () => waitFor(() => expect(page().queryByRole('dialog')).toBeNull());
 
 /** The approve card, typed into the window. */
@@ -143,11 +147,26 @@ export const BillingKeyAndCharge: Story = {
 
 /** `card.detail` `[{'*': false}, {'366': true}]`: only Shinhan is offered. */
 export const CardFilterShinhanOnly: Story = {
-  args: { params: { ...meta.args.params, merchant_uid: 'story_filter_1', card: { detail: [{ card_code: '*', enabled: false }, { card_code: '366', enabled: true }] } } },
+  args: {
+    params: {
+      ...meta.args.params,
+      merchant_uid: 'story_filter_1',
+      card: {
+        detail: [
+          { card_code: '*', enabled: false },
+          { card_code: '366', enabled: true },
+        ],
+      },
+    },
+  },
   play: async ({ canvasElement }) => {
     const dialog = await openWindow(canvasElement);
     const issuer = dialog.getByLabelText(/card issuer/i);
-    await expect(within(issuer).getAllByRole('option').map((option) => option.textContent)).toEqual(['신한 (Shinhan)']);
+    await expect(
+      within(issuer)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['신한 (Shinhan)']);
     await typeCard(dialog, SANDBOX_CARDS.approve);
     await approve(dialog);
     await responseShows(canvasElement, '"card_name": "신한카드"');
@@ -222,7 +241,12 @@ const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebK
  */
 export const OnAPhone: Story = {
   args: {
-    params: { ...meta.args.params, merchant_uid: 'story_phone_ua_1', name: '에티오피아 예가체프 내추럴 원두 1kg 외 3건 월구독', m_redirect_url: 'https://shop.example/payments/complete' },
+    params: {
+      ...meta.args.params,
+      merchant_uid: 'story_phone_ua_1',
+      name: '에티오피아 예가체프 내추럴 원두 1kg 외 3건 월구독',
+      m_redirect_url: 'https://shop.example/payments/complete',
+    },
     sandbox: { mode: 'auto', userAgent: IPHONE },
   },
   play: async ({ canvasElement }) => {

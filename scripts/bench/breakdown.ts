@@ -41,7 +41,15 @@ export const AREAS: Record<string, readonly string[]> = {
   'provider and hooks': ['IamportProvider', 'useIamport', 'usePayment', 'useBillingKey'],
   'forms and fields': ['PaymentForm', 'BillingKeyForm', 'BuyerFields', 'PayMethodField', 'CardFilterField', 'buyerFieldError', 'BUYER_FIELD_SPECS'],
   buttons: ['PaymentButton', 'BillingKeyButton'],
-  'landing (component, hook, parser, remembered requests)': ['RedirectLanding', 'useRedirectResult', 'parseRedirectResult', 'REDIRECT_PARAMS', 'rememberRequest', 'recallRequest', 'forgetRequest'],
+  'landing (component, hook, parser, remembered requests)': [
+    'RedirectLanding',
+    'useRedirectResult',
+    'parseRedirectResult',
+    'REDIRECT_PARAMS',
+    'rememberRequest',
+    'recallRequest',
+    'forgetRequest',
+  ],
 };
 
 const WITHOUT_VALIDATION: DistEdits = {
@@ -104,18 +112,26 @@ export async function measureBreakdown(): Promise<Breakdown> {
 }
 
 export function formatBreakdown({ full, pages, areas, whatIfs }: Breakdown): string {
-  const table = (head: string[], rows: string[][]) =>
-    [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+  const table = (head: string[], rows: string[][]) => [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
   const budget = ({ gzip, budget: limit }: { gzip: number; budget?: number }) =>
     limit === undefined ? 'reported' : gzip <= limit ? `≤ ${bytes(limit)} ✅` : `≤ ${bytes(limit)} ❌ +${bytes(gzip - limit)}`;
   return [
     `Full client kit: **${bytes(full.gzip)}** min+gzip (min ${bytes(full.minified)}), reported, not guarded: no page imports all of it.`,
     '',
-    table(['What a page imports (every byte it loads)', 'min+gzip', 'min', 'budget'], pages.map((row) => [row.label, bytes(row.gzip), bytes(row.minified), budget(row)])),
+    table(
+      ['What a page imports (every byte it loads)', 'min+gzip', 'min', 'budget'],
+      pages.map((row) => [row.label, bytes(row.gzip), bytes(row.minified), budget(row)]),
+    ),
     '',
-    table(['Area of the full kit', 'adds (min+gzip)', 'adds (min)'], areas.map((row) => [row.label, bytes(row.gzip), bytes(row.minified)])),
+    table(
+      ['Area of the full kit', 'adds (min+gzip)', 'adds (min)'],
+      areas.map((row) => [row.label, bytes(row.gzip), bytes(row.minified)]),
+    ),
     '',
-    table(['What if the full kit had…', 'min+gzip', 'min'], whatIfs.map((row) => [row.label, bytes(row.gzip), bytes(row.minified)])),
+    table(
+      ['What if the full kit had…', 'min+gzip', 'min'],
+      whatIfs.map((row) => [row.label, bytes(row.gzip), bytes(row.minified)]),
+    ),
   ].join('\n');
 }
 

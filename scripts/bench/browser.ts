@@ -71,7 +71,10 @@ export async function serve(routes: Record<string, Route>): Promise<LocalServer>
 
 /** An HTML shell that runs `/page.js` (after `head`, e.g. a DevTools hook stub; `body` adds elements next to `#root`). */
 export function html(head = '', body = ''): Route {
-  return { type: 'text/html; charset=utf-8', body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>${head}</head><body><div id="root"></div>${body}<script src="/page.js"></script></body></html>` };
+  return {
+    type: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title>${head}</head><body><div id="root"></div>${body}<script src="/page.js"></script></body></html>`,
+  };
 }
 
 export const script = (body: string): Route => ({ type: 'text/javascript; charset=utf-8', body });

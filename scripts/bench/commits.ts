@@ -1,6 +1,8 @@
 /** React commits per keystroke in <PaymentForm>, before and after a failed submit. */
 import type { Page } from 'playwright-core';
 import { bundlePage, html, script, serve, settle, withPage } from './browser.ts';
+import type { CommitsBench } from './pages/commits.tsx';
+import type { BenchWindow } from './pages/expose.ts';
 
 export const TYPED_TEXT = 'Hong Gildong Kim Lee'; // 20 characters
 
@@ -24,12 +26,12 @@ async function typeAndCount(page: Page, selector: string): Promise<CommitCounts>
   const field = page.locator(selector);
   await field.focus();
   await settle(page);
-  await page.evaluate(() => (window as any).__bench.reset());
+  await page.evaluate(() => (window as unknown as BenchWindow<CommitsBench>).__bench.reset());
   await page.keyboard.type(TYPED_TEXT);
   await settle(page);
   const value = await field.inputValue();
   if (value !== TYPED_TEXT) throw new Error(`commits bench: the field holds ${JSON.stringify(value)}, expected ${JSON.stringify(TYPED_TEXT)}`);
-  const counts: { form: number; field: number; paymentForm: number } = await page.evaluate(() => (window as any).__bench.read());
+  const counts = await page.evaluate(() => (window as unknown as BenchWindow<CommitsBench>).__bench.read());
   const n = TYPED_TEXT.length;
   return { keystrokes: n, formPerKeystroke: counts.form / n, fieldPerKeystroke: counts.field / n, paymentFormPerKeystroke: counts.paymentForm / n };
 }

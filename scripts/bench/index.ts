@@ -51,7 +51,13 @@ export function formatTable(results: BenchResults): string {
   const ratio = (ours: SizeResult, anchor: SizeResult) => `ours ÷ this = ${(ours.gzip / anchor.gzip).toFixed(2)}×`;
   const rows: string[][] = [
     ['Measure', 'react-iamport-jtnet', '@paypal/react-paypal-js', '@stripe/react-stripe-js', 'Budget / expected'],
-    ['Anchor size, min+gzip (what is imported)', '—', `${bytes(paypal.gzip)} (min ${bytes(paypal.minified)}; ${paypal.note})`, `${bytes(stripe.gzip)} (min ${bytes(stripe.minified)}; ${stripe.note})`, '—'],
+    [
+      'Anchor size, min+gzip (what is imported)',
+      '—',
+      `${bytes(paypal.gzip)} (min ${bytes(paypal.minified)}; ${paypal.note})`,
+      `${bytes(stripe.gzip)} (min ${bytes(stripe.minified)}; ${stripe.note})`,
+      '—',
+    ],
     ...sizes.ours.map((ours) => [
       `Size, min+gzip: ${ours.label}`,
       `**${bytes(ours.gzip)}** (min ${bytes(ours.minified)})${ours.lazyChunks ? `; code-split: ${bytes(ours.initialGzip)} before \`import()\`, ${ours.lazyChunks} lazy chunk` : ''}`,
@@ -172,5 +178,7 @@ export async function main(): Promise<void> {
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(formatTable(results));
   console.log(`\n### Where the full kit's bytes go\n\n${formatBreakdown(results.breakdown)}`);
-  console.log(`\nNode ${results.environment.node}, Chromium ${results.environment.chromium}, ${results.environment.cpus} CPUs; raw figures in bench-results.json`);
+  console.log(
+    `\nNode ${results.environment.node}, Chromium ${results.environment.chromium}, ${results.environment.cpus} CPUs; raw figures in bench-results.json`,
+  );
 }

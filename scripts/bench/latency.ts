@@ -1,5 +1,7 @@
 /** Click → `request_pay` latency in Chromium: median of 50 clicks with the SDK ready. */
 import { bundlePage, html, median, script, serve, withPage } from './browser.ts';
+import type { BenchWindow } from './pages/expose.ts';
+import type { LatencyBench } from './pages/latency.tsx';
 
 export interface LatencyResult {
   clicks: number;
@@ -20,11 +22,11 @@ export async function measureLatency(clicks = 50): Promise<LatencyResult> {
       const button = page.locator('button');
       for (let i = 0; i < clicks; i++) {
         await button.click(); // waits until enabled: SDK ready and no request pending
-        await page.waitForFunction((n) => (window as any).__bench.samples.length === n, i + 1);
-        await page.evaluate(() => (window as any).__bench.approve());
-        await page.waitForFunction((n) => (window as any).__bench.answered() === n, i + 1);
+        await page.waitForFunction((n) => (window as unknown as BenchWindow<LatencyBench>).__bench.samples.length === n, i + 1);
+        await page.evaluate(() => (window as unknown as BenchWindow<LatencyBench>).__bench.approve());
+        await page.waitForFunction((n) => (window as unknown as BenchWindow<LatencyBench>).__bench.answered() === n, i + 1);
       }
-      const samples: { fromListener: number; fromTimeStamp: number; sameTask: boolean }[] = await page.evaluate(() => (window as any).__bench.samples);
+      const samples = await page.evaluate(() => (window as unknown as BenchWindow<LatencyBench>).__bench.samples);
       const listener = samples.map((s) => s.fromListener);
       const sorted = [...listener].sort((a, b) => a - b);
       return {

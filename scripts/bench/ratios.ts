@@ -15,6 +15,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundlePage, html, median, script, serve, withPage } from './browser.ts';
+import type { BenchWindow } from './pages/expose.ts';
+import type { Kind, RatiosBench } from './pages/ratios.tsx';
 import { ROOT } from './size.ts';
 
 export const RATIO_BUDGETS = { mount: 1.1, click: 2 } as const;
@@ -36,7 +38,6 @@ export interface RatiosResult {
   click: RatioResult & { inClickTask: number };
 }
 
-type Kind = 'ours' | 'baseline';
 type Marks = Record<string, number[]>;
 
 interface TraceEvent {
@@ -81,13 +82,13 @@ export async function measureRatios({ mounts = 120, clicks = 60, warmup = 15 } =
       await browser.startTracing(page, { categories: ['blink.user_timing'] });
 
       const mountWall: Record<Kind, number[]> = await page.evaluate(async (rounds) => {
-        const bench = (window as any).__bench;
-        const wall: Record<string, number[]> = { ours: [], baseline: [] };
+        const bench = (window as unknown as BenchWindow<RatiosBench>).__bench;
+        const wall: Record<Kind, number[]> = { ours: [], baseline: [] };
         for (let i = 0; i < rounds; i++) {
           // Alternate the order so neither side always runs right after the other's teardown.
-          for (const kind of i % 2 ? ['ours', 'baseline'] : ['baseline', 'ours']) wall[kind]!.push(await bench.mountOnce(kind));
+          for (const kind of i % 2 ? (['ours', 'baseline'] as const) : (['baseline', 'ours'] as const)) wall[kind].push(await bench.mountOnce(kind));
         }
-        return wall as Record<'ours' | 'baseline', number[]>;
+        return wall;
       }, mounts + warmup);
 
       const ours = page.locator('[data-kind="ours"] button');
@@ -95,21 +96,27 @@ export async function measureRatios({ mounts = 120, clicks = 60, warmup = 15 } =
       for (let i = 0; i < clicks + warmup; i++) {
         for (const which of i % 2 ? [ours, bare] : [bare, ours]) {
           await which.click(); // waits until enabled: the kit's button is disabled while its request is open
-          await page.evaluate(() => (window as any).__bench.approve());
+          await page.evaluate(() => (window as unknown as BenchWindow<RatiosBench>).__bench.approve());
         }
-        await page.waitForFunction((n) => (window as any).__bench.answered() === n, i + 1);
+        await page.waitForFunction((n) => (window as unknown as BenchWindow<RatiosBench>).__bench.answered() === n, i + 1);
       }
-      const clickSamples: { kind: Kind; ms: number; sameTask: boolean }[] = await page.evaluate(() => (window as any).__bench.clicks);
+      const clickSamples = await page.evaluate(() => (window as unknown as BenchWindow<RatiosBench>).__bench.clicks);
 
       const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents?: TraceEvent[] } | TraceEvent[];
       const marks: Marks = {};
       for (const event of Array.isArray(trace) ? trace : (trace.traceEvents ?? [])) {
         if (event.cat === 'blink.user_timing' && event.tts !== undefined && /^(mount|click):/.test(event.name)) (marks[event.name] ??= []).push(event.tts);
       }
-      const clickWall = { ours: clickSamples.filter((s) => s.kind === 'ours').map((s) => s.ms), baseline: clickSamples.filter((s) => s.kind === 'baseline').map((s) => s.ms) };
+      const clickWall = {
+        ours: clickSamples.filter((s) => s.kind === 'ours').map((s) => s.ms),
+        baseline: clickSamples.filter((s) => s.kind === 'baseline').map((s) => s.ms),
+      };
       return {
         mount: summarise(marks, 'mount', mountWall, warmup),
-        click: { ...summarise(marks, 'click', clickWall, warmup), inClickTask: clickSamples.slice(warmup * 2).filter((s) => s.kind === 'ours' && s.sameTask).length },
+        click: {
+          ...summarise(marks, 'click', clickWall, warmup),
+          inClickTask: clickSamples.slice(warmup * 2).filter((s) => s.kind === 'ours' && s.sameTask).length,
+        },
       };
     });
   } finally {

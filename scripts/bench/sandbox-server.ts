@@ -64,12 +64,12 @@ function startChild(code: string, env: Record<string, string> = {}): Promise<Chi
   const child = spawn(process.execPath, ['--input-type=module', '-e', code], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const ready = /READY (\S+)/.exec(output);
       if (ready) resolve({ url: ready[1]!, process: child });
     });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`bench server exited (${code}) before it was ready:\n${output}`)));
   });
 }
@@ -99,16 +99,33 @@ function stop(child: Child): Promise<void> {
 }
 
 /** One HTTP request on a keep-alive agent; resolves with status and body text. */
-function send(agent: Agent, base: string, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; text: string }> {
+function send(
+  agent: Agent,
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{ status: number; text: string }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = request({ agent, hostname, port, method, path, headers: body ? { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      res.on('error', reject);
-    });
+    const req = request(
+      {
+        agent,
+        hostname,
+        port,
+        method,
+        path,
+        headers: body ? { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : headers,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -117,9 +134,11 @@ function send(agent: Agent, base: string, method: string, path: string, headers:
 /** `total` jobs on `concurrency` parallel loops. */
 async function parallel(total: number, concurrency: number, job: (index: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, async () => {
-    while (next < total) await job(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, total) }, async () => {
+      while (next < total) await job(next++);
+    }),
+  );
 }
 
 export const median = (values: readonly number[]) => {
@@ -139,11 +158,18 @@ interface Filled {
 
 /** POST /__sandbox/payments `count` times on `concurrency` connections. */
 async function fill(agent: Agent, base: string, count: number, concurrency: number, prefix: string): Promise<Filled> {
-  const payments: { imp_uid: string; merchant_uid: string }[] = new Array(count);
+  const payments = new Array<{ imp_uid: string; merchant_uid: string }>(count);
   const started = performance.now();
   await parallel(count, concurrency, async (index) => {
     const merchantUid = `${prefix}_${index}`;
-    const { status, text } = await send(agent, base, 'POST', '/__sandbox/payments', {}, JSON.stringify({ merchant_uid: merchantUid, amount: 1000 + (index % 50), name: 'bench', buyer_email: 'bench@example.com' }));
+    const { status, text } = await send(
+      agent,
+      base,
+      'POST',
+      '/__sandbox/payments',
+      {},
+      JSON.stringify({ merchant_uid: merchantUid, amount: 1000 + (index % 50), name: 'bench', buyer_email: 'bench@example.com' }),
+    );
     if (status !== 200) throw new Error(`bench fill: POST /__sandbox/payments → ${status}: ${text.slice(0, 200)}`);
     payments[index] = { imp_uid: (JSON.parse(text) as { response: { imp_uid: string } }).response.imp_uid, merchant_uid: merchantUid };
   });

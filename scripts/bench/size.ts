@@ -15,7 +15,7 @@ export const PACKAGE_NAME = 'react-iamport-jtnet';
 function findRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === PACKAGE_NAME) return dir;
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME) return dir;
     if (dirname(dir) === dir) throw new Error(`bench: no ${PACKAGE_NAME} package.json above ${from}`);
   }
 }
@@ -139,7 +139,13 @@ const gzipBytes = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).byteLengt
  */
 export async function measureSource(source: string, edits: DistEdits = {}): Promise<{ minified: number; gzip: number; text: string; inputs: string[] }> {
   const plugins = Object.keys(edits).length ? [editDist(edits)] : [];
-  const result = await build({ ...OPTIONS, stdin: { contents: source, resolveDir: ROOT, loader: 'js', sourcefile: 'entry.js' }, nodePaths: [packageNodePath()], metafile: true, plugins });
+  const result = await build({
+    ...OPTIONS,
+    stdin: { contents: source, resolveDir: ROOT, loader: 'js', sourcefile: 'entry.js' },
+    nodePaths: [packageNodePath()],
+    metafile: true,
+    plugins,
+  });
   const output = result.outputFiles[0]!;
   // Input files relative to the repo root, e.g. dist/react/usePayment.js.
   const inputs = Object.keys(result.metafile.inputs).map((path) => relative(ROOT, join(process.cwd(), path)));
@@ -155,7 +161,14 @@ export async function measureInitialChunk(source: string): Promise<{ gzip: numbe
   const entry = join(dir, 'entry.js');
   writeFileSync(entry, source);
   const outdir = join(dir, 'out');
-  const result = await build({ ...OPTIONS, entryPoints: [entry], outdir, splitting: true, metafile: true, nodePaths: [packageNodePath(), join(ROOT, 'node_modules')] });
+  const result = await build({
+    ...OPTIONS,
+    entryPoints: [entry],
+    outdir,
+    splitting: true,
+    metafile: true,
+    nodePaths: [packageNodePath(), join(ROOT, 'node_modules')],
+  });
   const outputs = result.metafile.outputs;
   const bytes = new Map(result.outputFiles.map((file) => [relative(process.cwd(), file.path), file.contents]));
   const initial = new Set<string>();

@@ -4,9 +4,19 @@ import type { CardCode, CardFilterRule } from './types';
 
 /** Development-time check of the codes a builder gets (production bundles leave it out). */
 function checkCodes(codes: readonly string[], builder: string): void {
-  const bad = !Array.isArray(codes) || codes.length === 0 ? 'needs at least one card code' : codes.filter((code) => !isCardCode(code)).map((code) => JSON.stringify(code)).join(', ');
+  const bad =
+    !Array.isArray(codes) || codes.length === 0
+      ? 'needs at least one card code'
+      : codes
+          .filter((code) => !isCardCode(code))
+          .map((code) => JSON.stringify(code))
+          .join(', ');
   if (bad) {
-    throw new IamportError('INVALID_PARAMS', `cardFilter.${builder}(): ${bad.startsWith('needs') ? bad : `${bad} is not a card code from the official table`}; use strings such as '366' (Shinhan) or '041' (Woori). See CARD_ISSUERS.`, { field: 'card.detail' });
+    throw new IamportError(
+      'INVALID_PARAMS',
+      `cardFilter.${builder}(): ${bad.startsWith('needs') ? bad : `${bad} is not a card code from the official table`}; use strings such as '366' (Shinhan) or '041' (Woori). See CARD_ISSUERS.`,
+      { field: 'card.detail' },
+    );
   }
 }
 

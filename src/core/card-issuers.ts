@@ -10,7 +10,10 @@ export interface CardIssuer {
 }
 
 const KO = 'BC|KB국민|현대|삼성|롯데|NH농협|우리|하나|새마을금고|제주|광주|신한|KDB산업|수협|신협|씨티|우체국|K뱅크|전북|카카오뱅크'.split('|');
-const EN = 'BC|KB Kookmin|Hyundai|Samsung|Lotte|NH|Woori|Hana|MG|Jeju|Gwangju|Shinhan|KDB|Suhyup|Shinhyup|Citi|Post office|K Bank|Jeonbuk|Kakao Bank|UnionPay|Diners|Amex|Master|Visa|JCB'.split('|');
+const EN =
+  'BC|KB Kookmin|Hyundai|Samsung|Lotte|NH|Woori|Hana|MG|Jeju|Gwangju|Shinhan|KDB|Suhyup|Shinhyup|Citi|Post office|K Bank|Jeonbuk|Kakao Bank|UnionPay|Diners|Amex|Master|Visa|JCB'.split(
+    '|',
+  );
 
 /**
  * The official i'mport card issuer table with Korean and English names (not the community

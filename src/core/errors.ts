@@ -1,13 +1,6 @@
 /** Every error code the kit raises. */
 export type IamportErrorCode =
-  | 'SDK_LOAD_FAILED'
-  | 'SDK_TIMEOUT'
-  | 'SDK_MISSING'
-  | 'SDK_NOT_READY'
-  | 'SDK_ERROR'
-  | 'INVALID_PARAMS'
-  | 'PAYMENT_IN_PROGRESS'
-  | 'MISSING_PROVIDER';
+  'SDK_LOAD_FAILED' | 'SDK_TIMEOUT' | 'SDK_MISSING' | 'SDK_NOT_READY' | 'SDK_ERROR' | 'INVALID_PARAMS' | 'PAYMENT_IN_PROGRESS' | 'MISSING_PROVIDER';
 
 /** One problem found in request parameters. */
 export interface ValidationIssue {
@@ -34,11 +27,7 @@ export class IamportError extends Error {
   /** Every problem found, for `INVALID_PARAMS`. */
   declare readonly issues: readonly ValidationIssue[];
 
-  constructor(
-    code: IamportErrorCode,
-    message: string,
-    options: { cause?: unknown; field?: string; issues?: readonly ValidationIssue[] } = {},
-  ) {
+  constructor(code: IamportErrorCode, message: string, options: { cause?: unknown; field?: string; issues?: readonly ValidationIssue[] } = {}) {
     // Error reads only `cause` from the options; the rest is ours.
     super(message, options);
     Object.assign(this, { name: 'IamportError', code, field: options.field, issues: options.issues ?? [], [BRAND]: true });

@@ -4,16 +4,7 @@
  * normalisation and the mobile-redirect helpers. Nothing here touches `window` or `document`
  * at import time.
  */
-export type {
-  BillingKeyRequestParams,
-  CardCode,
-  CardFilterRule,
-  Iamport,
-  PayMethod,
-  RequestPayCallback,
-  RequestPayParams,
-  RequestPayResponse,
-} from './types';
+export type { BillingKeyRequestParams, CardCode, CardFilterRule, Iamport, PayMethod, RequestPayCallback, RequestPayParams, RequestPayResponse } from './types';
 export { IamportError, isIamportError, type IamportErrorCode, type ValidationIssue } from './errors';
 export { loadIamport, clearIamport, DEFAULT_SCRIPT_URL, DEFAULT_LOAD_TIMEOUT_MS, type LoadIamportOptions } from './loader';
 export { validatePaymentRequest, validateBillingKeyRequest, validateRequest } from './validation/validate';

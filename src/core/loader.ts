@@ -21,12 +21,18 @@ const pending = new Map<string, Promise<Iamport>>();
 
 function waitFor(script: HTMLScriptElement, href: string, timeoutMs: number): Promise<Iamport> {
   return new Promise<Iamport>((resolve, reject) => {
-    const fail = (code: IamportErrorCode, what: string, hint: string | false) => reject(new IamportError(code, `i'mport SDK ${href} ${what}.${hint ? ` ${hint}` : ''}`));
+    const fail = (code: IamportErrorCode, what: string, hint: string | false) =>
+      reject(new IamportError(code, `i'mport SDK ${href} ${what}.${hint ? ` ${hint}` : ''}`));
     // load, error and the timeout are exclusive in effect: once settled, the promise ignores later calls.
     const settle = (event?: Event) => {
       clearTimeout(timer);
       if (!event) fail('SDK_TIMEOUT', `did not load within ${timeoutMs} ms`, DEV && 'Check the network, or raise timeoutMs, then retry.');
-      else if (event.type === 'error') fail('SDK_LOAD_FAILED', 'failed to load', DEV && 'A network error, a 404 or a Content-Security-Policy/extension block; check scriptUrl and your CSP, then retry.');
+      else if (event.type === 'error')
+        fail(
+          'SDK_LOAD_FAILED',
+          'failed to load',
+          DEV && 'A network error, a 404 or a Content-Security-Policy/extension block; check scriptUrl and your CSP, then retry.',
+        );
       else if (window.IMP) resolve(window.IMP);
       else fail('SDK_MISSING', 'loaded but did not set window.IMP', DEV && `Check scriptUrl points at the i'mport V1 SDK (${DEFAULT_SCRIPT_URL}).`);
     };

@@ -13,7 +13,11 @@ export { MERCHANT_UID_MAX_LENGTH } from './validation/shapes';
  */
 export function createMerchantUid(prefix = 'order'): string {
   if (!/^[\w-]{0,16}$/.test(prefix)) {
-    throw new IamportError('INVALID_PARAMS', `createMerchantUid(prefix): prefix must be at most 16 characters of A-Z, a-z, 0-9, "_" or "-"; got ${JSON.stringify(prefix)}.${DEV ? ' Pass a short tag such as "order" or "sub".' : ''}`, { field: 'merchant_uid' });
+    throw new IamportError(
+      'INVALID_PARAMS',
+      `createMerchantUid(prefix): prefix must be at most 16 characters of A-Z, a-z, 0-9, "_" or "-"; got ${JSON.stringify(prefix)}.${DEV ? ' Pass a short tag such as "order" or "sub".' : ''}`,
+      { field: 'merchant_uid' },
+    );
   }
   return mintMerchantUid(prefix ? `${prefix}_` : '');
 }

@@ -63,7 +63,8 @@ export function isCancellation(response: Pick<RequestPayResponse, 'error_code' |
 }
 
 /** `true`/`"true"` → true, `false`/`"false"` → false, anything else → undefined. */
-const readFlag = (value: unknown): boolean | undefined => (value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined);
+const readFlag = (value: unknown): boolean | undefined =>
+  value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined;
 
 /**
  * Normalise a `request_pay` callback response (or redirect query) into a {@link WindowOutcome}.

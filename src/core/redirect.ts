@@ -27,12 +27,10 @@ function toSearchParams(input: RedirectSource): URLSearchParams {
   const source = input instanceof URL ? input.searchParams : typeof input === 'object' ? input : queryOf(String(input));
   const params = new URLSearchParams();
   for (const name of REDIRECT_PARAMS) {
-    const value =
-      source instanceof URLSearchParams ? source.get(name)
-      // A query object is read by own properties only: an inherited `imp_success` changes nothing.
-      : Object.prototype.hasOwnProperty.call(source, name) ? source[name]
-      : undefined;
-    const first = Array.isArray(value) ? value[0] : value;
+    // A query object is read by own properties only: an inherited `imp_success` changes nothing.
+    const own = !(source instanceof URLSearchParams) && Object.prototype.hasOwnProperty.call(source, name);
+    const value = source instanceof URLSearchParams ? source.get(name) : own ? source[name] : undefined;
+    const first: unknown = Array.isArray(value) ? value[0] : value;
     if (typeof first === 'string') params.set(name, first);
   }
   return params;

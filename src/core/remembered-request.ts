@@ -11,12 +11,15 @@ export interface RememberedRequest {
 const STORAGE_KEY = 'react-iamport-jtnet:requests';
 const MAX_REMEMBERED = 20;
 
+const isRemembered = (entry: unknown): entry is RememberedRequest =>
+  typeof entry === 'object' && entry !== null && typeof (entry as { merchantUid?: unknown }).merchantUid === 'string';
+
 // `sessionStorage` throws (or is missing) on the server, in sandboxed iframes and in some private
 // modes: then nothing is remembered, and the landing treats the merchant_uid as unknown (safe).
 function readAll(): RememberedRequest[] {
   try {
     const parsed: unknown = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((entry): entry is RememberedRequest => typeof entry?.merchantUid === 'string') : [];
+    return Array.isArray(parsed) ? (parsed as unknown[]).filter(isRemembered) : [];
   } catch {
     return [];
   }

@@ -1,6 +1,14 @@
 import { DEV } from '../utils/dev';
 import { IamportError } from './errors';
-import { toPaymentOutcome, type PaymentCancelled, type PaymentFailed, type PaymentOutcome, type PaymentSucceeded, type PaymentUnknown, type WindowOutcome } from './outcome';
+import {
+  toPaymentOutcome,
+  type PaymentCancelled,
+  type PaymentFailed,
+  type PaymentOutcome,
+  type PaymentSucceeded,
+  type PaymentUnknown,
+  type WindowOutcome,
+} from './outcome';
 import { paymentWindowShown } from './payment-window';
 import { rememberRequest } from './remembered-request';
 import { prepareRequest, type RequestKind, type RequestKinds } from './request-params';
@@ -88,7 +96,8 @@ export interface RequestController<K extends RequestKind = RequestKind> {
 
 const IDLE = { status: 'idle', isPending: false, outcome: null, error: null } as const;
 const PENDING = { ...IDLE, status: 'pending', isPending: true } as const;
-const controllers = new WeakMap<IamportRuntime, { [K in RequestKind]?: RequestController<K> }>();
+// Keyed by kind: the entry for `kind` is always that kind's controller (getRequestController's cast).
+const controllers = new WeakMap<IamportRuntime, Partial<Record<RequestKind, RequestController>>>();
 
 /**
  * The runtime's controller for one request kind, created on first use: every caller (two
@@ -103,7 +112,7 @@ const controllers = new WeakMap<IamportRuntime, { [K in RequestKind]?: RequestCo
 export function getRequestController<K extends RequestKind>(runtime: IamportRuntime, kind: K): RequestController<K> {
   let byKind = controllers.get(runtime);
   if (!byKind) controllers.set(runtime, (byKind = {}));
-  return (byKind[kind] ??= createRequestController(runtime, kind) as never) as RequestController<K>;
+  return (byKind[kind] ??= createRequestController(runtime, kind)) as RequestController<K>;
 }
 
 function createRequestController(runtime: IamportRuntime, kind: RequestKind): RequestController {
@@ -141,7 +150,7 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
         }
         const on = typeof callbacks === 'function' ? callbacks() : callbacks;
         if (result instanceof IamportError) {
-          if (!keepState) store.set({ ...IDLE, status: 'error', error: result } as RequestState);
+          if (!keepState) store.set({ ...IDLE, status: 'error', error: result });
           reject(result);
           on?.onError?.(result);
           return promise;
@@ -152,16 +161,26 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
         // The real SDK's close() hides its window and never calls back: the request ended above.
         if (outcome.status === 'unknown') sdk?.close?.();
         const handler =
-          outcome.status === 'succeeded' ? on?.onSuccess
-          : outcome.status === 'cancelled' ? (on?.onCancel ?? on?.onFailure)
-          : outcome.status === 'failed' ? on?.onFailure
-          : on?.onUnknown;
+          outcome.status === 'succeeded'
+            ? on?.onSuccess
+            : outcome.status === 'cancelled'
+              ? (on?.onCancel ?? on?.onFailure)
+              : outcome.status === 'failed'
+                ? on?.onFailure
+                : on?.onUnknown;
         (handler as ((value: PaymentOutcome) => void) | undefined)?.(outcome);
         return promise;
       };
 
       // One window per SDK: a second request, of any kind, never reaches it (no double charge).
-      if (runtime.active) return end(new IamportError('PAYMENT_IN_PROGRESS', `A payment window is already open.${DEV ? ' Wait for its outcome, or cancel() it, before requesting another.' : ''}`), true);
+      if (runtime.active)
+        return end(
+          new IamportError(
+            'PAYMENT_IN_PROGRESS',
+            `A payment window is already open.${DEV ? ' Wait for its outcome, or cancel() it, before requesting another.' : ''}`,
+          ),
+          true,
+        );
       try {
         params = prepareRequest(input, kind, runtime.options);
       } catch (cause) {
@@ -173,14 +192,16 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
         sdk = ready;
         seen = Date.now();
         try {
-          callRequestPay(ready, params!, (response) => {
-            if (!done) return void end(toPaymentOutcome(response, params!.merchant_uid));
+          callRequestPay(ready, params, (response) => {
+            if (!done) return void end(toPaymentOutcome(response, params.merchant_uid));
             if (process.env.NODE_ENV !== 'production') {
-              console.warn(`react-iamport-jtnet: ignored a late answer from IMP.request_pay for merchant_uid ${params!.merchant_uid}; the request had already ended (cancelled or timed out). Ask your server by merchant_uid whether it was paid.`);
+              console.warn(
+                `react-iamport-jtnet: ignored a late answer from IMP.request_pay for merchant_uid ${params.merchant_uid}; the request had already ended (cancelled or timed out). Ask your server by merchant_uid whether it was paid.`,
+              );
             }
           });
         } catch (cause) {
-          end(cause as IamportError);
+          void end(cause as IamportError);
         }
       };
 
@@ -204,21 +225,24 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
       // Nothing in the SDK times out, and it never reports a window that failed to appear
       // (reference §4): one clock watches both. Wall-clock time, so a throttled background
       // tab ends the request late rather than never.
-      watch = setInterval(() => {
-        const now = Date.now();
-        const shown = paymentWindowShown();
-        if (shown > 1) {
-          seen = now;
-          if (stalled) pending(false);
-        }
-        if (now - started >= requestTimeoutMs) end(unknown('timeout'));
-        else if (now - seen >= windowTimeoutMs) {
-          // Only the SDK's own hidden dialog proves that no window is up; an SDK that draws
-          // none (a plain test double) cannot be judged from the page: flag it, keep waiting.
-          if (sdk && shown) end(unknown('no-window'));
-          else if (!stalled) pending(true);
-        }
-      }, Math.min(500, windowTimeoutMs / 4, requestTimeoutMs / 4));
+      watch = setInterval(
+        () => {
+          const now = Date.now();
+          const shown = paymentWindowShown();
+          if (shown > 1) {
+            seen = now;
+            if (stalled) pending(false);
+          }
+          if (now - started >= requestTimeoutMs) void end(unknown('timeout'));
+          else if (now - seen >= windowTimeoutMs) {
+            // Only the SDK's own hidden dialog proves that no window is up; an SDK that draws
+            // none (a plain test double) cannot be judged from the page: flag it, keep waiting.
+            if (sdk && shown) void end(unknown('no-window'));
+            else if (!stalled) pending(true);
+          }
+        },
+        Math.min(500, windowTimeoutMs / 4, requestTimeoutMs / 4),
+      );
       pending(false);
       return promise;
     },

@@ -69,4 +69,3 @@ export function prepareRequest(input: Partial<RequestPayParams>, kind: RequestKi
   runRules(params, kind === 'billing');
   return params;
 }
-

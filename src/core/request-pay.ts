@@ -15,7 +15,11 @@ export function callRequestPay(imp: Iamport, params: RequestPayParams, callback:
   try {
     imp.request_pay(params, callback);
   } catch (cause) {
-    throw new IamportError('SDK_ERROR', `IMP.request_pay threw: ${cause instanceof Error ? cause.message : String(cause)}.${DEV ? ' A browser extension may be interfering with the SDK.' : ''}`, { cause });
+    throw new IamportError(
+      'SDK_ERROR',
+      `IMP.request_pay threw: ${cause instanceof Error ? cause.message : String(cause)}.${DEV ? ' A browser extension may be interfering with the SDK.' : ''}`,
+      { cause },
+    );
   }
 }
 
@@ -40,7 +44,10 @@ export function requestPay(imp: Iamport, params: RequestPayParams): Promise<Wind
     // Throwing inside the executor rejects the promise; the SDK is untouched on invalid params.
     validateRequest(params);
     if (typeof imp?.request_pay !== 'function') {
-      throw new IamportError('SDK_NOT_READY', `requestPay(imp, params): imp is not an i'mport SDK object.${DEV ? ' Pass window.IMP after loadIamport() and IMP.init().' : ''}`);
+      throw new IamportError(
+        'SDK_NOT_READY',
+        `requestPay(imp, params): imp is not an i'mport SDK object.${DEV ? ' Pass window.IMP after loadIamport() and IMP.init().' : ''}`,
+      );
     }
     callRequestPay(imp, params, (response) => resolve(toPaymentOutcome(response, params.merchant_uid)));
   });

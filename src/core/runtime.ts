@@ -107,7 +107,10 @@ export function createIamportRuntime(initial: IamportRuntimeOptions): IamportRun
           store.set({ ...IDLE, status: 'loading' });
           loading = (source as Promise<Iamport>).then(ready, (cause: unknown) => {
             // A rejected `sdk` promise may hold anything: keep kit errors, wrap the rest.
-            const error = cause instanceof IamportError ? cause : new IamportError('SDK_LOAD_FAILED', `i'mport SDK failed: ${(cause as Error)?.message ?? cause}`, { cause });
+            const error =
+              cause instanceof IamportError
+                ? cause
+                : new IamportError('SDK_LOAD_FAILED', `i'mport SDK failed: ${(cause as Error)?.message ?? cause}`, { cause });
             store.set({ ...IDLE, status: 'error', error });
             throw error;
           });
@@ -115,7 +118,7 @@ export function createIamportRuntime(initial: IamportRuntimeOptions): IamportRun
           loading.catch(() => {});
         } else {
           // Ready in this task: a request made now still calls request_pay synchronously.
-          loading = Promise.resolve(ready(source as Iamport));
+          loading = Promise.resolve(ready(source));
         }
       }
       return loading;

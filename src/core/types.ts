@@ -14,9 +14,32 @@ export type PayMethod = 'card' | 'trans' | 'vbank' | 'phone';
  * const shinhan: CardCode = '366';
  */
 export type CardCode =
-  | '361' | '364' | '381' | '366' | '367' | '002' | '365' | '369' | '368' | '048'
-  | '371' | '370' | '041' | '071' | '374' | '089' | '045' | '372' | '373' | '090'
-  | '10001' | '10002' | '10003' | '10004' | '10005' | '10006';
+  | '361'
+  | '364'
+  | '381'
+  | '366'
+  | '367'
+  | '002'
+  | '365'
+  | '369'
+  | '368'
+  | '048'
+  | '371'
+  | '370'
+  | '041'
+  | '071'
+  | '374'
+  | '089'
+  | '045'
+  | '372'
+  | '373'
+  | '090'
+  | '10001'
+  | '10002'
+  | '10003'
+  | '10004'
+  | '10005'
+  | '10006';
 
 /**
  * One entry of `card.detail`. Rules apply in order; `'*'` addresses every card.
@@ -94,7 +117,8 @@ export interface RequestPayResponse {
   merchant_uid: string;
   error_code?: string;
   error_msg?: string;
-  pay_method?: PayMethod | string;
+  /** One of {@link PayMethod} or a PG's own (`string & {}` keeps the editor suggesting the known ones). */
+  pay_method?: PayMethod | (string & {});
   paid_amount?: number;
   status?: 'ready' | 'paid' | 'failed';
   name?: string;

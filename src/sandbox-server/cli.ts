@@ -52,14 +52,17 @@ export function parseSandboxArgs(argv: readonly string[], env: Record<string, st
     strict: true,
   });
   const portText = values.port ?? env.IAMPORT_SANDBOX_PORT ?? String(SANDBOX_PORT);
-  if (!/^\d+$/.test(portText) || Number(portText) > 65535) throw new Error(`--port must be a number from 0 to 65535; got ${JSON.stringify(portText)}.\n\n${USAGE}`);
+  if (!/^\d+$/.test(portText) || Number(portText) > 65535)
+    throw new Error(`--port must be a number from 0 to 65535; got ${JSON.stringify(portText)}.\n\n${USAGE}`);
   const format = values['webhook-format'] ?? env.IAMPORT_SANDBOX_WEBHOOK_FORMAT ?? 'json';
   if (format !== 'json' && format !== 'form') throw new Error(`--webhook-format must be json or form; got ${JSON.stringify(format)}.\n\n${USAGE}`);
   const scaleText = values['webhook-time-scale'] ?? env.IAMPORT_SANDBOX_WEBHOOK_TIME_SCALE ?? '1';
   const scale = Number(scaleText);
-  if (!/^\d*\.?\d+$/.test(scaleText) || !(scale > 0)) throw new Error(`--webhook-time-scale must be a number above 0 (1 = real time); got ${JSON.stringify(scaleText)}.\n\n${USAGE}`);
+  if (!/^\d*\.?\d+$/.test(scaleText) || !(scale > 0))
+    throw new Error(`--webhook-time-scale must be a number above 0 (1 = real time); got ${JSON.stringify(scaleText)}.\n\n${USAGE}`);
   const noticeUrl = values['notice-url'] ?? env.IAMPORT_SANDBOX_NOTICE_URL;
-  if (noticeUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(noticeUrl)) throw new Error(`--notice-url must be an absolute http(s) URL; got ${JSON.stringify(noticeUrl)}.\n\n${USAGE}`);
+  if (noticeUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(noticeUrl))
+    throw new Error(`--notice-url must be an absolute http(s) URL; got ${JSON.stringify(noticeUrl)}.\n\n${USAGE}`);
   return {
     help: values.help ?? false,
     port: Number(portText),
@@ -102,8 +105,7 @@ export function explainListenError(error: unknown, port: number, host: string): 
   switch (code) {
     case 'EADDRINUSE':
       return new Error(
-        `port ${port} on ${host} is already in use (another iamport-sandbox or \`npm start\`?). ` +
-          `Stop it, or start on another port: ${elsewhere}.`,
+        `port ${port} on ${host} is already in use (another iamport-sandbox or \`npm start\`?). ` + `Stop it, or start on another port: ${elsewhere}.`,
       );
     case 'EACCES':
       return new Error(`not allowed to listen on port ${port} (ports below 1024 need privileges). Start on a port above 1023: ${elsewhere}.`);
@@ -124,7 +126,10 @@ export function explainListenError(error: unknown, port: number, host: string): 
  * // bin/iamport-sandbox.js
  * runSandboxCli(process.argv.slice(2))
  */
-export async function runSandboxCli(argv: readonly string[] = process.argv.slice(2), env: Record<string, string | undefined> = process.env): Promise<SandboxServer | null> {
+export async function runSandboxCli(
+  argv: readonly string[] = process.argv.slice(2),
+  env: Record<string, string | undefined> = process.env,
+): Promise<SandboxServer | null> {
   let options: ReturnType<typeof parseSandboxArgs>;
   try {
     options = parseSandboxArgs(argv, env);

@@ -38,7 +38,9 @@ export function readBody(req: IncomingMessage): Promise<Body> {
       if (settled) return;
       settled = true;
       try {
-        resolve(parseBody(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'), String(req.headers['content-type'] ?? '')));
+        resolve(
+          parseBody(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8'), String(req.headers['content-type'] ?? '')),
+        );
       } catch (error) {
         reject(error);
       }

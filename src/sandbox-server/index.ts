@@ -4,4 +4,12 @@
  */
 export { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './server';
 export { runSandboxCli, parseSandboxArgs } from './cli';
-export { SANDBOX_CARDS, SANDBOX_CHANNEL_KEY, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, SANDBOX_MERCHANT_CODE, SANDBOX_PG_ID, SANDBOX_PORT } from '../sandbox/engine/fixtures';
+export {
+  SANDBOX_CARDS,
+  SANDBOX_CHANNEL_KEY,
+  SANDBOX_IMP_KEY,
+  SANDBOX_IMP_SECRET,
+  SANDBOX_MERCHANT_CODE,
+  SANDBOX_PG_ID,
+  SANDBOX_PORT,
+} from '../sandbox/engine/fixtures';

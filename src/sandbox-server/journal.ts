@@ -36,7 +36,8 @@ export class Journal {
         records.push(JSON.parse(line) as JournalRecord);
       } catch (error) {
         const last = lines.slice(index + 1).every((rest) => rest === '');
-        if (!last) throw new Error(`iamport-sandbox: --data ${this.file} is corrupt at line ${index + 2} (${(error as Error).message}). Fix or delete the file.`);
+        if (!last)
+          throw new Error(`iamport-sandbox: --data ${this.file} is corrupt at line ${index + 2} (${(error as Error).message}). Fix or delete the file.`);
       }
     });
     return records;

@@ -47,7 +47,9 @@ export function parseJsonBody(text: string): Fields {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw bad(`요청 본문을 JSON으로 해석할 수 없습니다 (malformed JSON body: ${(error as Error).message}). Send JSON with Content-Type: application/json, or a form-encoded body.`);
+    throw bad(
+      `요청 본문을 JSON으로 해석할 수 없습니다 (malformed JSON body: ${(error as Error).message}). Send JSON with Content-Type: application/json, or a form-encoded body.`,
+    );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw bad('The request body must be a JSON object, e.g. {"imp_key": "...", "imp_secret": "..."}.');
@@ -80,9 +82,9 @@ export function parseForm(text: string): Fields {
         if (slot > MAX_INDEX) throw bad(`${key}: list index ${slot} is over ${MAX_INDEX}.`);
       }
       const container = node as Fields & unknown[];
-      const existing = container[slot as never] as unknown;
+      const existing = container[slot as never];
       if (last) {
-        if (existing === undefined || Array.isArray(node)) container[slot as never] = value as never;
+        if (existing === undefined || Array.isArray(node)) container[slot as never] = value;
         else if (typeof existing === 'string') container[slot as never] = [existing, value] as never;
         else if (Array.isArray(existing) && existing.every((item) => typeof item === 'string')) existing.push(value);
         else throw bad(`${key} is given both as a value and as a list or object.`);
@@ -90,7 +92,7 @@ export function parseForm(text: string): Fields {
       }
       if (existing === undefined) {
         const child = /^\d*$/.test(path[index + 1]!) ? [] : emptyFields();
-        container[slot as never] = child as never;
+        container[slot as never] = child;
         node = child;
       } else if (typeof existing === 'object' && existing !== null) {
         node = existing as Fields;

@@ -32,7 +32,7 @@ function route(method: string, template: string, auth: boolean, handle: Handler)
 /** Decode the path parameters of a matched route; a bad `%` escape is a 400 naming the parameter. */
 export function pathParams(found: Route, path: string): Record<string, string | undefined> {
   const match = found.pattern.exec(path)!;
-  const params: Record<string, string | undefined> = Object.create(null);
+  const params = Object.create(null) as Record<string, string | undefined>;
   found.names.forEach((name, index) => {
     const raw = match[index + 1];
     params[name] = raw === undefined ? undefined : decodeSegment(raw, name);
@@ -51,15 +51,20 @@ function getToken(world: World, request: rest.RestRequest): Reply {
   }
   const key = requireString(body, 'imp_key');
   const secret = requireString(body, 'imp_secret');
-  if (key !== world.impKey || secret !== world.impSecret) throw new ApiError(401, -1, '입력된 imp_key, imp_secret 정보가 올바르지 않습니다. (unknown REST API key or secret)');
+  if (key !== world.impKey || secret !== world.impSecret)
+    throw new ApiError(401, -1, '입력된 imp_key, imp_secret 정보가 올바르지 않습니다. (unknown REST API key or secret)');
   return ok(world.tokens.issue(nowSeconds()));
 }
 
 /** Every endpoint, most specific first (a path that matches with another method is a 405). */
 export const ROUTES: readonly Route[] = [
   route('POST', '/users/getToken', false, (world, _p, request) => getToken(world, request)),
-  route('GET', '/payments/find/{merchant_uid}/{payment_status?}', true, (world, p, request) => rest.findPayment(world, p.merchant_uid!, p.payment_status, request)),
-  route('GET', '/payments/findAll/{merchant_uid}/{payment_status?}', true, (world, p, request) => rest.findAllPayments(world, p.merchant_uid!, p.payment_status, request)),
+  route('GET', '/payments/find/{merchant_uid}/{payment_status?}', true, (world, p, request) =>
+    rest.findPayment(world, p.merchant_uid!, p.payment_status, request),
+  ),
+  route('GET', '/payments/findAll/{merchant_uid}/{payment_status?}', true, (world, p, request) =>
+    rest.findAllPayments(world, p.merchant_uid!, p.payment_status, request),
+  ),
   route('GET', '/payments/status/{payment_status}', true, (world, p, request) => rest.paymentsByStatus(world, p.payment_status!, request)),
   route('POST', '/payments/prepare', true, (world, _p, request) => rest.prepare(world, request)),
   route('PUT', '/payments/prepare', true, (world, _p, request) => rest.updatePrepared(world, request)),
@@ -88,7 +93,9 @@ export const ROUTES: readonly Route[] = [
     ok({ ...world.stats, webhooksDelivered: world.webhooks.delivered, webhooksFailed: world.webhooks.failed, webhookAttempts: world.webhooks.attempts }),
   ),
   route('GET', '/__sandbox/receipts/{imp_uid}', false, (world, p) => receipt(world, p.imp_uid!)),
-  route('GET', '/', false, (world) => ok({ name: 'iamport-sandbox', script: `${world.url}/v1/iamport.js`, merchant_code: SANDBOX_MERCHANT_CODE, docs: 'docs/sandbox.md' })),
+  route('GET', '/', false, (world) =>
+    ok({ name: 'iamport-sandbox', script: `${world.url}/v1/iamport.js`, merchant_code: SANDBOX_MERCHANT_CODE, docs: 'docs/sandbox.md' }),
+  ),
 ];
 
 const byMethod = new Map<string, Route[]>();

@@ -43,9 +43,15 @@ export function sdkScript(merchantName?: string, faults?: string): Reply {
   if (script === undefined) {
     const here = moduleDir();
     // Next to the CJS bundle (dist/), two levels up from the ESM module (dist/esm/sandbox-server/), or dist/ from src/.
-    const file = [join(here, SDK_SCRIPT_FILE), join(here, '../..', SDK_SCRIPT_FILE), join(here, '../../dist', SDK_SCRIPT_FILE)].find((path) => existsSync(path));
+    const file = [join(here, SDK_SCRIPT_FILE), join(here, '../..', SDK_SCRIPT_FILE), join(here, '../../dist', SDK_SCRIPT_FILE)].find((path) =>
+      existsSync(path),
+    );
     if (!file) {
-      return { status: 503, contentType: 'text/javascript; charset=utf-8', body: `console.error("iamport-sandbox: the browser sandbox script is not built; run \`npm run build\` (expected dist/${SDK_SCRIPT_FILE}).");` };
+      return {
+        status: 503,
+        contentType: 'text/javascript; charset=utf-8',
+        body: `console.error("iamport-sandbox: the browser sandbox script is not built; run \`npm run build\` (expected dist/${SDK_SCRIPT_FILE}).");`,
+      };
     }
     script = readFileSync(file, 'utf8');
   }
@@ -120,17 +126,20 @@ export function recordPayment(world: World, { body: raw, form, headers }: RestRe
     noticeUrlList(body),
   );
   // the window issues the key only when it succeeded (a declined charge issues nothing), on the payment's channel
-  if (customerUid && payment.status === 'paid' && classifyCard(cardNumber) !== 'invalid') saveBillingKey(world, customerUid, cardNumber, undefined, payment.card_code ?? undefined, payment.pg_id);
+  if (customerUid && payment.status === 'paid' && classifyCard(cardNumber) !== 'invalid')
+    saveBillingKey(world, customerUid, cardNumber, undefined, payment.card_code ?? undefined, payment.pg_id);
   return ok(payment);
 }
 
-const escapeHtml = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (value: string | number | null | undefined) => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** GET /__sandbox/receipts/{imp_uid} — a plain receipt page (every value escaped). */
 export function receipt(world: World, impUid: string): Reply {
   const payment = world.store.payment(impUid);
   if (!payment) throw new ApiError(404, -1, '존재하지 않는 결제정보입니다.');
-  const rows = (['imp_uid', 'merchant_uid', 'name', 'amount', 'cancel_amount', 'status', 'pay_method', 'card_name', 'card_number', 'apply_num', 'paid_at'] as const)
+  const rows = (
+    ['imp_uid', 'merchant_uid', 'name', 'amount', 'cancel_amount', 'status', 'pay_method', 'card_name', 'card_number', 'apply_num', 'paid_at'] as const
+  )
     .map((field) => `<tr><th scope="row">${field}</th><td>${escapeHtml(payment[field])}</td></tr>`)
     .join('');
   return {

@@ -36,7 +36,10 @@ export interface SandboxServerOptions {
   scheduleTickMs?: number;
   /** The console's webhook URL: where payments made without `notice_url` send their webhooks. */
   noticeUrl?: string | readonly string[];
-  /** Re-send failed webhooks (network error or 5xx only; up to 5, a minute apart). Default false: one attempt, as i'mport does unless support enables re-sends. */
+  /**
+   * Re-send failed webhooks (network error or 5xx only; up to 5, a minute apart). Default false:
+   * one attempt, as i'mport does unless support enables re-sends.
+   */
   webhookResends?: boolean;
   /** Webhook body: `'json'` (default) or `'form'` (form-encoded), as picked in the console. */
   webhookFormat?: 'json' | 'form';
@@ -70,7 +73,9 @@ function dispatch(world: World, req: IncomingMessage): Reply | Promise<Reply> {
 /** An ApiError is the client's fault: its envelope. Anything else is a bug: one log line (no stack), 500. */
 function failure(error: unknown, req: IncomingMessage): Reply {
   if (error instanceof ApiError) return refuse(error.status, error.code, error.message);
-  console.error(`[iamport-sandbox] internal error on ${req.method} ${(req.url ?? '').split('?')[0]!.slice(0, 200)}: ${(error as Error)?.message ?? String(error)}`);
+  console.error(
+    `[iamport-sandbox] internal error on ${req.method} ${(req.url ?? '').split('?')[0]!.slice(0, 200)}: ${(error as Error)?.message ?? String(error)}`,
+  );
   return refuse(500, -1, 'Internal sandbox error');
 }
 
@@ -82,7 +87,9 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
   }
   const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
   const body = JSON.stringify({ code: -1, message: `Malformed HTTP request (${error.code ?? 'parse error'}).`, response: null });
-  socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
@@ -100,7 +107,12 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   const world: World = {
     store: new Store(options.dataFile),
     tokens: new Tokens(options.tokenTtlSeconds ?? 1800),
-    webhooks: new Webhooks({ resends: options.webhookResends ?? false, format: options.webhookFormat ?? 'json', timeScale: options.webhookTimeScale ?? 1, log }),
+    webhooks: new Webhooks({
+      resends: options.webhookResends ?? false,
+      format: options.webhookFormat ?? 'json',
+      timeScale: options.webhookTimeScale ?? 1,
+      log,
+    }),
     random: createRandom(),
     impKey: options.impKey ?? SANDBOX_IMP_KEY,
     impSecret: options.impSecret ?? SANDBOX_IMP_SECRET,
@@ -126,7 +138,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
     } catch (error) {
       reply = failure(error, req);
     }
-    if (reply instanceof Promise) reply.catch((error: unknown) => failure(error, req)).then(finish);
+    if (reply instanceof Promise) void reply.catch((error: unknown) => failure(error, req)).then(finish);
     else finish(reply);
   });
   server.on('clientError', answerClientError);

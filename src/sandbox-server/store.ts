@@ -243,7 +243,14 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Fields added since `--data` version 1, with the values an old record gets. */
-const KEY_DEFAULTS: Partial<BillingKeyInfo> = { sandbox: true, customer_id: null, card_issuer_code: null, card_issuer_name: null, card_publisher_code: null, card_publisher_name: null };
+const KEY_DEFAULTS: Partial<BillingKeyInfo> = {
+  sandbox: true,
+  customer_id: null,
+  card_issuer_code: null,
+  card_issuer_name: null,
+  card_publisher_code: null,
+  card_publisher_name: null,
+};
 const SCHEDULE_DEFAULTS: Partial<Schedule> = { customer_id: null, pg_provider: 'jtnet', pg_id: SANDBOX_PG_ID, currency: 'KRW', notice_url: null };
 
 /** A payment saved by an older sandbox (`--data` version 1) gains the fields added since, with their defaults. */
@@ -260,6 +267,9 @@ function upgradePayment(payment: SandboxPayment): SandboxPayment {
     cancel_receipt_urls: payment.cancel_history?.map((entry) => entry.receipt_url) ?? [],
     cash_receipt_issued: false,
   };
-  const history = (payment.cancel_history ?? []).map((entry, index) => ({ ...entry, cancellation_id: entry.cancellation_id ?? `cancel_${payment.imp_uid}_${index}` }));
-  return { ...defaults, ...payment, cancel_history: history } as SandboxPayment;
+  const history = (payment.cancel_history ?? []).map((entry, index) => ({
+    ...entry,
+    cancellation_id: entry.cancellation_id ?? `cancel_${payment.imp_uid}_${index}`,
+  }));
+  return { ...defaults, ...payment, cancel_history: history };
 }

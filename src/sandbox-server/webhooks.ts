@@ -69,7 +69,11 @@ export class Webhooks {
     if (this.closed) return;
     if (!this.options.resends || !retriable || resend >= MAX_RESENDS) {
       this.failed++;
-      const why = !this.options.resends ? 're-sends are off (--webhook-resends)' : !retriable ? 'not re-sent: only network errors and 5xx are' : `${resend} re-sends`;
+      const why = !this.options.resends
+        ? 're-sends are off (--webhook-resends)'
+        : !retriable
+          ? 'not re-sent: only network errors and 5xx are'
+          : `${resend} re-sends`;
       this.options.log(`webhook ${url} failed (${failure}); gave up: ${why}`);
       return;
     }

@@ -72,7 +72,7 @@ export function saveBillingKey(
 ): BillingKey {
   const now = nowSeconds();
   const previous = world.store.billingKeys.get(customerUid);
-  const text = (field: string) => (typeof details[field] === 'string' && details[field] !== '' ? (details[field] as string) : null);
+  const text = (field: string) => (typeof details[field] === 'string' && details[field] !== '' ? details[field] : null);
   const key: BillingKey = {
     card: normaliseCardNumber(cardNumber) ?? cardNumber,
     info: {

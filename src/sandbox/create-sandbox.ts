@@ -4,7 +4,15 @@ import type { CardFilterRule, Iamport, RequestPayCallback, RequestPayParams, Req
 import { findChannel, toChannels, type SandboxChannel } from './engine/channels';
 import { deviceOf, type Device } from './engine/device';
 import { checkFaults, type SandboxFaults } from './engine/faults';
-import { CANCEL_CODE, CANCEL_MESSAGE, DUPLICATE_CODE, NOT_INITIALISED_ALERT, NOT_READY_MESSAGE, PARAMS_MISSING_ALERT, UNKNOWN_PG_MESSAGE } from './engine/messages';
+import {
+  CANCEL_CODE,
+  CANCEL_MESSAGE,
+  DUPLICATE_CODE,
+  NOT_INITIALISED_ALERT,
+  NOT_READY_MESSAGE,
+  PARAMS_MISSING_ALERT,
+  UNKNOWN_PG_MESSAGE,
+} from './engine/messages';
 import { failureResponse, notReadyResponse, pgRedirectUrl, sdkFailureRedirectUrl, unknownPgResponse } from './engine/response';
 import { openPaymentWindow, type PaymentWindow } from './payment-window';
 import { createSandboxPg } from './sandbox-pg';
@@ -163,7 +171,10 @@ export function createSandboxIamport(options: SandboxOptions = {}): SandboxIampo
     const at = ++generation;
     if (faults.init) {
       settings = 'pending';
-      emit({ type: 'init-failed', detail: `Loading the PG settings failed (fault init: ${faults.init}); like the real SDK, nothing is thrown and every request_pay waits forever.` });
+      emit({
+        type: 'init-failed',
+        detail: `Loading the PG settings failed (fault init: ${faults.init}); like the real SDK, nothing is thrown and every request_pay waits forever.`,
+      });
       return;
     }
     if (channels.length === 0) {
@@ -221,9 +232,11 @@ export function createSandboxIamport(options: SandboxOptions = {}): SandboxIampo
   /** The frame's page receives a request: i'mport's checks, then the PG window. */
   function serve(frame: SdkFrame, data: RequestPayParams, requestId: string, current: Device) {
     const uid = data.merchant_uid;
-    if (faults.window === 'load-error') return emit({ type: 'unanswered', merchant_uid: uid, detail: "The window's page failed to load (fault window: load-error)." });
+    if (faults.window === 'load-error')
+      return emit({ type: 'unanswered', merchant_uid: uid, detail: "The window's page failed to load (fault window: load-error)." });
     // The frame already shows a PG page: the SDK posts to i'mport's page, which is not there any more.
-    if (serving) return emit({ type: 'unanswered', merchant_uid: uid, detail: `A window is already open (for ${serving.merchantUid}): this request is never answered.` });
+    if (serving)
+      return emit({ type: 'unanswered', merchant_uid: uid, detail: `A window is already open (for ${serving.merchantUid}): this request is never answered.` });
     const at = generation;
     const task = { merchantUid: uid, window: null as PaymentWindow | null };
     serving = task;
@@ -233,12 +246,25 @@ export function createSandboxIamport(options: SandboxOptions = {}): SandboxIampo
       return void Promise.resolve().then(() => at === generation && reply(requestId, data, refusal, current, false));
     }
     const billing = data.customer_uid !== undefined;
-    const view = { merchant: options.merchantName ?? merchantLabel, orderName: data.name ?? '', amount: data.amount, method: billing ? 'card' : data.pay_method!, billing, issuers: issuersFor(data.card?.detail), nowMs: now() };
+    const view = {
+      merchant: options.merchantName ?? merchantLabel,
+      orderName: data.name ?? '',
+      amount: data.amount,
+      method: billing ? 'card' : data.pay_method,
+      billing,
+      issuers: issuersFor(data.card?.detail),
+      nowMs: now(),
+    };
     task.window = openPaymentWindow(view, sdkDialog().element);
     emit({ type: 'opened', merchant_uid: uid });
     void task.window.result.then(async (choice) => {
       const response = choice ? await pg.pay(data, frame.channel.pg, choice) : failureResponse(uid, CANCEL_CODE, CANCEL_MESSAGE);
-      emit({ type: !choice ? 'cancelled' : response.success ? 'approved' : 'declined', merchant_uid: uid, imp_uid: response.imp_uid, detail: response.error_msg });
+      emit({
+        type: !choice ? 'cancelled' : response.success ? 'approved' : 'declined',
+        merchant_uid: uid,
+        imp_uid: response.imp_uid,
+        detail: response.error_msg,
+      });
       // i'mport's server refusing a paid merchant_uid answers in the page, not through the PG.
       if (at === generation) reply(requestId, data, response, current, response.error_code !== DUPLICATE_CODE);
     });
@@ -261,7 +287,9 @@ export function createSandboxIamport(options: SandboxOptions = {}): SandboxIampo
     };
     const hold = () => {
       held = { params, callback };
-      const detail = faults.init ? `The PG settings never loaded (fault init: ${faults.init}): this request waits forever.` : 'The window is still loading: the request is replayed when it is ready.';
+      const detail = faults.init
+        ? `The PG settings never loaded (fault init: ${faults.init}): this request waits forever.`
+        : 'The window is still loading: the request is replayed when it is ready.';
       emit({ type: 'queued', merchant_uid: uid, detail });
     };
     if (settings === 'pending' || (settings === 'loaded' && target.frames.length === 0)) return hold();

@@ -48,7 +48,8 @@ const CARD_INPUTS: [keyof CardFields, string, Record<string, string>, ((value: s
   ['pwd_2digit', '비밀번호 앞 2자리 (First 2 PIN digits)', { type: 'password', inputmode: 'numeric', maxlength: '2', autocomplete: 'off' }],
 ];
 const NOTES: Partial<Record<PayMethod, string>> = {
-  vbank: '승인하면 가상계좌가 발급되고 입금을 기다립니다. 입금되어야 결제가 완료됩니다. (Approving issues a virtual account that awaits the deposit; the payment completes when it arrives.)',
+  vbank:
+    '승인하면 가상계좌가 발급되고 입금을 기다립니다. 입금되어야 결제가 완료됩니다. (Approving issues a virtual account that awaits the deposit; the payment completes when it arrives.)',
 };
 const INSTANT_NOTE = '테스트 모드: 승인하면 바로 완료됩니다. (Sandbox: approving completes at once.)';
 
@@ -91,11 +92,21 @@ export function openPaymentWindow(view: WindowView, container: HTMLElement): Pay
   );
   const methodSet = el('fieldset', { hidden: view.billing }, el('legend', {}, '결제수단 (Pay method)'), ...radios);
 
-  const issuer = el('select', { id: `${id}-issuer`, 'aria-describedby': `${id}-issuer-e` }, ...view.issuers.map((i) => el('option', { value: i.code }, i.name)));
+  const issuer = el(
+    'select',
+    { id: `${id}-issuer`, 'aria-describedby': `${id}-issuer-e` },
+    ...view.issuers.map((i) => el('option', { value: i.code }, i.name)),
+  );
   const issuerError = el('p', { id: `${id}-issuer-e`, class: 'e', hidden: true });
   const inputs = new Map<keyof CardFields, [HTMLInputElement, HTMLElement]>();
   const cardRows = CARD_INPUTS.map(([name, label, attrs, format]) => {
-    const input = el('input', { id: `${id}-${name}`, name, ...attrs, 'aria-describedby': `${id}-${name}-e`, autofocus: name === 'card_number' && view.method === 'card' });
+    const input = el('input', {
+      id: `${id}-${name}`,
+      name,
+      ...attrs,
+      'aria-describedby': `${id}-${name}-e`,
+      autofocus: name === 'card_number' && view.method === 'card',
+    });
     if (format) formatAsTyped(input, format);
     const error = el('p', { id: `${id}-${name}-e`, class: 'e', hidden: true });
     inputs.set(name, [input, error]);
@@ -120,7 +131,16 @@ export function openPaymentWindow(view: WindowView, container: HTMLElement): Pay
     el(
       'div',
       { class: 'imp-sbx-b' },
-      el('dl', {}, el('dt', {}, '상점 (Merchant)'), el('dd', {}, view.merchant), el('dt', {}, '주문명 (Order)'), el('dd', {}, view.orderName), el('dt', {}, '결제금액 (Amount)'), el('dd', {}, won(view.amount))),
+      el(
+        'dl',
+        {},
+        el('dt', {}, '상점 (Merchant)'),
+        el('dd', {}, view.merchant),
+        el('dt', {}, '주문명 (Order)'),
+        el('dd', {}, view.orderName),
+        el('dt', {}, '결제금액 (Amount)'),
+        el('dd', {}, won(view.amount)),
+      ),
       methodSet,
       cardSet,
       note,

@@ -63,7 +63,9 @@ export function createSandboxPg(options: SandboxPgOptions): SandboxPg {
       // Expiry, birth date and PIN digits stay in the window: only the card number is recorded.
       const { expiry, birth, pwd_2digit, ...picked } = choice;
       const input: PaymentInput & { notice_url?: unknown } = { ...rest, ...picked, pg: channelPg, notice_url };
-      const payment = options.serverUrl ? await recordOnServer(options.serverUrl, input) : createPayment(input, { random, nowMs: now(), receiptBase: OFFLINE_RECEIPT_BASE });
+      const payment = options.serverUrl
+        ? await recordOnServer(options.serverUrl, input)
+        : createPayment(input, { random, nowMs: now(), receiptBase: OFFLINE_RECEIPT_BASE });
       if ('refused' in payment) return payment.refused;
       if (payment.status === 'paid') paid.add(payment.merchant_uid);
       return toCallbackResponse(payment);

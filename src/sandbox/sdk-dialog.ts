@@ -66,7 +66,9 @@ export function createSdkDialog(container: HTMLElement): SdkDialog {
       iframe.setAttribute('frameborder', '0');
       iframe.style.cssText = 'position:absolute;top:0;left:0;right:0;bottom:0;width:100%;height:100%;border:0';
       const provider = channel.type === 'payment' ? `imp-frame-${channel.provider}` : `imp-frame-${channel.provider}-certification`;
-      iframe.className = ['imp-frame', device.mobile ? 'imp-frame-mobile' : 'imp-frame-pc', channel.isDefault && 'imp-frame-default', provider].filter(Boolean).join(' ');
+      iframe.className = ['imp-frame', device.mobile ? 'imp-frame-mobile' : 'imp-frame-pc', channel.isDefault && 'imp-frame-default', provider]
+        .filter(Boolean)
+        .join(' ');
       const frame: SdkFrame = { channel, iframe, loaded: false };
       let requested = false;
       // An iframe without a document fires `load` for about:blank on insertion: only the page counts.

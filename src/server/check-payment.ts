@@ -82,20 +82,37 @@ export function checkPayment(payment: Payment, expected: ExpectedPayment): Verif
     return refuse('merchant_uid_mismatch', payment, `Payment ${payment.imp_uid} belongs to order ${payment.merchant_uid}, not ${merchantUid}.`);
   }
   if (mode === 'live' && payment.sandbox === true) {
-    return refuse('sandbox_payment', payment, `Payment ${payment.imp_uid} was made on a test channel (sandbox: true): no money moved. A live-mode client never counts it.`);
+    return refuse(
+      'sandbox_payment',
+      payment,
+      `Payment ${payment.imp_uid} was made on a test channel (sandbox: true): no money moved. A live-mode client never counts it.`,
+    );
   }
   const awaitingDeposit = payment.status === 'ready' && payment.pay_method === 'vbank';
   if (payment.status === 'cancelled') return refuse('cancelled', payment, `Payment ${payment.imp_uid} was refunded in full.`);
   if (payment.status !== 'paid' && !awaitingDeposit) return refuse('not_paid', payment, `Payment ${payment.imp_uid} is '${payment.status}', not paid.`);
   if (payment.amount !== amount) {
-    return refuse('amount_mismatch', payment, `Payment ${payment.imp_uid} is for ${payment.amount}, the order for ${amount}: the amount was changed. Refund it.`);
+    return refuse(
+      'amount_mismatch',
+      payment,
+      `Payment ${payment.imp_uid} is for ${payment.amount}, the order for ${amount}: the amount was changed. Refund it.`,
+    );
   }
   if (payment.cancel_amount > 0) {
     return refuse('partially_refunded', payment, `Payment ${payment.imp_uid} had ${payment.cancel_amount} of ${payment.amount} refunded.`);
   }
-  if (prepared === null) return refuse('not_prepared', payment, `Payment ${payment.imp_uid}: no amount was pre-registered for order ${payment.merchant_uid} (POST /payments/prepare).`);
+  if (prepared === null)
+    return refuse(
+      'not_prepared',
+      payment,
+      `Payment ${payment.imp_uid}: no amount was pre-registered for order ${payment.merchant_uid} (POST /payments/prepare).`,
+    );
   if (prepared && prepared.amount !== amount) {
-    return refuse('prepared_amount_mismatch', payment, `Payment ${payment.imp_uid}: order ${payment.merchant_uid} was pre-registered for ${prepared.amount}, not the order's ${amount}.`);
+    return refuse(
+      'prepared_amount_mismatch',
+      payment,
+      `Payment ${payment.imp_uid}: order ${payment.merchant_uid} was pre-registered for ${prepared.amount}, not the order's ${amount}.`,
+    );
   }
   return awaitingDeposit ? { status: 'awaiting_deposit', payment } : { status: 'paid', payment };
 }

@@ -32,7 +32,8 @@ export class Checks {
     if (typeof value !== 'string' || value.trim() === '') this.add(field, `${field} must be a non-empty string; got ${show(value)}.`);
     else if (UNSAFE_ID.test(value)) this.add(field, `${field} must not contain spaces or control characters; got ${show(value)}.`);
     // URLs resolve '.' and '..' segments (also encoded as %2e): the id would address another endpoint.
-    else if (DOT_SEGMENT.test(value)) this.add(field, `${field} cannot be ${show(value)}: in a URL path it would address another endpoint. Use an id with other characters.`);
+    else if (DOT_SEGMENT.test(value))
+      this.add(field, `${field} cannot be ${show(value)}: in a URL path it would address another endpoint. Use an id with other characters.`);
     return this;
   }
 
@@ -86,7 +87,8 @@ export class Checks {
   /** One of the listed values. */
   oneOf(field: string, value: Value, allowed: readonly string[], optional = true): this {
     if (value === undefined && optional) return this;
-    if (typeof value !== 'string' || !allowed.includes(value)) this.add(field, `${field} must be one of ${allowed.map((item) => `'${item}'`).join(', ')}; got ${show(value)}.`);
+    if (typeof value !== 'string' || !allowed.includes(value))
+      this.add(field, `${field} must be one of ${allowed.map((item) => `'${item}'`).join(', ')}; got ${show(value)}.`);
     return this;
   }
 
@@ -101,7 +103,8 @@ export class Checks {
 
   /** Unix seconds (not milliseconds), past or future. */
   unixSeconds(field: string, value: Value): this {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) this.add(field, `${field} must be unix seconds as a whole number; got ${show(value)}.`);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+      this.add(field, `${field} must be unix seconds as a whole number; got ${show(value)}.`);
     else if (value > 1e11) this.add(field, `${field} looks like milliseconds (${value}); pass unix seconds: Math.floor(date.getTime() / 1000).`);
     return this;
   }

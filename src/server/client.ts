@@ -66,14 +66,16 @@ export interface IamportClient extends PaymentMethods, BillingMethods, ScheduleM
 function checkOptions(options: IamportClientOptions): void {
   const checks = new Checks('createIamportClient');
   if (!checks.object(options, 'options')) return checks.done();
-  if (typeof options.apiKey !== 'string' || options.apiKey.trim() === '') checks.add('apiKey', 'apiKey must be your REST API key (imp_key), a non-empty string.');
+  if (typeof options.apiKey !== 'string' || options.apiKey.trim() === '')
+    checks.add('apiKey', 'apiKey must be your REST API key (imp_key), a non-empty string.');
   if (typeof options.apiSecret !== 'string' || options.apiSecret.trim() === '') {
     checks.add('apiSecret', 'apiSecret must be your REST API secret (imp_secret), a non-empty string (value not shown).');
   }
   if (options.mode !== undefined && options.mode !== 'test' && options.mode !== 'live') {
     checks.add('mode', `mode must be 'test' or 'live'; got ${JSON.stringify(options.mode)}.`);
   }
-  if (options.tokenStoreFallback !== undefined && typeof options.tokenStoreFallback !== 'boolean') checks.add('tokenStoreFallback', 'tokenStoreFallback must be true or false.');
+  if (options.tokenStoreFallback !== undefined && typeof options.tokenStoreFallback !== 'boolean')
+    checks.add('tokenStoreFallback', 'tokenStoreFallback must be true or false.');
   if (options.baseUrl !== undefined && !/^https?:\/\/[^/]+/i.test(String(options.baseUrl))) {
     checks.add('baseUrl', `baseUrl must be an absolute http(s) URL such as ${DEFAULT_BASE_URL}.`);
   }

@@ -1,6 +1,7 @@
 import { IamportApiError } from './errors';
 import type { IamportLogger } from './log';
 import { redact, redactDeep } from './redact';
+import { TimeoutError, withTimeout } from './timeout';
 import type { Envelope, Payment } from './types';
 
 /** How reads (GET) and token requests are retried on network errors, timeouts and 5xx. */
@@ -38,8 +39,6 @@ export interface CallResult<T> {
   httpStatus: number;
 }
 
-const TIMED_OUT = Symbol('timeout');
-
 /** `fetch failed (connect ECONNREFUSED 127.0.0.1:443)`: undici hides the useful part in `cause`. */
 function describeNetworkError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
@@ -59,23 +58,15 @@ function looksLikePayment(value: unknown): value is Payment {
 
 async function fetchText(settings: HttpSettings, url: string, init: RequestInit): Promise<{ status: number; text: string }> {
   const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(TIMED_OUT);
-    }, settings.timeoutMs);
-  });
-  const exchange = (async () => {
-    const res = await settings.fetch(url, { ...init, signal: controller.signal });
-    return { status: res.status, text: await res.text() };
-  })();
-  try {
-    // The race also covers injected fetch stubs that ignore the abort signal.
-    return await Promise.race([exchange, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  // The timeout also ends a call through an injected fetch stub that ignores the abort signal.
+  return withTimeout(
+    settings.timeoutMs,
+    async () => {
+      const res = await settings.fetch(url, { ...init, signal: controller.signal });
+      return { status: res.status, text: await res.text() };
+    },
+    () => controller.abort(),
+  );
 }
 
 /**
@@ -107,7 +98,11 @@ export async function call<T>(settings: HttpSettings, spec: CallSpec): Promise<C
         body = undefined;
       }
       if (!isEnvelope(body)) {
-        failure = new IamportApiError('invalid_response', `i'mport ${endpoint} answered HTTP ${status} without a JSON envelope.`, { httpStatus: status, code: null, endpoint });
+        failure = new IamportApiError('invalid_response', `i'mport ${endpoint} answered HTTP ${status} without a JSON envelope.`, {
+          httpStatus: status,
+          code: null,
+          endpoint,
+        });
       } else if (body.code !== 0 || status < 200 || status > 299) {
         const message = clean(body.message || `HTTP ${status}`);
         failure = new IamportApiError('api', `i'mport ${endpoint} failed (HTTP ${status}, code ${body.code}): ${message}`, {
@@ -123,7 +118,7 @@ export async function call<T>(settings: HttpSettings, spec: CallSpec): Promise<C
       retryable = status >= 500;
     } catch (cause) {
       failure =
-        cause === TIMED_OUT
+        cause instanceof TimeoutError
           ? new IamportApiError('timeout', `i'mport ${endpoint} did not answer within ${settings.timeoutMs} ms.`, { httpStatus: null, code: null, endpoint })
           : // The original error is not attached: its message may quote what was sent.
             new IamportApiError('network', `i'mport ${endpoint} could not be reached: ${clean(describeNetworkError(cause))}`, {

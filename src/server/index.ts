@@ -6,19 +6,11 @@
 // First statement of the module: this code handles imp_secret and must never reach a browser.
 if (typeof window !== 'undefined' && typeof document !== 'undefined') {
   throw new Error(
-    'react-iamport-jtnet/server must not run in a browser: it holds your imp_secret. ' +
-      'Import it only in server code (API routes, route handlers).',
+    'react-iamport-jtnet/server must not run in a browser: it holds your imp_secret. ' + 'Import it only in server code (API routes, route handlers).',
   );
 }
 
-export {
-  createIamportClient,
-  DEFAULT_BASE_URL,
-  DEFAULT_TIMEOUT_MS,
-  type IamportClient,
-  type IamportClientOptions,
-  type IamportRequest,
-} from './client';
+export { createIamportClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, type IamportClient, type IamportClientOptions, type IamportRequest } from './client';
 export type { IamportMode } from './transport';
 export type { PaymentMethods, VerifyPaymentParams } from './methods/payments';
 export type { BillingMethods } from './methods/billing';

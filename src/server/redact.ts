@@ -40,7 +40,7 @@ export function redactDeep<T>(value: T, secrets: Iterable<string | undefined>, d
   if (typeof value === 'string') return redact(value, list) as T;
   if (typeof value !== 'object' || value === null) return value;
   if (depth > 8) return undefined as T;
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, list, depth + 1)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((item) => redactDeep(item, list, depth + 1)) as T;
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     // A prototype-looking key in an answer must never become a prototype.

@@ -28,7 +28,9 @@ export function createRedisTokenStore(redis: RedisClientLike, { key = 'iamport:a
       if (typeof raw !== 'string') return null;
       try {
         const token = JSON.parse(raw) as StoredToken;
-        return typeof token?.accessToken === 'string' && typeof token.expiredAt === 'number' ? { ...token, clockOffsetMs: Number(token.clockOffsetMs) || 0 } : null;
+        return typeof token?.accessToken === 'string' && typeof token.expiredAt === 'number'
+          ? { ...token, clockOffsetMs: Number(token.clockOffsetMs) || 0 }
+          : null;
       } catch {
         return null;
       }

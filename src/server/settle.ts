@@ -123,11 +123,19 @@ export async function settlePayment<Order extends MerchantOrder>(
   const mode = options.client.mode ?? 'live';
   if (mode === 'live' && payment.sandbox === true) return { result: 'ignored', reason: 'sandbox_payment', payment };
   const wantsPrepared = typeof options.checkPrepared === 'function' ? options.checkPrepared(order) : options.checkPrepared === true;
-  const prepared = wantsPrepared && (payment.status === 'paid' || payment.status === 'ready') ? await readPrepared(options.client, payment.merchant_uid) : undefined;
+  const prepared =
+    wantsPrepared && (payment.status === 'paid' || payment.status === 'ready') ? await readPrepared(options.client, payment.merchant_uid) : undefined;
   const kind = classify(payment, order, mode, prepared);
   if ('ignored' in kind) return { result: 'ignored', reason: kind.ignored!, payment };
   const { event, key } = kind;
-  const handler = { paid: options.onPaid, awaiting_deposit: options.onAwaitingDeposit, failed: options.onFailed, cancelled: options.onCancelled, partially_refunded: options.onCancelled, amount_mismatch: options.onAmountMismatch }[event];
+  const handler = {
+    paid: options.onPaid,
+    awaiting_deposit: options.onAwaitingDeposit,
+    failed: options.onFailed,
+    cancelled: options.onCancelled,
+    partially_refunded: options.onCancelled,
+    amount_mismatch: options.onAmountMismatch,
+  }[event];
   if (!handler) return { result: 'ignored', reason: 'no_handler', event, payment };
 
   const dedupe = options.dedupe ?? defaultDedupe;

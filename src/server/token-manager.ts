@@ -1,6 +1,6 @@
 import { IamportApiError } from './errors';
 import type { IamportLogger } from './log';
-import { TIMED_OUT, withTimeout } from './timeout';
+import { TimeoutError, withTimeout } from './timeout';
 import type { StoredToken, TokenStore } from './token-store';
 
 /**
@@ -57,11 +57,11 @@ export function createTokenManager({ store, issue, timeoutMs, fallback, log }: T
     try {
       return await withTimeout(timeoutMs, run);
     } catch (error) {
-      const reason = error === TIMED_OUT ? 'timeout' : error instanceof Error ? error.name : 'error';
+      const reason = error instanceof TimeoutError ? 'timeout' : error instanceof Error ? error.name : 'error';
       log?.({ type: 'token_store_error', operation, error: reason });
       if (fallback) return null;
       const message =
-        error === TIMED_OUT
+        error instanceof TimeoutError
           ? `The token store did not answer ${operation}() within ${timeoutMs} ms.`
           : `The token store failed on ${operation}() (${reason}).`;
       throw new IamportApiError('token_store', `${message} Check it (e.g. Redis), or pass tokenStoreFallback: true to fetch tokens from i'mport meanwhile.`, {

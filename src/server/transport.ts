@@ -126,7 +126,7 @@ export function createTransport(options: TransportOptions): Transport {
         );
       }
       // A successful charge is returned as the API sent it.
-      return response as Payment;
+      return response;
     },
   };
 }

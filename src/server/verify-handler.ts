@@ -121,7 +121,15 @@ export function createVerifyHandler<Order extends MerchantOrder>(options: Verify
     }
     const result = checkPayment(payment, { amount: order?.amount ?? payment.amount, merchantUid, mode: options.client.mode ?? 'live', prepared });
     if (result.status === 'not_verified') {
-      return answer(200, { verified: false, status: 'not_verified', paymentStatus, reason: result.reason, message: result.message, amount: payment.amount, payment: summary });
+      return answer(200, {
+        verified: false,
+        status: 'not_verified',
+        paymentStatus,
+        reason: result.reason,
+        message: result.message,
+        amount: payment.amount,
+        payment: summary,
+      });
     }
     try {
       if (result.status === 'paid') await options.onVerified?.({ payment, order: order! });

@@ -80,7 +80,10 @@ export interface FakeIamport extends Iamport {
   willCancel(): FakeIamport;
   /** The next request's window opens and never answers (the kit's `requestTimeoutMs` → `unknown` / `'timeout'`). */
   willNeverAnswer(): FakeIamport;
-  /** The next request shows no window and never answers, like the real SDK after a silent init failure (the kit's `windowTimeoutMs` → `unknown` / `'no-window'`). */
+  /**
+   * The next request shows no window and never answers, like the real SDK after a silent init
+   * failure (the kit's `windowTimeoutMs` → `unknown` / `'no-window'`).
+   */
   willShowNoWindow(): FakeIamport;
 
   /** Answer the oldest pending request now with this response (merged over its `imp_uid` / `merchant_uid`). */
@@ -98,7 +101,13 @@ export interface FakeIamport extends Iamport {
 }
 
 /** What one request will do: a {@link FakeAnswer}, or `respond` with exactly this response. */
-type Plan = { answer: 'cancel' } | { answer: 'no-answer' } | { answer: 'no-window' } | { answer: 'approve'; response?: Partial<RequestPayResponse> } | { answer: 'decline'; decline?: FakeDecline } | { answer: 'respond'; response: Partial<RequestPayResponse> };
+type Plan =
+  | { answer: 'cancel' }
+  | { answer: 'no-answer' }
+  | { answer: 'no-window' }
+  | { answer: 'approve'; response?: Partial<RequestPayResponse> }
+  | { answer: 'decline'; decline?: FakeDecline }
+  | { answer: 'respond'; response: Partial<RequestPayResponse> };
 
 const FAKE = Symbol.for('react-iamport-jtnet.fake-iamport');
 
@@ -168,10 +177,21 @@ export function createFakeIamport(options: FakeIamportOptions = {}): FakeIamport
       status: vbank ? 'ready' : 'paid',
       name: params.name,
       pg_provider: 'jtnet',
-      ...(vbank && { vbank_num: '56211234567890', vbank_name: 'KB국민은행', vbank_holder: '(주)아임포트', vbank_date: Math.floor(Date.now() / 1000) + 3 * 86_400 }),
+      ...(vbank && {
+        vbank_num: '56211234567890',
+        vbank_name: 'KB국민은행',
+        vbank_holder: '(주)아임포트',
+        vbank_date: Math.floor(Date.now() / 1000) + 3 * 86_400,
+      }),
     };
   };
-  const decline = ({ code = PG_FAILURE_CODE, message = DECLINED_MESSAGE }: FakeDecline = {}): Partial<RequestPayResponse> => ({ success: false, imp_success: false, status: 'failed', error_code: code, error_msg: message });
+  const decline = ({ code = PG_FAILURE_CODE, message = DECLINED_MESSAGE }: FakeDecline = {}): Partial<RequestPayResponse> => ({
+    success: false,
+    imp_success: false,
+    status: 'failed',
+    error_code: code,
+    error_msg: message,
+  });
   const cancellation = (): Partial<RequestPayResponse> => ({ success: false, imp_success: false, error_code: CANCEL_CODE, error_msg: CANCEL_MESSAGE });
   const deliver = (request: FakePendingRequest, response: Partial<RequestPayResponse>) => {
     const index = pending.indexOf(request);
@@ -186,7 +206,10 @@ export function createFakeIamport(options: FakeIamportOptions = {}): FakeIamport
   };
   const oldest = (): FakePendingRequest => {
     const request = pending[0];
-    if (!request) throw new Error('FakeIamport: there is no pending request_pay to answer. Answer after the request was made (e.g. after the click), or script it ahead with willApprove() / willDecline() / willCancel().');
+    if (!request)
+      throw new Error(
+        'FakeIamport: there is no pending request_pay to answer. Answer after the request was made (e.g. after the click), or script it ahead with willApprove() / willDecline() / willCancel().',
+      );
     return request;
   };
 
@@ -213,7 +236,10 @@ export function createFakeIamport(options: FakeIamportOptions = {}): FakeIamport
       draw();
     },
     request_pay(params, callback) {
-      if (inits.length === 0) throw new Error('FakeIamport: request_pay was called before IMP.init. Render inside <IamportProvider sdk={fake}> (renderWithIamport does), or call fake.init("imp00000000") first.');
+      if (inits.length === 0)
+        throw new Error(
+          'FakeIamport: request_pay was called before IMP.init. Render inside <IamportProvider sdk={fake}> (renderWithIamport does), or call fake.init("imp00000000") first.',
+        );
       requests.push(params);
       onRequestPay?.(params);
       draw();
@@ -225,10 +251,13 @@ export function createFakeIamport(options: FakeIamportOptions = {}): FakeIamport
       show(true);
       if (!plan || plan.answer === 'no-answer') return;
       const response =
-        plan.answer === 'approve' ? { ...approval(params), ...plan.response }
-        : plan.answer === 'decline' ? decline(plan.decline)
-        : plan.answer === 'cancel' ? cancellation()
-        : plan.response;
+        plan.answer === 'approve'
+          ? { ...approval(params), ...plan.response }
+          : plan.answer === 'decline'
+            ? decline(plan.decline)
+            : plan.answer === 'cancel'
+              ? cancellation()
+              : plan.response;
       setTimeout(() => {
         if (pending.includes(request)) deliver(request, response);
       }, latencyMs);

@@ -5,7 +5,15 @@
  * own `render` and `page`. Never imported by the other entries. Server tests:
  * `react-iamport-jtnet/testing/server`. See docs/testing.md.
  */
-export { createFakeIamport, isFakeIamport, type FakeAnswer, type FakeDecline, type FakeIamport, type FakeIamportOptions, type FakePendingRequest } from './fake-iamport';
+export {
+  createFakeIamport,
+  isFakeIamport,
+  type FakeAnswer,
+  type FakeDecline,
+  type FakeIamport,
+  type FakeIamportOptions,
+  type FakePendingRequest,
+} from './fake-iamport';
 export { renderWithIamport, type RenderWithIamportOptions } from './render-with-iamport';
 export {
   expectRedirectLanding,

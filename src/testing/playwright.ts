@@ -72,7 +72,13 @@ export interface SandboxWindow<L extends PlaywrightLocatorLike = PlaywrightLocat
 }
 
 const METHOD_NAMES = { card: /\(Card\)$/, trans: /\(Bank transfer\)$/, vbank: /\(Virtual account\)$/, phone: /\(Phone\)$/ } as const;
-const FIELDS = { issuer: /\(Card issuer\)$/, number: /\(Card number\)$/, expiry: /\(Expiry\)$/, birth: /\(Birth date/, pin: /\(First 2 PIN digits\)$/ } as const;
+const FIELDS = {
+  issuer: /\(Card issuer\)$/,
+  number: /\(Card number\)$/,
+  expiry: /\(Expiry\)$/,
+  birth: /\(Birth date/,
+  pin: /\(First 2 PIN digits\)$/,
+} as const;
 const BUTTONS = { approve: /\(Approve\)$/, cancel: /\(Cancel\)$/, close: /\(Close\)$/ } as const;
 
 /** `12/` + five years from now: always in the future. */
@@ -175,7 +181,10 @@ async function documentUrl(page: PlaywrightPageLike): Promise<string | null> {
  *   expect(landing.outcome.status).toBe('succeeded')
  * })
  */
-export async function expectRedirectLanding(page: PlaywrightPageLike, { path, timeout }: { path?: string | RegExp; timeout?: number } = {}): Promise<RedirectLanded> {
+export async function expectRedirectLanding(
+  page: PlaywrightPageLike,
+  { path, timeout }: { path?: string | RegExp; timeout?: number } = {},
+): Promise<RedirectLanded> {
   let url = await documentUrl(page);
   if (!url || !carriesResult(url)) {
     let seen: string | undefined;

@@ -59,5 +59,5 @@ export function renderWithIamport<RenderOptions, Result, S extends Iamport | Pro
       {Inner ? <Inner>{children}</Inner> : children}
     </IamportProvider>
   );
-  return Object.assign(render(ui, { ...renderOptions, wrapper: Wrapper } as RenderOptions) as Result & object, { sdk }) as Result & { sdk: S };
+  return Object.assign(render(ui, { ...renderOptions, wrapper: Wrapper } as RenderOptions) as Result & object, { sdk });
 }

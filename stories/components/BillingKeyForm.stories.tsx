@@ -24,7 +24,11 @@ const meta = {
   component: BillingKeyForm,
   render: (args) => <Signup {...args} />,
   args: { customerUid: 'user_42_card', name: '정기구독 월간 원두', buyerFields: ['name', 'email', 'tel'] },
-  parameters: { docs: { description: { component: 'Subscription signup: the card-only billing-key window. `amount` 0 issues the key only; more also charges the first month.' } } },
+  parameters: {
+    docs: {
+      description: { component: 'Subscription signup: the card-only billing-key window. `amount` 0 issues the key only; more also charges the first month.' },
+    },
+  },
 } satisfies Meta<typeof BillingKeyForm>;
 export default meta;
 type Story = StoryObj<typeof meta>;

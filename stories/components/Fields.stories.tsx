@@ -12,11 +12,13 @@ function OwnForm({ fields, required }: { fields: BuyerField[]; required?: BuyerF
   return (
     <SandboxProvider>
       <FormProvider {...form}>
-        <form className="iamport-form" noValidate onSubmit={form.handleSubmit((values) => setSubmitted(JSON.stringify(values)))}>
+        <form className="iamport-form" noValidate onSubmit={(event) => void form.handleSubmit((values) => setSubmitted(JSON.stringify(values)))(event)}>
           <BuyerFields fields={fields} required={required} />
           <PayMethodField methods={['card', 'trans', 'vbank']} />
           <CardFilterField cardFilter={{ only: ['361', '366', '041'] }} />
-          <button className="iamport-button" type="submit">다음</button>
+          <button className="iamport-button" type="submit">
+            다음
+          </button>
         </form>
       </FormProvider>
       <output aria-label="submitted values">{submitted}</output>
@@ -44,7 +46,7 @@ export const InYourOwnForm: Story = {
     await userEvent.selectOptions(canvas.getByLabelText('카드사'), '366');
     await expect(within(canvas.getByLabelText('카드사')).getAllByRole('option')).toHaveLength(4);
     await userEvent.click(canvas.getByRole('button', { name: '다음' }));
-    const values = JSON.parse((await canvas.findByLabelText('submitted values')).textContent || '{}');
+    const values = JSON.parse((await canvas.findByLabelText('submitted values')).textContent || '{}') as Record<string, unknown>;
     await expect(values).toMatchObject({ buyer_name: '김지원', buyer_tel: '010 1234 5678', buyer_postcode: '06236', pay_method: 'vbank', card_code: '366' });
   },
 };

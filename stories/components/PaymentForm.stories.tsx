@@ -25,7 +25,9 @@ const meta = {
   component: PaymentForm,
   render: (args) => <Checkout {...args} />,
   args: { amount: 39_000, name: '에티오피아 예가체프 1kg', payMethods: ['card', 'trans', 'vbank', 'phone'], params: { digital: false } },
-  parameters: { docs: { description: { component: 'A complete checkout on react-hook-form and `usePayment`: buyer fields, pay method, optional issuer choice.' } } },
+  parameters: {
+    docs: { description: { component: 'A complete checkout on react-hook-form and `usePayment`: buyer fields, pay method, optional issuer choice.' } },
+  },
 } satisfies Meta<typeof PaymentForm>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -67,7 +69,11 @@ export const OnlyShinhanCards: Story = {
     await userEvent.type(canvas.getByLabelText(/이름/), '김지원');
     await userEvent.click(await canvas.findByRole('button', { name: /결제하기/ }));
     const issuers = within(await findSandboxWindow()).getByLabelText(/카드사/);
-    await expect(within(issuers).getAllByRole('option').map((option) => option.textContent)).toEqual(['신한 (Shinhan)']);
+    await expect(
+      within(issuers)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['신한 (Shinhan)']);
     await payWithCard();
     await expect(await canvas.findByText(/^succeeded/)).toBeInTheDocument();
   },

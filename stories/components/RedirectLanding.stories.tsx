@@ -14,8 +14,15 @@ const meta = {
       <RedirectLanding {...args} />
     </SandboxProvider>
   ),
-  args: { cleanUrl: false, verify: async (): Promise<boolean | LandingVerification> => true, url: landing('imp_uid=imp_100000000001&merchant_uid=order_story_1&imp_success=true') },
-  parameters: { ...mobile, docs: { description: { component: 'The `m_redirect_url` page: verifies with your server before it ever says "paid"; URL text is rendered as text.' } } },
+  args: {
+    cleanUrl: false,
+    verify: async (): Promise<boolean | LandingVerification> => true,
+    url: landing('imp_uid=imp_100000000001&merchant_uid=order_story_1&imp_success=true'),
+  },
+  parameters: {
+    ...mobile,
+    docs: { description: { component: 'The `m_redirect_url` page: verifies with your server before it ever says "paid"; URL text is rendered as text.' } },
+  },
   globals: { viewport: { value: 'mobile' } },
   beforeEach: () => rememberRequest({ merchantUid: 'order_story_1', kind: 'payment', amount: 39_000, startedAt: Date.now() }),
 } satisfies Meta<typeof RedirectLanding>;
@@ -38,7 +45,10 @@ export const Verifying: Story = {
 };
 
 export const TamperedUrl: Story = {
-  args: { verify: async () => ({ verified: false, reason: 'amount_mismatch' }), url: landing('imp_uid=imp_100000000002&merchant_uid=order_forged&imp_success=true') },
+  args: {
+    verify: async () => ({ verified: false, reason: 'amount_mismatch' }),
+    url: landing('imp_uid=imp_100000000002&merchant_uid=order_forged&imp_success=true'),
+  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole('alert')).toHaveTextContent('결제를 확인할 수 없습니다.');
@@ -48,7 +58,11 @@ export const TamperedUrl: Story = {
 };
 
 export const FailedWithMarkupInMessage: Story = {
-  args: { url: landing(`imp_uid=imp_100000000003&merchant_uid=order_story_1&imp_success=false&error_code=F0004&error_msg=${encodeURIComponent('<img src=x onerror=alert(1)> 잔액 부족')}`) },
+  args: {
+    url: landing(
+      `imp_uid=imp_100000000003&merchant_uid=order_story_1&imp_success=false&error_code=F0004&error_msg=${encodeURIComponent('<img src=x onerror=alert(1)> 잔액 부족')}`,
+    ),
+  },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('alert')).toHaveTextContent('결제에 실패했습니다.');
@@ -80,7 +94,9 @@ export const English: Story = {
       <RedirectLanding {...args} />
     </SandboxProvider>
   ),
-  args: { url: landing(`imp_uid=imp_1&merchant_uid=order_story_1&imp_success=false&error_msg=${encodeURIComponent('[결제포기] 사용자가 결제를 취소하셨습니다')}`) },
+  args: {
+    url: landing(`imp_uid=imp_1&merchant_uid=order_story_1&imp_success=false&error_msg=${encodeURIComponent('[결제포기] 사용자가 결제를 취소하셨습니다')}`),
+  },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('alert')).toHaveTextContent('You cancelled the payment.');
   },

@@ -32,7 +32,13 @@ const meta = {
   title: 'Hooks/useBillingKey',
   component: BillingKeyDemo,
   args: { customerUid: 'user_42' },
-  decorators: [(Story) => <SandboxProvider><Story /></SandboxProvider>],
+  decorators: [
+    (Story) => (
+      <SandboxProvider>
+        <Story />
+      </SandboxProvider>
+    ),
+  ],
   parameters: { docs: { description: { component: 'Subscriptions: the card window issues a billing key for `customer_uid` (amount 0 = key only).' } } },
 } satisfies Meta<typeof BillingKeyDemo>;
 export default meta;
@@ -51,7 +57,10 @@ export const RegisterCard: Story = {
   },
 };
 
-/** Key + first charge (amount 9900) with the insufficient-funds card: the charge is declined and no key is issued. (Key only, the same card registers: nothing is charged.) */
+/**
+ * Key + first charge (amount 9900) with the insufficient-funds card: the charge is declined and no
+ * key is issued. (Key only, the same card registers: nothing is charged.)
+ */
 export const Declined: Story = {
   args: { amount: 9900 },
   play: async ({ canvasElement }) => {

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState, type ReactNode } from 'react';
-import { IamportError, IamportProvider, useIamport, type Iamport } from 'react-iamport-jtnet';
+import { IamportError, IamportProvider, useIamport } from 'react-iamport-jtnet';
 import { expect, waitFor, within } from 'storybook/test';
 import { SandboxProvider } from './sandbox-provider';
 
@@ -27,9 +27,14 @@ function SdkStatus() {
 /** A provider whose SDK never arrives (as when the CDN is blocked). */
 function BlockedProvider({ children }: { children: ReactNode }) {
   const [sdk] = useState(() => {
-    const failed = Promise.reject(new IamportError('SDK_LOAD_FAILED', "Could not load the i'mport SDK (blocked by CSP or an extension). Check scriptUrl and your Content-Security-Policy, then retry."));
+    const failed = Promise.reject(
+      new IamportError(
+        'SDK_LOAD_FAILED',
+        "Could not load the i'mport SDK (blocked by CSP or an extension). Check scriptUrl and your Content-Security-Policy, then retry.",
+      ),
+    );
     failed.catch(() => {}); // StrictMode calls this initializer twice; the spare promise must not be "unhandled"
-    return failed as Promise<Iamport>;
+    return failed;
   });
   return (
     <IamportProvider merchantCode="imp00000000" sdk={sdk}>
@@ -48,7 +53,13 @@ type Story = StoryObj<typeof meta>;
 
 /** On the sandbox the SDK is ready at once, and `IMP.init` ran once (StrictMode included). */
 export const Ready: Story = {
-  decorators: [(Story) => <SandboxProvider><Story /></SandboxProvider>],
+  decorators: [
+    (Story) => (
+      <SandboxProvider>
+        <Story />
+      </SandboxProvider>
+    ),
+  ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('ready'));
@@ -58,7 +69,13 @@ export const Ready: Story = {
 
 /** When the SDK cannot load, `status` is `'error'` with a typed `IamportError` and a retry. */
 export const LoadFailed: Story = {
-  decorators: [(Story) => <BlockedProvider><Story /></BlockedProvider>],
+  decorators: [
+    (Story) => (
+      <BlockedProvider>
+        <Story />
+      </BlockedProvider>
+    ),
+  ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('error'));

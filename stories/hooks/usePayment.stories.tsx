@@ -10,7 +10,11 @@ function PaymentDemo({ name, amount }: { name: string; amount: number }) {
   const payment = usePayment();
   return (
     <section aria-label="usePayment demo" style={{ fontFamily: 'system-ui, sans-serif', display: 'grid', gap: 8, maxWidth: 360 }}>
-      <button type="button" disabled={iamport.status !== 'ready' || payment.isPending} onClick={() => payment.requestPayment({ pay_method: 'card', name, amount })}>
+      <button
+        type="button"
+        disabled={iamport.status !== 'ready' || payment.isPending}
+        onClick={() => payment.requestPayment({ pay_method: 'card', name, amount })}
+      >
         {payment.isPending ? '결제 진행 중… (Paying…)' : `결제하기 (Pay) ₩${Number(amount).toLocaleString('ko-KR')}`}
       </button>
       <p>
@@ -42,7 +46,13 @@ const meta = {
   title: 'Hooks/usePayment',
   component: PaymentDemo,
   args: { name: '원두 1kg (Coffee beans)', amount: 1004 },
-  decorators: [(Story) => <SandboxProvider><Story /></SandboxProvider>],
+  decorators: [
+    (Story) => (
+      <SandboxProvider>
+        <Story />
+      </SandboxProvider>
+    ),
+  ],
   parameters: { docs: { description: { component: 'One-time payment on the offline sandbox. Click pay, then use the test cards in the window.' } } },
 } satisfies Meta<typeof PaymentDemo>;
 export default meta;
@@ -108,7 +118,13 @@ export const InvalidAmount: Story = {
  * ask your server about its merchant_uid.
  */
 export const NoWindow: Story = {
-  decorators: [(Story) => <SandboxProvider sandbox={{ faults: { init: 'network-error' } }} windowTimeoutMs={600}><Story /></SandboxProvider>],
+  decorators: [
+    (Story) => (
+      <SandboxProvider sandbox={{ faults: { init: 'network-error' } }} windowTimeoutMs={600}>
+        <Story />
+      </SandboxProvider>
+    ),
+  ],
   play: async ({ canvasElement }) => {
     const button = await payButton(canvasElement);
     await waitFor(() => expect(button).toBeEnabled());

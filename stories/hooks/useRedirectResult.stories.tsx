@@ -67,7 +67,9 @@ function RedirectDemo({ url }: { url?: string }) {
 const meta = {
   title: 'Hooks/useRedirectResult',
   component: RedirectDemo,
-  parameters: { docs: { description: { component: 'The mobile landing page: parse the redirect, match it with the remembered request, never claim "paid".' } } },
+  parameters: {
+    docs: { description: { component: 'The mobile landing page: parse the redirect, match it with the remembered request, never claim "paid".' } },
+  },
 } satisfies Meta<typeof RedirectDemo>;
 export default meta;
 type Story = StoryObj<typeof meta>;

@@ -18,7 +18,11 @@ export function OutcomeLog({ entries }: { entries: string[] }) {
   return (
     <section aria-label="Outcome log" style={{ marginTop: 24, fontFamily: 'ui-monospace, monospace', fontSize: 13 }}>
       <h2 style={{ fontSize: 14 }}>Outcome log</h2>
-      <ol>{entries.map((entry, index) => <li key={index}>{entry}</li>)}</ol>
+      <ol>
+        {entries.map((entry, index) => (
+          <li key={index}>{entry}</li>
+        ))}
+      </ol>
     </section>
   );
 }

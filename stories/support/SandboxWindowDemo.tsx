@@ -52,7 +52,9 @@ export function SandboxWindowDemo({ params, sandbox }: { params: RequestPayParam
         </button>
       </div>
       <h3 style={{ margin: 0 }}>Response</h3>
-      <pre data-testid="response" style={{ background: '#f4f4f4', padding: 8, margin: 0, whiteSpace: 'pre-wrap' }}>{response || '—'}</pre>
+      <pre data-testid="response" style={{ background: '#f4f4f4', padding: 8, margin: 0, whiteSpace: 'pre-wrap' }}>
+        {response || '—'}
+      </pre>
       {redirectedTo && (
         <p>
           Redirected to: <code data-testid="redirect">{redirectedTo}</code>

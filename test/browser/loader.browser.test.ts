@@ -10,8 +10,7 @@ declare global {
 
 /** A fresh URL per test so the browser cache and resource timings never mix tests up. */
 const fresh = (path: string) => `${path}?run=${Math.random().toString(36).slice(2)}`;
-const requestsFor = (url: string) =>
-  performance.getEntriesByType('resource').filter((entry) => entry.name === new URL(url, location.href).href).length;
+const requestsFor = (url: string) => performance.getEntriesByType('resource').filter((entry) => entry.name === new URL(url, location.href).href).length;
 const scriptsFor = (url: string) => Array.from(document.scripts).filter((script) => script.src === new URL(url, location.href).href);
 
 afterEach(() => {

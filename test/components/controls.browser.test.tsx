@@ -88,7 +88,10 @@ describe('request components in Chromium: every request ends, and focus comes ba
     expect(verify).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'unknown', customerUid: 'user_42' }));
     unmount();
 
-    renderWithIamport(<PaymentButton params={{ pay_method: 'card', amount: 1004 }} />, { sdk: createFakeIamport({ faults: { init: 'network-error' } }), provider: FAST });
+    renderWithIamport(<PaymentButton params={{ pay_method: 'card', amount: 1004 }} />, {
+      sdk: createFakeIamport({ faults: { init: 'network-error' } }),
+      provider: FAST,
+    });
     await userEvent.click(await screen.findByRole('button', { name: ko.pay }));
     expect(await screen.findByRole('alert')).toHaveTextContent(ko.notVerified);
     expect(screen.queryByRole('button', { name: ko.retry })).toBeNull();

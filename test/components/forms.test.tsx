@@ -93,7 +93,9 @@ describe('<PaymentForm>', () => {
   it('amount and name come from props; success goes to onSuccess unverified; failure is announced as text', async () => {
     const user = userEvent.setup();
     const onSuccess = vi.fn();
-    const { sdk } = renderWithIamport(<PaymentForm amount={50_000} name="원두 세트" buyerFields={[]} onSuccess={onSuccess} params={{ merchant_uid: 'order_abc123' }} />);
+    const { sdk } = renderWithIamport(
+      <PaymentForm amount={50_000} name="원두 세트" buyerFields={[]} onSuccess={onSuccess} params={{ merchant_uid: 'order_abc123' }} />,
+    );
     expect(screen.queryByRole('spinbutton')).toBeNull();
     await user.click(await screen.findByRole('button', { name: '₩50,000 결제하기' }));
     expect(screen.getByRole('button', { name: ko.processing })).toBeDisabled();
@@ -144,13 +146,20 @@ describe('<BillingKeyForm>', () => {
 
 describe('<PaymentButton>', () => {
   it('one click → one request; disabled with progress while pending; 20 rapid clicks reach the SDK once', async () => {
-    const { sdk } = renderWithIamport(<PaymentButton params={{ pay_method: 'card', name: '원두', amount: 1004 }} cardFilter={{ only: ['366'] }}>₩1,004 결제</PaymentButton>);
+    const { sdk } = renderWithIamport(
+      <PaymentButton params={{ pay_method: 'card', name: '원두', amount: 1004 }} cardFilter={{ only: ['366'] }}>
+        ₩1,004 결제
+      </PaymentButton>,
+    );
     const button = await screen.findByRole('button', { name: '₩1,004 결제' });
     act(() => {
       for (let i = 0; i < 20; i++) button.click();
     });
     expect(sdk.requests).toHaveLength(1);
-    expect(sdk.requests[0]!.card!.detail).toEqual([{ card_code: '*', enabled: false }, { card_code: '366', enabled: true }]);
+    expect(sdk.requests[0]!.card!.detail).toEqual([
+      { card_code: '*', enabled: false },
+      { card_code: '366', enabled: true },
+    ]);
     await waitFor(() => expect(button).toBeDisabled());
     expect(button).toHaveAttribute('aria-busy', 'true');
     act(() => sdk.cancel());
@@ -169,7 +178,12 @@ describe('<PaymentButton>', () => {
   });
 
   it('passes children and className through', async () => {
-    renderWithIamport(<PaymentButton className="buy" params={{ pay_method: 'card', amount: 1004 }}>Buy</PaymentButton>, { sdk: createFakeIamport() });
+    renderWithIamport(
+      <PaymentButton className="buy" params={{ pay_method: 'card', amount: 1004 }}>
+        Buy
+      </PaymentButton>,
+      { sdk: createFakeIamport() },
+    );
     expect(await screen.findByRole('button', { name: 'Buy' })).toHaveClass('iamport-button', 'buy');
   });
 });
@@ -179,7 +193,13 @@ describe('an unknown outcome is checked with your server before anything is said
     ['paid', { verified: true, status: 'paid' }, ko.paid, 'status', false],
     ['a virtual account issued', { verified: false, status: 'awaiting_deposit' }, ko.vbankIssued, 'status', false],
     ['no payment for the order', { verified: false, status: 'not_verified', reason: 'not_found' }, ko.failed, 'alert', false],
-    ['a payment that does not match the order', { verified: false, status: 'not_verified', reason: 'amount_mismatch', paymentStatus: 'paid' }, ko.notVerified, 'alert', true],
+    [
+      'a payment that does not match the order',
+      { verified: false, status: 'not_verified', reason: 'amount_mismatch', paymentStatus: 'paid' },
+      ko.notVerified,
+      'alert',
+      true,
+    ],
     ['a server that could not decide', { verified: false, status: 'unknown', reason: 'upstream_error' }, ko.notVerified, 'alert', true],
     ['a plain false', false, ko.failed, 'alert', false],
   ] as const)('%s', async (_, answer, text, role, retry) => {

@@ -46,7 +46,10 @@ async function serveThenHydrate(address: string, props: Omit<RedirectLandingProp
 
 describe('<RedirectLanding> hydration', () => {
   it('a prerendered landing (no URL on the server): pending in the HTML, then the failure from the address', async () => {
-    const { container, serverHtml } = await serveThenHydrate(`/payments/complete?merchant_uid=order_1&imp_success=false&error_msg=${encodeURIComponent('한도 초과')}`, { cleanUrl: false });
+    const { container, serverHtml } = await serveThenHydrate(
+      `/payments/complete?merchant_uid=order_1&imp_success=false&error_msg=${encodeURIComponent('한도 초과')}`,
+      { cleanUrl: false },
+    );
     expect(serverHtml).toContain(ko.verifying);
     expect(serverHtml).not.toContain('role="alert"');
     expect(container.querySelector('[role="alert"]')).toHaveTextContent(ko.failed);
@@ -65,7 +68,10 @@ describe('<RedirectLanding> hydration', () => {
 
   it('searchParams from the server: the same result on both sides; an order this tab never sent is flagged only after hydration', async () => {
     const searchParams = { imp_uid: 'imp_3', merchant_uid: 'order_forged', imp_success: 'false', error_msg: '결제 실패' };
-    const { container, serverHtml } = await serveThenHydrate('/payments/complete?imp_uid=imp_3&merchant_uid=order_forged&imp_success=false', { searchParams, cleanUrl: false });
+    const { container, serverHtml } = await serveThenHydrate('/payments/complete?imp_uid=imp_3&merchant_uid=order_forged&imp_success=false', {
+      searchParams,
+      cleanUrl: false,
+    });
     expect(serverHtml).toContain(ko.failed);
     expect(serverHtml).not.toContain(ko.unknownOrder);
     expect(container).toHaveTextContent(ko.unknownOrder);

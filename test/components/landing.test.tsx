@@ -2,7 +2,7 @@ import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { MESSAGES, RedirectLanding, type LandingVerification } from '../../src/components';
+import { MESSAGES, RedirectLanding } from '../../src/components';
 import { rememberRequest } from '../../src/core';
 import { renderWithIamport } from '../support/render-with-iamport';
 
@@ -35,7 +35,13 @@ describe('<RedirectLanding>', () => {
   });
 
   it('shows "not verified" when the server says no (tampered amount or imp_success=true for a failed payment)', async () => {
-    renderWithIamport(<RedirectLanding verify={async () => ({ verified: false, reason: 'amount_mismatch' })} url={landing('imp_uid=imp_1&merchant_uid=order_x&imp_success=true')} cleanUrl={false} />);
+    renderWithIamport(
+      <RedirectLanding
+        verify={async () => ({ verified: false, reason: 'amount_mismatch' })}
+        url={landing('imp_uid=imp_1&merchant_uid=order_x&imp_success=true')}
+        cleanUrl={false}
+      />,
+    );
     expect(await screen.findByRole('alert')).toHaveTextContent(ko.notVerified);
     expect(screen.queryByText(ko.paid)).toBeNull();
     expect(screen.getByText(ko.unknownOrder)).toBeInTheDocument();
@@ -44,7 +50,13 @@ describe('<RedirectLanding>', () => {
   it('renders an <img onerror> error_msg as literal text and never calls verify for a failure', async () => {
     const verify = vi.fn(async () => true);
     const payload = '<img src=x onerror="window.__pwned=1">';
-    renderWithIamport(<RedirectLanding verify={verify} url={landing(`imp_uid=imp_1&merchant_uid=o&imp_success=false&error_code=F0004&error_msg=${encodeURIComponent(payload)}`)} cleanUrl={false} />);
+    renderWithIamport(
+      <RedirectLanding
+        verify={verify}
+        url={landing(`imp_uid=imp_1&merchant_uid=o&imp_success=false&error_code=F0004&error_msg=${encodeURIComponent(payload)}`)}
+        cleanUrl={false}
+      />,
+    );
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent(ko.failed);
     expect(screen.getByText(payload)).toBeInTheDocument();
@@ -53,13 +65,21 @@ describe('<RedirectLanding>', () => {
   });
 
   it('shows cancellation, no result, and the virtual account state', async () => {
-    const { unmount } = renderWithIamport(<RedirectLanding verify={async () => true} url={landing(`imp_uid=imp_1&merchant_uid=o&imp_success=false&error_msg=${encodeURIComponent('사용자가 결제를 취소하셨습니다')}`)} cleanUrl={false} />);
+    const { unmount } = renderWithIamport(
+      <RedirectLanding
+        verify={async () => true}
+        url={landing(`imp_uid=imp_1&merchant_uid=o&imp_success=false&error_msg=${encodeURIComponent('사용자가 결제를 취소하셨습니다')}`)}
+        cleanUrl={false}
+      />,
+    );
     expect(screen.getByRole('alert')).toHaveTextContent(ko.cancelled);
     unmount();
     const second = renderWithIamport(<RedirectLanding verify={async () => true} url="https://shop.example/payments/complete" cleanUrl={false} />);
     expect(screen.getByRole('alert')).toHaveTextContent(ko.noResult);
     second.unmount();
-    renderWithIamport(<RedirectLanding verify={async () => ({ verified: true, status: 'ready' }) as LandingVerification} url={landing('imp_uid=imp_1&merchant_uid=o')} cleanUrl={false} />);
+    renderWithIamport(
+      <RedirectLanding verify={async () => ({ verified: true, status: 'ready' })} url={landing('imp_uid=imp_1&merchant_uid=o')} cleanUrl={false} />,
+    );
     expect(await screen.findByText(ko.vbankIssued)).toBeInTheDocument();
   });
 
@@ -77,7 +97,12 @@ describe('<RedirectLanding>', () => {
     rememberRequest({ merchantUid: 'sub_1', kind: 'billing', amount: 0, startedAt: Date.now(), customerUid: 'user_1' });
     const answer = deferred<boolean>();
     renderWithIamport(
-      <RedirectLanding verify={() => answer.promise} url={landing('imp_uid=imp_1&merchant_uid=sub_1&imp_success=true')} cleanUrl={false} renderPending={() => <p>checking…</p>} />,
+      <RedirectLanding
+        verify={() => answer.promise}
+        url={landing('imp_uid=imp_1&merchant_uid=sub_1&imp_success=true')}
+        cleanUrl={false}
+        renderPending={() => <p>checking…</p>}
+      />,
     );
     expect(screen.getByText('checking…')).toBeInTheDocument();
     await act(async () => answer.resolve(true));

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_ISSUERS, cardFilter, createMerchantUid, enabledCardCodes, getCardIssuer, IamportError, isCardCode, isIamportError, MERCHANT_UID_MAX_LENGTH, toCardDetail, validatePaymentRequest } from '../../src/core';
+import {
+  CARD_ISSUERS,
+  cardFilter,
+  createMerchantUid,
+  enabledCardCodes,
+  getCardIssuer,
+  IamportError,
+  isCardCode,
+  isIamportError,
+  MERCHANT_UID_MAX_LENGTH,
+  toCardDetail,
+  validatePaymentRequest,
+} from '../../src/core';
 
 describe('cardFilter', () => {
   it('only() switches every card off first, then the chosen ones on', () => {

@@ -13,12 +13,22 @@ describe('toPaymentOutcome', () => {
   });
 
   it('treats error_code as failure even when success is true', () => {
-    const outcome = toPaymentOutcome({ success: true, imp_uid: 'imp_1', merchant_uid: 'o', error_code: 'F1002', error_msg: '이미 결제가 이루어진 거래건입니다.' });
+    const outcome = toPaymentOutcome({
+      success: true,
+      imp_uid: 'imp_1',
+      merchant_uid: 'o',
+      error_code: 'F1002',
+      error_msg: '이미 결제가 이루어진 거래건입니다.',
+    });
     expect(outcome).toMatchObject({ status: 'failed', code: 'F1002', message: '이미 결제가 이루어진 거래건입니다.' });
   });
 
   it('reads the real SDK misspelling error_coe', () => {
-    expect(toPaymentOutcome({ success: false, imp_uid: null, merchant_uid: 'o', error_coe: 'F1001' } as never)).toMatchObject({ status: 'failed', code: 'F1001', impUid: null });
+    expect(toPaymentOutcome({ success: false, imp_uid: null, merchant_uid: 'o', error_coe: 'F1001' })).toMatchObject({
+      status: 'failed',
+      code: 'F1001',
+      impUid: null,
+    });
   });
 
   it('newer SDK builds: only imp_uid and merchant_uid means success to verify', () => {
@@ -30,7 +40,13 @@ describe('toPaymentOutcome', () => {
   });
 
   it('recognises buyer cancellation', () => {
-    const outcome = toPaymentOutcome({ success: false, imp_uid: 'imp_1', merchant_uid: 'o', error_code: 'F400', error_msg: '[결제포기] 사용자가 결제를 취소하셨습니다' });
+    const outcome = toPaymentOutcome({
+      success: false,
+      imp_uid: 'imp_1',
+      merchant_uid: 'o',
+      error_code: 'F400',
+      error_msg: '[결제포기] 사용자가 결제를 취소하셨습니다',
+    });
     expect(outcome.status).toBe('cancelled');
     expect(isCancellation({ error_msg: 'User cancelled the payment' })).toBe(true);
     expect(isCancellation({ error_code: 'F0004', error_msg: '잔액이 부족합니다' })).toBe(false);
@@ -67,7 +83,13 @@ describe('requestPay', () => {
   });
 
   it('rejects with SDK_ERROR when the SDK throws, and SDK_NOT_READY without an SDK', async () => {
-    const imp: Iamport = { init: vi.fn(), agency: vi.fn(), request_pay: () => { throw new Error('boom'); } };
+    const imp: Iamport = {
+      init: vi.fn(),
+      agency: vi.fn(),
+      request_pay: () => {
+        throw new Error('boom');
+      },
+    };
     await expect(requestPay(imp, params)).rejects.toMatchObject({ code: 'SDK_ERROR' });
     await expect(requestPay(undefined as never, params)).rejects.toBeInstanceOf(IamportError);
   });

@@ -40,7 +40,7 @@ describe('parseRedirectResult', () => {
     expect(parseRedirectResult('?foo=bar')).toBeNull();
   });
 
-  it('keeps markup in messages as plain strings (rendering is the caller\'s job)', () => {
+  it("keeps markup in messages as plain strings (rendering is the caller's job)", () => {
     const outcome = parseRedirectResult(`?imp_uid=imp_1&merchant_uid=o&imp_success=false&error_msg=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
     expect(outcome).toMatchObject({ status: 'failed', message: '<img src=x onerror=alert(1)>' });
   });
@@ -50,7 +50,10 @@ describe('parseRedirectResult with a query object (Next.js searchParams)', () =>
   it('reads the same result as the URL; a repeated parameter counts by its first value', () => {
     const query = { imp_uid: 'imp_1', merchant_uid: ['order_1', 'order_2'], imp_success: 'true', page: '2' };
     expect(parseRedirectResult(query)).toEqual(parseRedirectResult('?imp_uid=imp_1&merchant_uid=order_1&imp_success=true'));
-    expect(parseRedirectResult({ merchant_uid: 'o', imp_success: 'false', error_msg: '카드 한도 초과' })).toMatchObject({ status: 'failed', message: '카드 한도 초과' });
+    expect(parseRedirectResult({ merchant_uid: 'o', imp_success: 'false', error_msg: '카드 한도 초과' })).toMatchObject({
+      status: 'failed',
+      message: '카드 한도 초과',
+    });
     expect(parseRedirectResult({ page: '2', empty: undefined })).toBeNull();
   });
 

@@ -72,7 +72,9 @@ describe('request controller', () => {
     payments.request(PARAMS);
     const rememberedAtCall = recallRequest(sdk.requests[0]!.merchant_uid);
     // no await: the SDK was called synchronously
-    expect(sdk.requests).toEqual([{ ...PARAMS, pg: 'jtnet.tpay_001', m_redirect_url: 'https://shop.example/done', merchant_uid: expect.stringMatching(/^order_[a-z0-9]{18}$/) }]);
+    expect(sdk.requests).toEqual([
+      { ...PARAMS, pg: 'jtnet.tpay_001', m_redirect_url: 'https://shop.example/done', merchant_uid: expect.stringMatching(/^order_[a-z0-9]{18}$/) },
+    ]);
     expect(rememberedAtCall).toMatchObject({ kind: 'payment', amount: 1004 });
     expect(payments.getSnapshot()).toMatchObject({ status: 'pending', isPending: true, stalled: false, merchantUid: sdk.requests[0]!.merchant_uid });
   });
@@ -162,7 +164,9 @@ describe('request controller', () => {
     await expect(first).resolves.toMatchObject({ status: 'unknown' });
     expect(payments.getSnapshot()).toBe(before);
     expect(onSuccess).not.toHaveBeenCalled();
-    expect(warnings.messages).toEqual([expect.stringContaining(`ignored a late answer from IMP.request_pay for merchant_uid ${sdk.requests[0]!.merchant_uid}`)]);
+    expect(warnings.messages).toEqual([
+      expect.stringContaining(`ignored a late answer from IMP.request_pay for merchant_uid ${sdk.requests[0]!.merchant_uid}`),
+    ]);
   });
 
   it('the real SDK’s silent init failure (its dialog stays hidden): unknown/no-window after windowTimeoutMs, and IMP.close()', async () => {

@@ -3,9 +3,29 @@ import { describe, expect, it } from 'vitest';
 import { IamportError, validateBillingKeyRequest, validatePaymentRequest } from '../../src/core';
 
 const fieldNames = [
-  'pg', 'pay_method', 'merchant_uid', 'name', 'amount', 'tax_free', 'vat_amount', 'currency', 'language',
-  'buyer_name', 'buyer_email', 'buyer_tel', 'buyer_addr', 'buyer_postcode', 'm_redirect_url', 'notice_url',
-  'custom_data', 'customer_uid', 'card', 'display', 'vbank_due', 'digital', 'popup',
+  'pg',
+  'pay_method',
+  'merchant_uid',
+  'name',
+  'amount',
+  'tax_free',
+  'vat_amount',
+  'currency',
+  'language',
+  'buyer_name',
+  'buyer_email',
+  'buyer_tel',
+  'buyer_addr',
+  'buyer_postcode',
+  'm_redirect_url',
+  'notice_url',
+  'custom_data',
+  'customer_uid',
+  'card',
+  'display',
+  'vbank_due',
+  'digital',
+  'popup',
 ];
 
 /** Values of every shape, including the plausible ones, so both paths are exercised. */
@@ -13,7 +33,11 @@ const anyValue = fc.oneof(
   fc.anything(),
   fc.constantFrom('card', 'trans', 'vbank', 'phone', 'jtnet', 'order_abc123', '1004', 'https://shop.example/x', '010-1234-5678', '06236', 'kim@example.com'),
   fc.integer({ min: -10, max: 100_000 }),
-  fc.record({ detail: fc.array(fc.record({ card_code: fc.oneof(fc.constantFrom('*', '366', '041', '999'), fc.integer()), enabled: fc.oneof(fc.boolean(), fc.anything()) })) }),
+  fc.record({
+    detail: fc.array(
+      fc.record({ card_code: fc.oneof(fc.constantFrom('*', '366', '041', '999'), fc.integer()), enabled: fc.oneof(fc.boolean(), fc.anything()) }),
+    ),
+  }),
   fc.record({ card_quota: fc.array(fc.oneof(fc.integer({ min: -1, max: 40 }), fc.anything())) }),
 );
 
@@ -35,11 +59,17 @@ function check(validate: (params: unknown) => unknown, params: unknown): void {
 
 describe('validators under arbitrary input', () => {
   it('validatePaymentRequest never crashes; every refusal is an IamportError naming a field', () => {
-    fc.assert(fc.property(paramsLike, (params) => check(validatePaymentRequest, params)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(paramsLike, (params) => check(validatePaymentRequest, params)),
+      { numRuns: 2000 },
+    );
   });
 
   it('validateBillingKeyRequest never crashes; every refusal is an IamportError naming a field', () => {
-    fc.assert(fc.property(paramsLike, (params) => check(validateBillingKeyRequest, params)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(paramsLike, (params) => check(validateBillingKeyRequest, params)),
+      { numRuns: 2000 },
+    );
   });
 
   it('any string amount is refused, with a message that names amount', () => {

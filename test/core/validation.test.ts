@@ -38,12 +38,66 @@ const refused: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ['card not an object', { card: 'shinhan' }, 'card', /card must be an object/],
   ['card.direct', { card: { direct: { code: '366' } } }, 'card.direct', /not supported by JTNet/],
   ['card.detail not an array', { card: { detail: { card_code: '366' } } }, 'card.detail', /must be an array/],
-  ['numeric card_code', { card: { detail: [{ card_code: '*', enabled: false }, { card_code: 41, enabled: true }] } }, 'card.detail[1].card_code', /Pass '041'/],
-  ['unknown card_code', { card: { detail: [{ card_code: '*', enabled: false }, { card_code: '999', enabled: true }] } }, 'card.detail[1].card_code', /not in the official card code table/],
+  [
+    'numeric card_code',
+    {
+      card: {
+        detail: [
+          { card_code: '*', enabled: false },
+          { card_code: 41, enabled: true },
+        ],
+      },
+    },
+    'card.detail[1].card_code',
+    /Pass '041'/,
+  ],
+  [
+    'unknown card_code',
+    {
+      card: {
+        detail: [
+          { card_code: '*', enabled: false },
+          { card_code: '999', enabled: true },
+        ],
+      },
+    },
+    'card.detail[1].card_code',
+    /not in the official card code table/,
+  ],
   ['enabled not boolean', { card: { detail: [{ card_code: '366', enabled: 'yes' }] } }, 'card.detail[0].enabled', /true or false/],
-  ['duplicate card_code', { card: { detail: [{ card_code: '*', enabled: false }, { card_code: '366', enabled: true }, { card_code: '366', enabled: true }] } }, 'card.detail[2].card_code', /appears twice/],
-  ['forgotten star rule', { card: { detail: [{ card_code: '366', enabled: true }] } }, 'card.detail', /filters nothing; put \{ card_code: '\*', enabled: false \} first/],
-  ['star not first', { card: { detail: [{ card_code: '366', enabled: true }, { card_code: '*', enabled: false }] } }, 'card.detail[1].card_code', /must come first/],
+  [
+    'duplicate card_code',
+    {
+      card: {
+        detail: [
+          { card_code: '*', enabled: false },
+          { card_code: '366', enabled: true },
+          { card_code: '366', enabled: true },
+        ],
+      },
+    },
+    'card.detail[2].card_code',
+    /appears twice/,
+  ],
+  [
+    'forgotten star rule',
+    { card: { detail: [{ card_code: '366', enabled: true }] } },
+    'card.detail',
+    /filters nothing; put \{ card_code: '\*', enabled: false \} first/,
+  ],
+  [
+    'star not first',
+    {
+      card: {
+        detail: [
+          { card_code: '366', enabled: true },
+          { card_code: '*', enabled: false },
+        ],
+      },
+    },
+    'card.detail[1].card_code',
+    /must come first/,
+  ],
   ['everything off', { card: { detail: [{ card_code: '*', enabled: false }] } }, 'card.detail', /offer no card/],
   ['bad card_quota', { display: { card_quota: [0, 'x'] } }, 'display.card_quota', /between 1 and 36/],
   ['instalments under 50,000', { display: { card_quota: [2, 3] } }, 'display.card_quota', /below ₩50,000/],
@@ -54,7 +108,18 @@ const refused: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ['bad vbank_due', { pay_method: 'vbank', vbank_due: '20261341' }, 'vbank_due', /YYYYMMDD/],
   ['phone without digital', { pay_method: 'phone' }, 'digital', /digital is required for pay_method 'phone'/],
   ['bad language', { language: 'jp' }, 'language', /'ko' or 'en'/],
-  ['cyclic custom_data', { custom_data: (() => { const o: Record<string, unknown> = {}; o.self = o; return o; })() }, 'custom_data', /JSON-serialisable/],
+  [
+    'cyclic custom_data',
+    {
+      custom_data: (() => {
+        const o: Record<string, unknown> = {};
+        o.self = o;
+        return o;
+      })(),
+    },
+    'custom_data',
+    /JSON-serialisable/,
+  ],
   ['array custom_data', { custom_data: [1] }, 'custom_data', /plain object/],
 ];
 
@@ -66,7 +131,12 @@ describe('validatePaymentRequest', () => {
       buyer_tel: '010-1234-5678',
       buyer_postcode: '06236',
       m_redirect_url: 'https://shop.example/payments/complete',
-      card: { detail: [{ card_code: '*', enabled: false }, { card_code: '366', enabled: true }] },
+      card: {
+        detail: [
+          { card_code: '*', enabled: false },
+          { card_code: '366', enabled: true },
+        ],
+      },
       display: { card_quota: [] },
     };
     expect(validatePaymentRequest(params)).toBe(params);

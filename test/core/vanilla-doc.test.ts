@@ -33,7 +33,9 @@ describe('docs/vanilla.md: the 20-line checkout without React', () => {
     expect(sdk.inits).toEqual(['imp00000000']);
     const pay = document.querySelector<HTMLButtonElement>('#pay')!;
     pay.click();
-    expect(sdk.requests).toEqual([expect.objectContaining({ pg: 'jtnet', pay_method: 'card', amount: 1004, m_redirect_url: 'https://shop.example/payments/complete' })]);
+    expect(sdk.requests).toEqual([
+      expect.objectContaining({ pg: 'jtnet', pay_method: 'card', amount: 1004, m_redirect_url: 'https://shop.example/payments/complete' }),
+    ]);
     expect(pay.disabled).toBe(true);
     expect(document.querySelector('#message')!.textContent).toBe('결제 진행 중…');
     pay.click(); // a second click never reaches the SDK
@@ -41,7 +43,10 @@ describe('docs/vanilla.md: the 20-line checkout without React', () => {
 
     sdk.approve();
     expect(pay.disabled).toBe(false);
-    expect(verify).toHaveBeenCalledWith('/api/payments/verify', { method: 'POST', body: JSON.stringify({ impUid: 'imp_000000000001', merchantUid: sdk.requests[0]!.merchant_uid }) });
+    expect(verify).toHaveBeenCalledWith('/api/payments/verify', {
+      method: 'POST',
+      body: JSON.stringify({ impUid: 'imp_000000000001', merchantUid: sdk.requests[0]!.merchant_uid }),
+    });
 
     pay.click();
     sdk.decline({ message: '한도초과' });

@@ -29,7 +29,13 @@ export interface CodeBlock {
 
 /** The README and every docs/*.md, relative to the root. */
 export function markdownFiles(): string[] {
-  return ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).sort().map((name) => `docs/${name}`)];
+  return [
+    'README.md',
+    ...readdirSync(join(ROOT, 'docs'))
+      .filter((name) => name.endsWith('.md'))
+      .sort()
+      .map((name) => `docs/${name}`),
+  ];
 }
 
 /** The `ts` / `tsx` blocks of one markdown file (its text read from disk unless given). */
@@ -48,7 +54,10 @@ export function codeBlocks(file: string, markdown = readFileSync(join(ROOT, file
         file,
         line: start + 1,
         lang: lang === 'tsx' ? 'tsx' : 'ts',
-        code: lines.slice(start, end).map((line) => (line.startsWith(indent!) ? line.slice(indent!.length) : line)).join('\n'),
+        code: lines
+          .slice(start, end)
+          .map((line) => (line.startsWith(indent!) ? line.slice(indent!.length) : line))
+          .join('\n'),
         skipped: SKIP_MARKER.test(lines[index - 1]?.trim() ?? ''),
       });
     }
@@ -119,7 +128,11 @@ function appRoots(containingFile: string): string[] {
  */
 export function typecheckBlocks(blocks: CodeBlock[]): string[] {
   const configPath = join(ROOT, 'tsconfig.json');
-  const config = ts.getParsedCommandLineOfConfigFile(configPath, { noEmit: true, types: ['node'] }, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    { noEmit: true, types: ['node'] },
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
   if (!config) throw new Error('docs typecheck: cannot read tsconfig.json');
   const files = virtualFiles(blocks);
   const options = config.options;

@@ -3,17 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sandboxWindow } from 'react-iamport-jtnet/testing';
-import {
-  BUYER,
-  CARDS,
-  createOrder,
-  expectNoAxeViolations,
-  fillBuyer,
-  openShop,
-  screenshot,
-  serverOrders,
-  waitForText,
-} from './support/browser';
+import { BUYER, CARDS, createOrder, expectNoAxeViolations, fillBuyer, openShop, screenshot, serverOrders, waitForText } from './support/browser';
 import { recordSandboxPayment, sandboxPayment, type Stack } from './support/stack';
 import { useStack } from './support/setup';
 
@@ -241,19 +231,27 @@ describe('desktop checkout', () => {
   it('webhooks (handleWebhook): a payment the page never reported is settled by the notice; a forged amount is refunded', async () => {
     const { page, context } = await openShop(browser, stack.shopUrl);
     const create = async (productId: string) =>
-      (await (await page.request.post('/api/orders', { data: { productId, quantity: 1, amount: 1 } })).json()) as { order: { merchant_uid: string; amount: number }; notice_url: string };
+      (await (await page.request.post('/api/orders', { data: { productId, quantity: 1, amount: 1 } })).json()) as {
+        order: { merchant_uid: string; amount: number };
+        notice_url: string;
+      };
 
     // The buyer paid and closed the tab before the page could call /api/payments/verify.
     const beans = await create('yirgacheffe');
     expect(beans.order.amount).toBe(15_000); // the catalog's price: the `amount: 1` the browser sent is ignored
     await recordSandboxPayment(stack.sandboxUrl, { merchant_uid: beans.order.merchant_uid, amount: beans.order.amount, notice_url: beans.notice_url });
-    await expect.poll(async () => (await serverOrders(page)).find((order) => order.merchant_uid === beans.order.merchant_uid)?.status, { timeout: 10_000 }).toBe('paid');
+    await expect
+      .poll(async () => (await serverOrders(page)).find((order) => order.merchant_uid === beans.order.merchant_uid)?.status, { timeout: 10_000 })
+      .toBe('paid');
 
     // Someone paid ₩100 for a ₩9,800 order: the shop refunds it and never marks the order paid.
     const coldBrew = await create('cold-brew');
     const forged = await recordSandboxPayment(stack.sandboxUrl, { merchant_uid: coldBrew.order.merchant_uid, amount: 100, notice_url: coldBrew.notice_url });
     await expect.poll(async () => (await sandboxPayment(stack.sandboxUrl, forged.imp_uid)).status, { timeout: 10_000 }).toBe('cancelled');
-    expect((await serverOrders(page)).find((order) => order.merchant_uid === coldBrew.order.merchant_uid)).toMatchObject({ status: 'pending', flagged: expect.stringContaining('amount mismatch') });
+    expect((await serverOrders(page)).find((order) => order.merchant_uid === coldBrew.order.merchant_uid)).toMatchObject({
+      status: 'pending',
+      flagged: expect.stringContaining('amount mismatch'),
+    });
     await context.close();
   });
 });

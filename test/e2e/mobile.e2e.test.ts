@@ -104,7 +104,9 @@ describe('mobile (375 px, mobile user agent)', () => {
 
     // 2. The amount was changed in the browser (₩100 for a ₩12,000 order): the shop registered the
     // amount with i'mport before the window opened (POST /payments/prepare), so i'mport refuses it.
-    await expect(recordSandboxPayment(stack.sandboxUrl, { merchant_uid: dripBags, amount: 100, name: 'drip bags' })).rejects.toThrow(/사전등록된 결제금액\(12000\)과 요청 금액\(100\)/);
+    await expect(recordSandboxPayment(stack.sandboxUrl, { merchant_uid: dripBags, amount: 100, name: 'drip bags' })).rejects.toThrow(
+      /사전등록된 결제금액\(12000\)과 요청 금액\(100\)/,
+    );
 
     // 3. A declined payment with imp_success=true (and success=true) written into the URL.
     const declined = await recordSandboxPayment(stack.sandboxUrl, { merchant_uid: coldBrew, amount: 9_800, card_number: '4000-0000-0000-0002' });
@@ -124,7 +126,9 @@ describe('mobile (375 px, mobile user agent)', () => {
 
   it('a failure in the URL is shown as text (never as HTML) and nothing is verified', async () => {
     const { page, context } = await openShop(browser, stack.shopUrl, MOBILE);
-    await page.goto(`/payments/complete?${new URLSearchParams({ imp_uid: '', merchant_uid: 'cafe_x', imp_success: 'false', error_code: 'F0000', error_msg: '<img src=x onerror="window.hacked=1">잔액 부족' })}`);
+    await page.goto(
+      `/payments/complete?${new URLSearchParams({ imp_uid: '', merchant_uid: 'cafe_x', imp_success: 'false', error_code: 'F0000', error_msg: '<img src=x onerror="window.hacked=1">잔액 부족' })}`,
+    );
     const alert = page.getByRole('alert').filter({ hasText: '결제에 실패했습니다.' });
     await alert.waitFor();
     expect(await alert.textContent()).toContain('<img src=x onerror="window.hacked=1">잔액 부족');

@@ -19,7 +19,10 @@ let browser: Browser;
 beforeAll(async () => {
   const build = spawnSync(process.execPath, [resolve(ROOT, LAUNCHER), '--build-only', '--quiet', '--bundler', 'turbopack'], { cwd: ROOT, encoding: 'utf8' });
   expect(build.status, `next build failed:\n${build.stdout}\n${build.stderr}`).toBe(0);
-  [shop, browser] = await Promise.all([startLauncher(LAUNCHER, ['--no-build', '--quiet', '--bundler', 'turbopack', '--port', '0', '--sandbox-port', '0'], 'nextjs'), launchChromium()]);
+  [shop, browser] = await Promise.all([
+    startLauncher(LAUNCHER, ['--no-build', '--quiet', '--bundler', 'turbopack', '--port', '0', '--sandbox-port', '0'], 'nextjs'),
+    launchChromium(),
+  ]);
 }, 600_000);
 
 afterAll(async () => {
@@ -41,7 +44,7 @@ async function preparedCheckout(page: Page): Promise<string> {
 }
 
 describe('Next.js example: prepared amounts, virtual accounts, unknown outcomes', () => {
-  it('the checkout registers the amount before the form can be sent; i\'mport then refuses another amount for that order', async () => {
+  it("the checkout registers the amount before the form can be sent; i'mport then refuses another amount for that order", async () => {
     const { page, context, expectCleanConsole } = await openShop(browser, shop.appUrl, DESKTOP);
     // Hold the prepare call: until it answers, nothing can be typed or sent.
     let release!: () => void;
@@ -62,7 +65,9 @@ describe('Next.js example: prepared amounts, virtual accounts, unknown outcomes'
     await page.getByRole('textbox', { name: '이름', exact: true }).and(page.locator(':enabled')).waitFor();
 
     // ₩100 for the ₩15,000 order: refused by i'mport (the sandbox) itself, before anyone pays.
-    await expect(recordSandboxPayment(shop.sandboxUrl, { merchant_uid: merchantUid, amount: 100, name: 'tampered' })).rejects.toThrow(/사전등록된 결제금액\(15000\)/);
+    await expect(recordSandboxPayment(shop.sandboxUrl, { merchant_uid: merchantUid, amount: 100, name: 'tampered' })).rejects.toThrow(
+      /사전등록된 결제금액\(15000\)/,
+    );
     // The checkout page asked for the SDK (the landing, which needs none, is checked in nextjs.e2e).
     expect(await page.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.includes('/v1/iamport.js')))).toBe(true);
     expectCleanConsole();
@@ -81,7 +86,9 @@ describe('Next.js example: prepared amounts, virtual accounts, unknown outcomes'
     await issued.waitFor();
     expect(await issued.textContent()).toMatch(/은행 \S+/);
     expect(await page.getByText('결제가 완료되었습니다').count()).toBe(0);
-    await expect.poll(async () => (await records(page, merchantUid)).awaitingDeposit.map((record) => record.by).sort(), { timeout: 15_000 }).toEqual(['verify', 'webhook']);
+    await expect
+      .poll(async () => (await records(page, merchantUid)).awaitingDeposit.map((record) => record.by).sort(), { timeout: 15_000 })
+      .toEqual(['verify', 'webhook']);
     expect((await records(page, merchantUid)).paid).toEqual([]);
     expectCleanConsole();
     await context.close();

@@ -17,7 +17,10 @@ const SERVER_CODE = ['getToken', 'imp_secret'];
 const BROWSER_STUB_MESSAGE = 'react-iamport-jtnet/server was bundled for a browser';
 
 /** Every .js file under a directory. */
-const scripts = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js')).map((file) => join(dir, file));
+const scripts = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => join(dir, file));
 
 /** Collects every element with role="alert" the page ever showed, from the first parsed byte on. */
 const RECORD_ALERTS = () => {
@@ -50,7 +53,10 @@ describe.each(['turbopack', 'webpack'] as const)('Next.js App Router shop, built
   let browser: Browser;
 
   beforeAll(async () => {
-    const build = spawnSync(process.execPath, [resolve(ROOT, LAUNCHER), '--build-only', '--checks', '--quiet', '--bundler', bundler], { cwd: ROOT, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [resolve(ROOT, LAUNCHER), '--build-only', '--checks', '--quiet', '--bundler', bundler], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(build.status, `next build (${bundler}) failed:\n${build.stdout}\n${build.stderr}`).toBe(0);
     [shop, browser] = await Promise.all([
       startLauncher(LAUNCHER, ['--no-build', '--checks', '--quiet', '--bundler', bundler, '--port', '0', '--sandbox-port', '0'], 'nextjs'),
@@ -84,7 +90,11 @@ describe.each(['turbopack', 'webpack'] as const)('Next.js App Router shop, built
     expect(merchantUid).toMatch(/^yirgacheffe_/);
     // The Node route handler recorded the verification; the sandbox's webhook reaches the webhook route handler.
     await expect
-      .poll(async () => ((await (await page.request.get(`/api/orders/${merchantUid}`)).json()) as { paid: { by: string }[] }).paid.map((record) => record.by).sort(), { timeout: 15_000 })
+      .poll(
+        async () =>
+          ((await (await page.request.get(`/api/orders/${merchantUid}`)).json()) as { paid: { by: string }[] }).paid.map((record) => record.by).sort(),
+        { timeout: 15_000 },
+      )
       .toEqual(['verify', 'webhook']);
     expectCleanConsole();
     await context.close();
@@ -97,7 +107,10 @@ describe.each(['turbopack', 'webpack'] as const)('Next.js App Router shop, built
     const edgeVerify = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/payments/verify-edge');
     await payForTheProduct(page);
 
-    expect((await expectRedirectLanding(page, { path: '/payments/complete' })).outcome).toMatchObject({ status: 'succeeded', merchantUid: expect.stringMatching(/^yirgacheffe_/) });
+    expect((await expectRedirectLanding(page, { path: '/payments/complete' })).outcome).toMatchObject({
+      status: 'succeeded',
+      merchantUid: expect.stringMatching(/^yirgacheffe_/),
+    });
     await page.getByRole('status').filter({ hasText: '결제가 완료되었습니다.' }).waitFor();
     expect((await edgeVerify).status()).toBe(200);
     expect(await (await edgeVerify).json()).toMatchObject({ verified: true, status: 'paid', amount: 15_000 });
@@ -110,7 +123,14 @@ describe.each(['turbopack', 'webpack'] as const)('Next.js App Router shop, built
     expect(new URL(page.url()).search).toBe('');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     // The landing asks for no payment SDK (the provider loads it only for a request hook).
-    expect(await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((url) => url.includes('/v1/iamport.js')))).toEqual([]);
+    expect(
+      await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => entry.name)
+          .filter((url) => url.includes('/v1/iamport.js')),
+      ),
+    ).toEqual([]);
     expectCleanConsole();
     await context.close();
   });

@@ -59,7 +59,10 @@ afterAll(async () => {
 
 describe('React 18', () => {
   it('the production bundle holds React 18 only', () => {
-    const code = readdirSync(join(outDir, 'assets')).filter((file) => file.endsWith('.js')).map((file) => readFileSync(join(outDir, 'assets', file), 'utf8')).join('\n');
+    const code = readdirSync(join(outDir, 'assets'))
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(join(outDir, 'assets', file), 'utf8'))
+      .join('\n');
     expect(code).toMatch(/["'`]18\.3\.1["'`]/);
     expect(code).not.toMatch(/["'`]19\.\d+\.\d+["'`]/);
     expect(code).not.toContain('jsxDEV');

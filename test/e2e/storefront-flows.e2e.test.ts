@@ -22,14 +22,18 @@ const OVERSEAS = new Set<string>(CARD_ISSUERS.filter((issuer) => issuer.overseas
 const expectNoHorizontalScroll = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
 /** This browser's orders as the shop's server sees them, with the order number of each attempt. */
-const shopOrders = async (page: Page) => (await serverOrders(page)) as (Awaited<ReturnType<typeof serverOrders>>[number] & { order_no: string; superseded_by?: string })[];
+const shopOrders = async (page: Page) =>
+  (await serverOrders(page)) as (Awaited<ReturnType<typeof serverOrders>>[number] & { order_no: string; superseded_by?: string })[];
 
 /** The kit's buyer fields as they are now. */
-const buyerFields = (page: Page) =>
-  Promise.all(['이름', '이메일', '휴대폰 번호'].map((name) => page.getByRole('textbox', { name, exact: true }).inputValue()));
+const buyerFields = (page: Page) => Promise.all(['이름', '이메일', '휴대폰 번호'].map((name) => page.getByRole('textbox', { name, exact: true }).inputValue()));
 
 /** The issuer codes the open sandbox window offers (its card.detail applied). */
-const windowIssuers = (page: Page) => sandboxWindow(page).dialog.getByLabel('카드사 (Card issuer)').locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+const windowIssuers = (page: Page) =>
+  sandboxWindow(page)
+    .dialog.getByLabel('카드사 (Card issuer)')
+    .locator('option')
+    .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
 
 /** Every `/v1/iamport.js` request the page makes from now on. */
 function sdkRequests(page: Page) {
@@ -136,7 +140,9 @@ describe('storefront flows', () => {
     const created = (await (await page.request.post('/api/orders', { data: { productId: 'cold-brew', quantity: 1 } })).json()) as Created;
     const first = created.order;
     expect((await page.request.post(`/api/orders/${first.merchant_uid}/prepare`)).ok()).toBe(true);
-    const retries = await Promise.all([0, 1].map(async () => ((await (await page.request.post(`/api/orders/${first.merchant_uid}/retry`)).json()) as Created).order));
+    const retries = await Promise.all(
+      [0, 1].map(async () => ((await (await page.request.post(`/api/orders/${first.merchant_uid}/retry`)).json()) as Created).order),
+    );
     expect(retries[1]!.merchant_uid).toBe(retries[0]!.merchant_uid);
     const second = retries[0]!;
     expect(second).toMatchObject({ order_no: first.order_no });
@@ -146,7 +152,12 @@ describe('storefront flows', () => {
     await recordSandboxPayment(stack.sandboxUrl, { merchant_uid: second.merchant_uid, amount: 9_800, name: 'cold brew', notice_url: created.notice_url });
     await expect.poll(() => statusOf(second.merchant_uid), { timeout: 10_000 }).toBe('paid');
     // The older attempt paid too (another tab still had it open): refunded, never kept.
-    const late = await recordSandboxPayment(stack.sandboxUrl, { merchant_uid: first.merchant_uid, amount: 9_800, name: 'cold brew', notice_url: created.notice_url });
+    const late = await recordSandboxPayment(stack.sandboxUrl, {
+      merchant_uid: first.merchant_uid,
+      amount: 9_800,
+      name: 'cold brew',
+      notice_url: created.notice_url,
+    });
     await expect.poll(async () => (await sandboxPayment(stack.sandboxUrl, late.imp_uid)).status, { timeout: 10_000 }).toBe('cancelled');
     expect(await statusOf(first.merchant_uid)).toBe('cancelled');
     expect(await statusOf(second.merchant_uid)).toBe('paid');
@@ -172,7 +183,7 @@ describe('storefront flows', () => {
     expect(after.y + after.height).toBeLessThanOrEqual(812);
     // "10개입" stays on one line ("10개 / 입" was broken mid-word).
     const lines = await page.evaluate(() => {
-      const name = [...document.querySelectorAll('.product-name')].find((element) => element.textContent!.includes('10개입'))!;
+      const name = [...document.querySelectorAll('.product-name')].find((element) => element.textContent.includes('10개입'))!;
       const node = name.firstChild!;
       const range = document.createRange();
       const start = node.textContent!.indexOf('10개입');

@@ -26,7 +26,9 @@ describe('subscription', () => {
     await fillBuyer(page);
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: '카드 등록하고 ₩19,800 결제' }).click();
-    await sandboxWindow(page).dialog.getByRole('heading', { name: /정기결제 카드 등록/ }).waitFor();
+    await sandboxWindow(page)
+      .dialog.getByRole('heading', { name: /정기결제 카드 등록/ })
+      .waitFor();
     await sandboxWindow(page).payWithCard();
 
     await page.getByRole('heading', { name: '구독 중입니다' }).waitFor();

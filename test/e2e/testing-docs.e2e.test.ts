@@ -52,7 +52,10 @@ it('the Playwright specs of docs/testing.md pass under `playwright test` (deskto
     maxBuffer: 16 * 1024 * 1024,
   }).catch((error: { stdout: string; stderr: string }) => error);
   const parsed = JSON.parse(readFileSync(report, 'utf8')) as { suites: JsonSuite[]; errors: { message?: string }[] };
-  expect(parsed.errors.map((error) => error.message), `${stdout}\n${stderr}`).toEqual([]);
+  expect(
+    parsed.errors.map((error) => error.message),
+    `${stdout}\n${stderr}`,
+  ).toEqual([]);
   expect(Object.assign({}, ...parsed.suites.map((suite) => outcomes(suite)))).toEqual({
     'desktop: a card payment is verified by the shop’s server': 'passed',
     'desktop: a declined card shows the reason, and paying again works': 'passed',

@@ -18,10 +18,10 @@ type Sdk = 'createSandboxIamport' | '/v1/iamport.js';
 function checkoutPage(sdk: Sdk, sandboxUrl: string, query: URLSearchParams): string {
   const fault = query.get('fault');
   const load =
-    sdk === 'createSandboxIamport' ?
-      `import { createSandboxIamport } from '/dist/esm/sandbox/index.js';
+    sdk === 'createSandboxIamport'
+      ? `import { createSandboxIamport } from '/dist/esm/sandbox/index.js';
        window.IMP = createSandboxIamport(${fault === 'window:no-answer' ? "{ faults: { window: 'no-answer' } }" : ''});`
-    : `await new Promise((done, fail) => { const s = document.createElement('script'); s.src = ${JSON.stringify(`${sandboxUrl}/v1/iamport.js${fault ? `?fault=${fault}` : ''}`)}; s.onload = done; s.onerror = fail; document.head.append(s); });`;
+      : `await new Promise((done, fail) => { const s = document.createElement('script'); s.src = ${JSON.stringify(`${sandboxUrl}/v1/iamport.js${fault ? `?fault=${fault}` : ''}`)}; s.onload = done; s.onerror = fail; document.head.append(s); });`;
   return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>checkout</title></head><body>
 <button id="pay">결제하기</button><pre id="result"></pre>
 <script type="module">
@@ -50,12 +50,15 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://x');
     const html = (body: string) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-    if (url.pathname === '/module' || url.pathname === '/classic') return html(checkoutPage(url.pathname === '/module' ? 'createSandboxIamport' : '/v1/iamport.js', sandbox.url, url.searchParams));
+    if (url.pathname === '/module' || url.pathname === '/classic')
+      return html(checkoutPage(url.pathname === '/module' ? 'createSandboxIamport' : '/v1/iamport.js', sandbox.url, url.searchParams));
     if (url.pathname === '/payments/complete') return html(LANDING);
     const file = normalize(url.pathname).replace(/^\/dist\//, '');
     if (!url.pathname.startsWith('/dist/') || file.startsWith('..')) return response.writeHead(404).end();
     response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
-    createReadStream(join(DIST, file)).on('error', () => response.end()).pipe(response);
+    createReadStream(join(DIST, file))
+      .on('error', () => response.end())
+      .pipe(response);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -69,7 +72,7 @@ afterAll(async () => {
 });
 
 /** Open the page for one SDK and press Pay; returns the page and a reader of the callback's response. */
-async function checkout(sdk: Sdk, { phone = false, query = {} as Record<string, string> } = {}) {
+async function checkout(sdk: Sdk, { phone = false, query = {} } = {}) {
   const shop = await openShop(browser, appUrl, phone ? MOBILE : DESKTOP);
   const { page } = shop;
   await page.goto(`/${sdk === 'createSandboxIamport' ? 'module' : 'classic'}?${new URLSearchParams(query)}`);
@@ -125,7 +128,9 @@ describe.each(['createSandboxIamport', '/v1/iamport.js'] as const)('Playwright h
     let shop = await checkout(sdk, { phone: true });
     const landing = expectRedirectLanding(shop.page, { path: '/payments/complete' }); // waiting before the redirect…
     await sandboxWindow(shop.page).payWithCard();
-    expect(await landing).toMatchObject({ outcome: { status: 'succeeded', impUid: expect.stringMatching(/^imp_\d{12}$/), merchantUid: expect.stringMatching(/^order_/) } });
+    expect(await landing).toMatchObject({
+      outcome: { status: 'succeeded', impUid: expect.stringMatching(/^imp_\d{12}$/), merchantUid: expect.stringMatching(/^order_/) },
+    });
     expect((await landing).url).toMatch(/\/payments\/complete\?ref=a(\+|%20)b&imp_uid=imp_\d{12}&merchant_uid=order_\d+&imp_success=true$/);
     await shop.page.getByText('landed').waitFor();
     expect(new URL(shop.page.url()).search).toBe('');
@@ -135,13 +140,18 @@ describe.each(['createSandboxIamport', '/v1/iamport.js'] as const)('Playwright h
 
     shop = await checkout(sdk, { phone: true });
     await sandboxWindow(shop.page).decline();
-    expect((await expectRedirectLanding(shop.page, { path: /^\/payments\// })).outcome).toMatchObject({ status: 'failed', message: expect.stringContaining('잔액이 부족합니다') });
+    expect((await expectRedirectLanding(shop.page, { path: /^\/payments\// })).outcome).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining('잔액이 부족합니다'),
+    });
     await shop.context.close();
   });
 
   it('expectRedirectLanding fails with the reason when the page never lands on a result, or lands elsewhere than `path`', async () => {
     let shop = await checkout(sdk); // a desktop answers in the page: no redirect
-    await expect(expectRedirectLanding(shop.page, { timeout: 300 })).rejects.toThrow(/never landed on a payment result.*\/classic|never landed on a payment result.*\/module/);
+    await expect(expectRedirectLanding(shop.page, { timeout: 300 })).rejects.toThrow(
+      /never landed on a payment result.*\/classic|never landed on a payment result.*\/module/,
+    );
     await shop.context.close();
 
     shop = await checkout(sdk, { phone: true });

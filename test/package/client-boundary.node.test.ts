@@ -9,11 +9,15 @@ const dist = resolve(import.meta.dirname, '../../dist');
 const STATIC_IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*['"]([^'"]+)['"]/g;
 const SIDE_EFFECT_IMPORT = /(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
 /** What React's server build lacks, and the form library built on it. */
-const CLIENT_ONLY_REACT = /\b(use(State|Effect|LayoutEffect|Ref|Memo|Callback|Context|Reducer|SyncExternalStore|Id|Transition|DeferredValue|ImperativeHandle|InsertionEffect|Optimistic|ActionState)|createContext)\b/;
+const CLIENT_ONLY_REACT =
+  /\b(use(State|Effect|LayoutEffect|Ref|Memo|Callback|Context|Reducer|SyncExternalStore|Id|Transition|DeferredValue|ImperativeHandle|InsertionEffect|Optimistic|ActionState)|createContext)\b/;
 
 const isClient = (code: string) => /^['"]use client['"];/.test(code);
 /** Every .js module under a directory, as absolute paths. */
-const modulesUnder = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js')).map((file) => resolve(dir, file));
+const modulesUnder = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => resolve(dir, file));
 
 interface Module {
   file: string;
@@ -62,15 +66,22 @@ describe("'use client' boundaries of the built package", () => {
   it('the root entry itself is no client module: core helpers stay callable on the server, hooks and components are client references', () => {
     const { server, clientReferences } = serverGraph('index.js');
     expect(isClient(readFileSync(resolve(dist, 'index.js'), 'utf8'))).toBe(false);
-    expect(server.map(({ file }) => relative(dist, file))).toEqual(expect.arrayContaining(['esm/core/merchant-uid.js', 'esm/core/card-filter.js', 'esm/components/messages.js']));
+    expect(server.map(({ file }) => relative(dist, file))).toEqual(
+      expect.arrayContaining(['esm/core/merchant-uid.js', 'esm/core/card-filter.js', 'esm/components/messages.js']),
+    );
     expect(clientReferences).toEqual(
-      ['IamportProvider', 'useIamport', 'usePayment', 'useBillingKey', 'useRedirectResult'].map((name) => `esm/react/${name}.js`).concat(
-        ['PaymentButton', 'PaymentForm', 'BillingKeyForm', 'BuyerFields', 'PayMethodField', 'CardFilterField', 'RedirectLanding'].map((name) => `esm/components/${name}.js`),
-      ).sort(),
+      ['IamportProvider', 'useIamport', 'usePayment', 'useBillingKey', 'useRedirectResult']
+        .map((name) => `esm/react/${name}.js`)
+        .concat(
+          ['PaymentButton', 'PaymentForm', 'BillingKeyForm', 'BuyerFields', 'PayMethodField', 'CardFilterField', 'RedirectLanding'].map(
+            (name) => `esm/components/${name}.js`,
+          ),
+        )
+        .sort(),
     );
   });
 
-  it("no client module uses `export *` (Next.js refuses it at a client boundary); barrels name what they take from client modules", () => {
+  it('no client module uses `export *` (Next.js refuses it at a client boundary); barrels name what they take from client modules', () => {
     const modules = modulesUnder(resolve(dist, 'esm')).map(read);
     for (const module of modules) {
       if (isClient(module.code)) expect(module.code, module.file).not.toMatch(/export\s*\*/);
@@ -81,7 +92,7 @@ describe("'use client' boundaries of the built package", () => {
     }
   });
 
-  it('every CommonJS twin keeps its ES module\'s directive on the first line', () => {
+  it("every CommonJS twin keeps its ES module's directive on the first line", () => {
     for (const file of modulesUnder(resolve(dist, 'esm'))) {
       const twin = file.replace(`${dist}/esm/`, `${dist}/cjs/`).replace(/\.js$/, '.cjs');
       expect(isClient(readFileSync(twin, 'utf8').replace(/^"use client";/, "'use client';")), relative(dist, twin)).toBe(isClient(readFileSync(file, 'utf8')));

@@ -23,13 +23,25 @@ const PEERS = ['react', 'react-dom', 'react-hook-form', 'scheduler'];
 
 /** Exports each entry must have, in both formats (and what must stay out). */
 const EXPECTED: Record<(typeof ENTRIES)[number], { has: string[]; lacks: string[] }> = {
-  'react-iamport-jtnet': { has: ['IamportProvider', 'usePayment', 'useBillingKey', 'PaymentForm', 'loadIamport', 'IamportError'], lacks: ['createIamportClient', 'createSandboxIamport'] },
-  'react-iamport-jtnet/core': { has: ['loadIamport', 'validatePaymentRequest', 'cardFilter', 'IamportError', 'parseRedirectResult'], lacks: ['IamportProvider'] },
+  'react-iamport-jtnet': {
+    has: ['IamportProvider', 'usePayment', 'useBillingKey', 'PaymentForm', 'loadIamport', 'IamportError'],
+    lacks: ['createIamportClient', 'createSandboxIamport'],
+  },
+  'react-iamport-jtnet/core': {
+    has: ['loadIamport', 'validatePaymentRequest', 'cardFilter', 'IamportError', 'parseRedirectResult'],
+    lacks: ['IamportProvider'],
+  },
   'react-iamport-jtnet/sandbox': { has: ['createSandboxIamport', 'SANDBOX_CARDS'], lacks: ['IamportProvider'] },
   'react-iamport-jtnet/server': { has: ['createIamportClient', 'handleWebhook', 'IamportApiError'], lacks: ['IamportProvider'] },
   'react-iamport-jtnet/sandbox-server': { has: ['startSandboxServer'], lacks: ['IamportProvider', 'createIamportClient'] },
-  'react-iamport-jtnet/testing': { has: ['createFakeIamport', 'renderWithIamport', 'sandboxWindow', 'expectRedirectLanding'], lacks: ['withSandboxServer', 'IamportProvider', 'createIamportClient'] },
-  'react-iamport-jtnet/testing/server': { has: ['withSandboxServer', 'startTestSandbox'], lacks: ['createFakeIamport', 'IamportProvider', 'createIamportClient'] },
+  'react-iamport-jtnet/testing': {
+    has: ['createFakeIamport', 'renderWithIamport', 'sandboxWindow', 'expectRedirectLanding'],
+    lacks: ['withSandboxServer', 'IamportProvider', 'createIamportClient'],
+  },
+  'react-iamport-jtnet/testing/server': {
+    has: ['withSandboxServer', 'startTestSandbox'],
+    lacks: ['createFakeIamport', 'IamportProvider', 'createIamportClient'],
+  },
 };
 
 let work: string;
@@ -64,9 +76,23 @@ describe('packed package', () => {
   it('has no arethetypeswrong problems in any entry (node10, node16 CJS/ESM, bundler)', async () => {
     const attw = join(ROOT, 'node_modules/.bin/attw');
     // styles.css is a stylesheet, not a module: there are no types to resolve for it.
-    const { stdout } = await run(attw, [tarball, '--format', 'json', '--exclude-entrypoints', './styles.css'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout: string }) => error);
-    const report = JSON.parse(stdout) as { analysis: { problems: { kind: string; entrypoint?: string; resolutionKind?: string }[]; entrypoints: Record<string, unknown> } };
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './core', './package.json', './sandbox', './sandbox-server', './server', './testing', './testing/server']);
+    const { stdout } = await run(attw, [tarball, '--format', 'json', '--exclude-entrypoints', './styles.css'], {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    }).catch((error: { stdout: string }) => error);
+    const report = JSON.parse(stdout) as {
+      analysis: { problems: { kind: string; entrypoint?: string; resolutionKind?: string }[]; entrypoints: Record<string, unknown> };
+    };
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([
+      '.',
+      './core',
+      './package.json',
+      './sandbox',
+      './sandbox-server',
+      './server',
+      './testing',
+      './testing/server',
+    ]);
     expect(report.analysis.problems.map((problem) => `${problem.kind} ${problem.entrypoint ?? ''} ${problem.resolutionKind ?? ''}`.trim())).toEqual([]);
   }, 60_000);
 
@@ -93,7 +119,10 @@ describe('packed package', () => {
 
   it('ESM and CJS builds export the same names for every entry', async () => {
     const names = async (format: 'esm' | 'cjs') =>
-      JSON.parse((await run(process.execPath, [join(app, format === 'esm' ? 'consumer.mjs' : 'consumer.cjs')], { cwd: app })).stdout) as Record<string, string[]>;
+      JSON.parse((await run(process.execPath, [join(app, format === 'esm' ? 'consumer.mjs' : 'consumer.cjs')], { cwd: app })).stdout) as Record<
+        string,
+        string[]
+      >;
     const [esm, cjs] = await Promise.all([names('esm'), names('cjs')]);
     // CJS interop adds `default` only when the module has one; compare the named exports.
     const named = (list: string[] | undefined) => (list ?? []).filter((name) => name !== 'default' && name !== '__esModule');

@@ -33,7 +33,10 @@ async function viteClientBuild(resolve?: { conditions: string[] }): Promise<stri
     ...(resolve && { resolve }),
     build: { write: false, minify: false, lib: { entry: join(root, 'main.js'), formats: ['iife'], name: 'App', fileName: 'app' } },
   })) as Rolldown.RolldownOutput[];
-  return output.flatMap((result) => result.output).map((chunk) => ('code' in chunk ? chunk.code : '')).join('\n');
+  return output
+    .flatMap((result) => result.output)
+    .map((chunk) => ('code' in chunk ? chunk.code : ''))
+    .join('\n');
 }
 
 /** Run a classic-script bundle as a page would, with `window` and `document`; the error it throws, if any. */
@@ -72,7 +75,17 @@ describe('react-iamport-jtnet/server in a browser bundle', () => {
     { runtime: 'no condition (default)', conditions: [], real: true },
     { runtime: 'a browser', conditions: ['browser'], real: false },
   ])('$runtime ($conditions): the real module? $real', async ({ conditions, real }) => {
-    const { outputFiles } = await esbuild({ entryPoints: [join(app(), 'main.js')], bundle: true, write: false, format: 'esm', platform: 'neutral', mainFields: [], conditions, tsconfigRaw: {}, logLevel: 'silent' });
+    const { outputFiles } = await esbuild({
+      entryPoints: [join(app(), 'main.js')],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'neutral',
+      mainFields: [],
+      conditions,
+      tsconfigRaw: {},
+      logLevel: 'silent',
+    });
     const code = outputFiles[0]!.text;
     expect(code.includes('users/getToken')).toBe(real);
     expect(code.includes(STUB_MESSAGE)).toBe(!real);

@@ -20,7 +20,9 @@ describe('size budgets per page (min+gzip, React and react-hook-form external)',
 
   it.each(budgeted)('$label stays within its budget', async (page) => {
     const { gzip, minified } = await measurePage(page);
-    expect(gzip, `${page.label}: ${gzip} B min+gzip (${minified} B minified) exceeds ${page.budget} B by ${gzip - page.budget!} B`).toBeLessThanOrEqual(page.budget!);
+    expect(gzip, `${page.label}: ${gzip} B min+gzip (${minified} B minified) exceeds ${page.budget} B by ${gzip - page.budget!} B`).toBeLessThanOrEqual(
+      page.budget!,
+    );
   });
 
   it('measures real code through the package exports: the headless page keeps React external and bundles no SDK', async () => {

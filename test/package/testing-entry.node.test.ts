@@ -51,7 +51,10 @@ describe('the testing entries in dist/', () => {
 
   it('the root entry exports none of the testing names', async () => {
     const root = Object.keys(await import(pathToFileURL(resolve(dist, 'index.js')).href));
-    const testing = [...Object.keys(await import(pathToFileURL(resolve(dist, 'testing.js')).href)), ...Object.keys(await import(pathToFileURL(resolve(dist, 'testing-server.js')).href))];
+    const testing = [
+      ...Object.keys(await import(pathToFileURL(resolve(dist, 'testing.js')).href)),
+      ...Object.keys(await import(pathToFileURL(resolve(dist, 'testing-server.js')).href)),
+    ];
     expect(testing.filter((name) => !name.startsWith('SANDBOX_') && root.includes(name))).toEqual([]);
   });
 });

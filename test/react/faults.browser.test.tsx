@@ -138,7 +138,7 @@ describe('every request ends, on the sandbox’s silent failures (Chromium)', ()
     const { sdk, count } = sandbox({ slowInitMs: 400 });
     function Eager() {
       const { requestPayment, status: state } = usePayment();
-      useEffect(() => requestPayment(PARAMS), []);
+      useEffect(() => requestPayment(PARAMS), [requestPayment]);
       return <output>{state}</output>;
     }
     renderWith(sdk, {}, <Eager />);

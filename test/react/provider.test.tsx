@@ -2,7 +2,7 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import { StrictMode, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { IamportError, type Iamport } from '../../src/core';
-import { IamportProvider, useBillingKey, useIamport, usePayment, useRedirectResult } from '../../src/react';
+import { IamportProvider, type IamportProviderProps, useBillingKey, useIamport, usePayment, useRedirectResult } from '../../src/react';
 import { createFakeIamport } from '../support/fake-iamport';
 import { renderWithIamport } from '../support/render-with-iamport';
 
@@ -59,9 +59,17 @@ describe('IamportProvider', () => {
 
   it('a changed merchantCode initialises again, without reloading', async () => {
     const sdk = createFakeIamport();
-    const { rerender } = render(<IamportProvider merchantCode="imp00000000" sdk={sdk}><Status /></IamportProvider>);
+    const { rerender } = render(
+      <IamportProvider merchantCode="imp00000000" sdk={sdk}>
+        <Status />
+      </IamportProvider>,
+    );
     await screen.findByText('ready');
-    rerender(<IamportProvider merchantCode="imp12345678" sdk={sdk}><Status /></IamportProvider>);
+    rerender(
+      <IamportProvider merchantCode="imp12345678" sdk={sdk}>
+        <Status />
+      </IamportProvider>,
+    );
     await waitFor(() => expect(sdk.inits).toEqual(['imp00000000', 'imp12345678']));
   });
 
@@ -74,7 +82,14 @@ describe('IamportProvider', () => {
         </IamportProvider>
       ),
     });
-    expect(result.current).toMatchObject({ status: 'loading', sdk: null, error: null, locale: 'ko', pg: 'jtnet.tpay_001', redirectUrl: 'https://shop.example/done' });
+    expect(result.current).toMatchObject({
+      status: 'loading',
+      sdk: null,
+      error: null,
+      locale: 'ko',
+      pg: 'jtnet.tpay_001',
+      redirectUrl: 'https://shop.example/done',
+    });
     const sdk = createFakeIamport();
     await act(async () => gate.resolve(sdk));
     expect(result.current.status).toBe('ready');
@@ -100,7 +115,9 @@ describe('IamportProvider', () => {
   it('an sdk promise that rejects with a plain Error becomes IamportError SDK_LOAD_FAILED', async () => {
     const { result } = renderHook(() => useIamport(), {
       wrapper: ({ children }: { children: ReactNode }) => (
-        <IamportProvider merchantCode="imp00000000" sdk={Promise.reject(new Error('network down'))}>{children}</IamportProvider>
+        <IamportProvider merchantCode="imp00000000" sdk={Promise.reject(new Error('network down'))}>
+          {children}
+        </IamportProvider>
       ),
     });
     await waitFor(() => expect(result.current.status).toBe('error'));
@@ -108,13 +125,13 @@ describe('IamportProvider', () => {
     expect(result.current.error).toMatchObject({ code: 'SDK_LOAD_FAILED', message: expect.stringContaining('network down') });
   });
 
-  it.each([
+  it.each<[props: Record<string, string>, field: string, message: RegExp]>([
     [{ merchantCode: 'imp123' }, 'merchantCode', /"imp" \+ 8 digits.*got "imp123"/],
     [{ merchantCode: 'imp00000000', tierCode: 'TOOLONG' }, 'tierCode', /3-character agency tier code/],
     [{ merchantCode: 'imp00000000', redirectUrl: '/payments/complete' }, 'redirectUrl', /absolute http\(s\) URL.*got "\/payments\/complete"/],
     [{ merchantCode: 'imp00000000', locale: 'jp' }, 'locale', /"ko" or "en"/],
   ])('rejects bad props early with a message naming the prop: %o', (props, field, message) => {
-    const error = captureRenderError(<IamportProvider {...(props as { merchantCode: string })} sdk={createFakeIamport()} />);
+    const error = captureRenderError(<IamportProvider {...(props as unknown as IamportProviderProps)} sdk={createFakeIamport()} />);
     expect(error).toBeInstanceOf(IamportError);
     expect(error).toMatchObject({ code: 'INVALID_PARAMS', field });
     expect((error as Error).message).toContain(`<IamportProvider ${field}>`);

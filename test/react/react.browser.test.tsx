@@ -155,7 +155,7 @@ describe('React layer in Chromium', () => {
     const scriptUrl = fresh('/__sdk__/imp.js');
     function Eager() {
       const { requestPayment, status, outcome } = usePayment();
-      useEffect(() => requestPayment({ pay_method: 'card', name: 'eager', amount: 1004 }), []);
+      useEffect(() => requestPayment({ pay_method: 'card', name: 'eager', amount: 1004 }), [requestPayment]);
       return <output>{outcome?.status === 'succeeded' ? outcome.impUid : status}</output>;
     }
     render(

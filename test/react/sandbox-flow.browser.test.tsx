@@ -33,7 +33,7 @@ function setup() {
       </IamportProvider>
     </StrictMode>,
   );
-  return { events, button: screen.getByRole('button', { name: 'Pay' }) as HTMLButtonElement };
+  return { events, button: screen.getByRole<HTMLButtonElement>('button', { name: 'Pay' }) };
 }
 
 const field = (name: RegExp) => page.getByRole('dialog').getByLabelText(name);

@@ -48,7 +48,9 @@ describe('usePayment', () => {
     await act(async () => sdk.approve());
     expect(screen.getByRole('status').textContent).toBe('succeeded');
     // and a new click after the outcome is allowed again
-    act(() => fireEvent.click(button));
+    act(() => {
+      fireEvent.click(button);
+    });
     expect(sdk.requests).toHaveLength(2);
   });
 
@@ -173,7 +175,9 @@ describe('usePayment', () => {
     const fresh = vi.fn();
     const { rerender } = renderWithIamport(<PayButton onSuccess={stale} />, { sdk });
     await waitFor(() => expect(sdk.inits).toHaveLength(1));
-    act(() => fireEvent.click(screen.getByRole('button', { name: 'Pay' })));
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Pay' }));
+    });
     rerender(<PayButton onSuccess={fresh} />);
     await act(async () => sdk.approve());
     expect(stale).not.toHaveBeenCalled();
@@ -210,7 +214,9 @@ describe('usePayment', () => {
     }
     const { unmount } = renderWithIamport(<Counting />, { sdk, reactStrictMode: true });
     await waitFor(() => expect(sdk.inits).toHaveLength(1));
-    act(() => fireEvent.click(screen.getByRole('button')));
+    act(() => {
+      fireEvent.click(screen.getByRole('button'));
+    });
     expect(renders).toHaveBeenLastCalledWith('pending');
     const rendersBefore = renders.mock.calls.length;
     unmount();
@@ -249,10 +255,14 @@ describe('usePayment', () => {
     const sdk = createFakeIamport();
     function Eager() {
       const { requestPayment, status } = usePayment();
-      useEffect(() => requestPayment(PARAMS), []);
+      useEffect(() => requestPayment(PARAMS), [requestPayment]);
       return <output>{status}</output>;
     }
-    render(<IamportProvider merchantCode="imp00000000" sdk={new Promise<Iamport>((resolve) => (release = resolve))}><Eager /></IamportProvider>);
+    render(
+      <IamportProvider merchantCode="imp00000000" sdk={new Promise<Iamport>((resolve) => (release = resolve))}>
+        <Eager />
+      </IamportProvider>,
+    );
     expect(screen.getByRole('status').textContent).toBe('pending');
     await act(async () => release(sdk));
     expect(sdk.requests).toHaveLength(1);
@@ -267,7 +277,7 @@ describe('usePayment', () => {
       useEffect(() => {
         requestPayment(PARAMS);
         expect(sdk.requests).toHaveLength(1);
-      }, []);
+      }, [requestPayment]);
       return null;
     }
     renderWithIamport(<Eager />, { sdk });
@@ -287,7 +297,9 @@ describe('usePayment', () => {
       </>,
       { sdk },
     );
-    act(() => fireEvent.click(screen.getByRole('button', { name: 'Pay' })));
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Pay' }));
+    });
     expect(screen.getByTestId('mirror').textContent).toBe('pending');
     await act(async () => sdk.decline());
     expect(screen.getByTestId('mirror').textContent).toBe('failed');
@@ -297,12 +309,16 @@ describe('usePayment', () => {
   it('a button remounted mid-payment is not stuck: it shows the pending request and sees it end', async () => {
     const sdk = createFakeIamport();
     const { rerender } = renderWithIamport(<PayButton key="first" />, { sdk });
-    act(() => fireEvent.click(screen.getByRole('button', { name: 'Pay' })));
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Pay' }));
+    });
     rerender(<PayButton key="second" />);
     expect(screen.getByRole('status').textContent).toBe('pending');
     await act(async () => sdk.approve());
     expect(screen.getByRole('status').textContent).toBe('succeeded');
-    act(() => fireEvent.click(screen.getByRole('button', { name: 'Pay' })));
+    act(() => {
+      fireEvent.click(screen.getByRole('button', { name: 'Pay' }));
+    });
     expect(sdk.requests).toHaveLength(2);
   });
 

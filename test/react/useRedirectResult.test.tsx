@@ -68,16 +68,26 @@ describe('useRedirectResult', () => {
 
   it('reads an explicit url instead of location', async () => {
     landing('');
-    expect(await read({ url: 'https://shop.example/done?imp_uid=imp_6&merchant_uid=order_6&imp_success=true' })).toMatchObject({ status: 'succeeded', impUid: 'imp_6' });
+    expect(await read({ url: 'https://shop.example/done?imp_uid=imp_6&merchant_uid=order_6&imp_success=true' })).toMatchObject({
+      status: 'succeeded',
+      impUid: 'imp_6',
+    });
   });
 
   it("reads Next's searchParams (or URLSearchParams) instead of location; url wins over searchParams", async () => {
     rememberRequest({ merchantUid: 'order_9', kind: 'payment', amount: 9, startedAt: 1 });
     landing('');
-    expect(await read({ searchParams: { imp_uid: 'imp_9', merchant_uid: 'order_9', imp_success: 'true', utm: ['a', 'b'] } })).toMatchObject({ status: 'succeeded', impUid: 'imp_9', known: true, kind: 'payment' });
+    expect(await read({ searchParams: { imp_uid: 'imp_9', merchant_uid: 'order_9', imp_success: 'true', utm: ['a', 'b'] } })).toMatchObject({
+      status: 'succeeded',
+      impUid: 'imp_9',
+      known: true,
+      kind: 'payment',
+    });
     expect(await read({ searchParams: new URLSearchParams('merchant_uid=order_9&imp_success=false') })).toMatchObject({ status: 'failed', impUid: null });
     expect(await read({ searchParams: { page: '2' } })).toMatchObject({ status: 'none' });
-    expect(await read({ url: 'https://shop.example/done?imp_uid=imp_10&merchant_uid=o', searchParams: { imp_uid: 'imp_9' } })).toMatchObject({ impUid: 'imp_10' });
+    expect(await read({ url: 'https://shop.example/done?imp_uid=imp_10&merchant_uid=o', searchParams: { imp_uid: 'imp_9' } })).toMatchObject({
+      impUid: 'imp_10',
+    });
   });
 
   it('cleanUrl strips only the payment parameters, keeps the others and the hash, and the result stays', async () => {

@@ -33,7 +33,13 @@ describe('bin/iamport-sandbox.js', () => {
       });
       child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${output}`)));
     });
-    const token = await (await fetch(`${url}/users/getToken`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ imp_key: 'sandbox_key', imp_secret: 'sandbox_secret' }) })).json();
+    const token = await (
+      await fetch(`${url}/users/getToken`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ imp_key: 'sandbox_key', imp_secret: 'sandbox_secret' }),
+      })
+    ).json();
     expect(token.code).toBe(0);
     const script = await fetch(`${url}/v1/iamport.js`);
     expect(script.headers.get('content-type')).toContain('javascript');
@@ -61,7 +67,7 @@ function startBin(args: string[]): Promise<{ url: string; child: ReturnType<type
   const child = spawn(process.execPath, [bin, '--port', '0', '--quiet', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolveUrl, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match) resolveUrl({ url: match[1]!, child });
@@ -82,15 +88,25 @@ describe('--data under kill -9', () => {
       const post = (index: number) =>
         new Promise<void>((done) => {
           const body = JSON.stringify({ merchant_uid: `kill_${index}`, amount: 1000 });
-          const req = request({ agent, hostname: '127.0.0.1', port, method: 'POST', path: '/__sandbox/payments', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-            let text = '';
-            res.on('data', (chunk) => (text += chunk));
-            res.on('end', () => {
-              if (res.statusCode === 200) acknowledged.push(JSON.parse(text).response.imp_uid);
-              done();
-            });
-            res.on('error', () => done());
-          });
+          const req = request(
+            {
+              agent,
+              hostname: '127.0.0.1',
+              port,
+              method: 'POST',
+              path: '/__sandbox/payments',
+              headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+            },
+            (res) => {
+              let text = '';
+              res.on('data', (chunk) => (text += chunk));
+              res.on('end', () => {
+                if (res.statusCode === 200) acknowledged.push(JSON.parse(text).response.imp_uid);
+                done();
+              });
+              res.on('error', () => done());
+            },
+          );
           req.on('error', () => done()); // in flight when the process died: never acknowledged
           req.end(body);
         });
@@ -110,8 +126,18 @@ describe('--data under kill -9', () => {
 
       const restarted = await startBin(['--data', dataFile]);
       try {
-        const token = (await (await fetch(`${restarted.url}/users/getToken`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"imp_key":"sandbox_key","imp_secret":"sandbox_secret"}' })).json()).response.access_token;
-        const found = await fetch(`${restarted.url}/payments?include_sandbox=true&${acknowledged.map((uid) => `imp_uid[]=${uid}`).join('&')}`, { headers: { Authorization: `Bearer ${token}` } });
+        const token = (
+          await (
+            await fetch(`${restarted.url}/users/getToken`, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: '{"imp_key":"sandbox_key","imp_secret":"sandbox_secret"}',
+            })
+          ).json()
+        ).response.access_token;
+        const found = await fetch(`${restarted.url}/payments?include_sandbox=true&${acknowledged.map((uid) => `imp_uid[]=${uid}`).join('&')}`, {
+          headers: { Authorization: `Bearer ${token}` },
+        });
         expect(found.status).toBe(200); // 207 would mean some acknowledged payment is missing
         expect((await found.json()).response).toHaveLength(acknowledged.length);
       } finally {
@@ -177,13 +203,31 @@ describe('a payment through /v1/iamport.js in Chromium', () => {
       const response = JSON.parse((await page.locator('#result').textContent())!);
       expect(response).toMatchObject({ success: true, status: 'paid', paid_amount: 15000 });
 
-      const token = (await (await fetch(`${sandbox.url}/users/getToken`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"imp_key":"sandbox_key","imp_secret":"sandbox_secret"}' })).json()).response.access_token;
+      const token = (
+        await (
+          await fetch(`${sandbox.url}/users/getToken`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{"imp_key":"sandbox_key","imp_secret":"sandbox_secret"}',
+          })
+        ).json()
+      ).response.access_token;
       // a test-channel payment: hidden from lookups without include_sandbox=true, as the 2026 API does
       const hidden = await fetch(`${sandbox.url}/payments/${response.imp_uid}`, { headers: { Authorization: `Bearer ${token}` } });
       expect(hidden.status).toBe(404);
-      const found = await (await fetch(`${sandbox.url}/payments/${response.imp_uid}?include_sandbox=true`, { headers: { Authorization: `Bearer ${token}` } })).json();
+      const found = await (
+        await fetch(`${sandbox.url}/payments/${response.imp_uid}?include_sandbox=true`, { headers: { Authorization: `Bearer ${token}` } })
+      ).json();
       expect(found.code).toBe(0);
-      expect(found.response).toMatchObject({ imp_uid: response.imp_uid, merchant_uid: response.merchant_uid, amount: 15000, status: 'paid', name: 'E2E order', sandbox: true, channel: 'pc' });
+      expect(found.response).toMatchObject({
+        imp_uid: response.imp_uid,
+        merchant_uid: response.merchant_uid,
+        amount: 15000,
+        status: 'paid',
+        name: 'E2E order',
+        sandbox: true,
+        channel: 'pc',
+      });
       expect(found.response.user_agent).toMatch(/Chrome/);
     } finally {
       await browser.close();

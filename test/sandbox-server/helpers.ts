@@ -13,24 +13,40 @@ export interface Answer<T = any> {
 /** A started sandbox plus small request helpers. */
 export async function sandboxServer(options: SandboxServerOptions = {}) {
   const server: SandboxServer = await startSandboxServer({ port: 0, quiet: true, ...options });
-  const call = async <T = any>(method: string, path: string, init: { json?: unknown; form?: string; raw?: string; token?: string | null; headers?: Record<string, string> } = {}): Promise<Answer<T>> => {
+  const call = async <T = any>(
+    method: string,
+    path: string,
+    init: { json?: unknown; form?: string; raw?: string; token?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<Answer<T>> => {
     const headers: Record<string, string> = { ...init.headers };
     if (init.token) headers.Authorization = `Bearer ${init.token}`;
     let body: string | undefined;
-    if (init.json !== undefined) (headers['Content-Type'] = 'application/json'), (body = JSON.stringify(init.json));
-    if (init.form !== undefined) (headers['Content-Type'] = 'application/x-www-form-urlencoded'), (body = init.form);
-    if (init.raw !== undefined) (headers['Content-Type'] = 'application/json'), (body = init.raw);
+    if (init.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(init.json);
+    }
+    if (init.form !== undefined) {
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      body = init.form;
+    }
+    if (init.raw !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = init.raw;
+    }
     const reply = await fetch(server.url + path, { method, headers, body });
     return { status: reply.status, body: (await reply.json()) as Answer<T>['body'] };
   };
   /** A payment lookup as test mode makes it: `include_sandbox=true` (every sandbox payment is a test payment). */
-  const lookup = async <T = any>(path: string, token?: string) => call<T>('GET', `${path}${path.includes('?') ? '&' : '?'}include_sandbox=true`, { token: token ?? (await tokenOf()) });
-  const tokenOf = async () => (await call('POST', '/users/getToken', { json: { imp_key: 'sandbox_key', imp_secret: 'sandbox_secret' } })).body.response.access_token as string;
+  const lookup = async <T = any>(path: string, token?: string) =>
+    call<T>('GET', `${path}${path.includes('?') ? '&' : '?'}include_sandbox=true`, { token: token ?? (await tokenOf()) });
+  const tokenOf = async () =>
+    (await call('POST', '/users/getToken', { json: { imp_key: 'sandbox_key', imp_secret: 'sandbox_secret' } })).body.response.access_token as string;
   /** `POST /subscribe/customers/{customer_uid}` with the fixture channel key. */
   const issueKey = async (customerUid: string, card: Partial<typeof CARD> & Record<string, unknown> = {}) =>
     call('POST', `/subscribe/customers/${customerUid}`, { token: await tokenOf(), json: { ...CARD, channel_key: SANDBOX_CHANNEL_KEY, ...card } });
   /** `POST /__sandbox/payments` (what the window records); returns the payment. */
-  const record = async (fields: Record<string, unknown> = {}) => (await call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 1000, ...fields } })).body.response;
+  const record = async (fields: Record<string, unknown> = {}) =>
+    (await call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 1000, ...fields } })).body.response;
   return { server, call, token: tokenOf, lookup, issueKey, record };
 }
 

@@ -43,10 +43,14 @@ describe('prototype pollution is refused (400 naming the field) and changes noth
     const attacker = await webhookReceiver();
     const shop = await webhookReceiver();
     try {
-      const attack = await sandbox.call('POST', '/users/getToken', { form: `imp_key=sandbox_key&imp_secret=sandbox_secret&__proto__[notice_url]=${attacker.url}` });
+      const attack = await sandbox.call('POST', '/users/getToken', {
+        form: `imp_key=sandbox_key&imp_secret=sandbox_secret&__proto__[notice_url]=${attacker.url}`,
+      });
       expect(attack).toEqual({ status: 400, body: { code: -1, response: null, message: expect.stringContaining('__proto__[notice_url]') } });
       expect(({} as { notice_url?: unknown }).notice_url).toBeUndefined();
-      const json = await sandbox.call('POST', '/users/getToken', { raw: `{"imp_key":"sandbox_key","imp_secret":"sandbox_secret","__proto__":{"notice_url":"${attacker.url}"}}` });
+      const json = await sandbox.call('POST', '/users/getToken', {
+        raw: `{"imp_key":"sandbox_key","imp_secret":"sandbox_secret","__proto__":{"notice_url":"${attacker.url}"}}`,
+      });
       expect(json).toMatchObject({ status: 400, body: { message: expect.stringContaining('__proto__') } });
 
       await sandbox.record(); // no notice_url: must not go anywhere
@@ -109,18 +113,42 @@ describe('30 malformed requests: each a 4xx with the envelope, never a 500, noth
     ['negative amount in a form', () => sandbox.call('POST', '/__sandbox/payments', { form: `merchant_uid=${uid()}&amount=-1` })],
     ['merchant_uid as a list', () => sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: ['a'], amount: 1 } })],
     ['notice_url not a URL', () => sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 1, notice_url: 'shop/webhook' } })],
-    ['notice_url a malformed absolute URL', () => sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 1, notice_url: 'http://[' } })],
+    [
+      'notice_url a malformed absolute URL',
+      () => sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 1, notice_url: 'http://[' } }),
+    ],
     ['buyer_name as an object', () => sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 1, buyer_name: { a: 1 } } })],
-    ['schedules as a string', async () => sandbox.call('POST', '/subscribe/payments/schedule', { token: await sandbox.token(), json: { customer_uid: 'c', schedules: 'x' } })],
-    ['schedules of numbers', async () => sandbox.call('POST', '/subscribe/payments/schedule', { token: await sandbox.token(), json: { customer_uid: 'c', schedules: [1] } })],
-    ['form list index too large', async () => sandbox.call('POST', '/subscribe/payments/schedule', { token: await sandbox.token(), form: 'customer_uid=c&schedules[99999][amount]=1' })],
+    [
+      'schedules as a string',
+      async () => sandbox.call('POST', '/subscribe/payments/schedule', { token: await sandbox.token(), json: { customer_uid: 'c', schedules: 'x' } }),
+    ],
+    [
+      'schedules of numbers',
+      async () => sandbox.call('POST', '/subscribe/payments/schedule', { token: await sandbox.token(), json: { customer_uid: 'c', schedules: [1] } }),
+    ],
+    [
+      'form list index too large',
+      async () => sandbox.call('POST', '/subscribe/payments/schedule', { token: await sandbox.token(), form: 'customer_uid=c&schedules[99999][amount]=1' }),
+    ],
     ['form key both value and object', () => sandbox.call('POST', '/__sandbox/payments', { form: 'merchant_uid=a&merchant_uid[x]=b&amount=1' })],
-    ['JSON nested 100 deep', () => sandbox.call('POST', '/__sandbox/payments', { raw: `{"merchant_uid":"x","amount":1,"custom_data":${'['.repeat(100)}${']'.repeat(100)}}` })],
-    ['enable_webhook not a boolean', async () => sandbox.call('POST', '/payments/cancel', { token: await sandbox.token(), json: { imp_uid: 'imp_1', enable_webhook: 'yes' } })],
+    [
+      'JSON nested 100 deep',
+      () => sandbox.call('POST', '/__sandbox/payments', { raw: `{"merchant_uid":"x","amount":1,"custom_data":${'['.repeat(100)}${']'.repeat(100)}}` }),
+    ],
+    [
+      'enable_webhook not a boolean',
+      async () => sandbox.call('POST', '/payments/cancel', { token: await sandbox.token(), json: { imp_uid: 'imp_1', enable_webhook: 'yes' } }),
+    ],
     ['page 0', async () => sandbox.call('GET', '/payments/status/paid?page=0', { token: await sandbox.token() })],
     ['limit not a number', async () => sandbox.call('GET', '/payments/findAll/x?limit=abc', { token: await sandbox.token() })],
-    ['schedule_from not a number', async () => sandbox.call('GET', '/subscribe/payments/schedule?schedule_from=abc&schedule_to=1', { token: await sandbox.token() })],
-    ['prepare amount a boolean', async () => sandbox.call('POST', '/payments/prepare', { token: await sandbox.token(), json: { merchant_uid: uid(), amount: true } })],
+    [
+      'schedule_from not a number',
+      async () => sandbox.call('GET', '/subscribe/payments/schedule?schedule_from=abc&schedule_to=1', { token: await sandbox.token() }),
+    ],
+    [
+      'prepare amount a boolean',
+      async () => sandbox.call('POST', '/payments/prepare', { token: await sandbox.token(), json: { merchant_uid: uid(), amount: true } }),
+    ],
     ['body over 1 MB', () => sandbox.call('POST', '/__sandbox/payments', { raw: `{"merchant_uid":"${big}"}` })],
   ];
 

@@ -116,11 +116,27 @@ describe('POST/GET/PUT /payments/prepare', () => {
   it('registers, reads and changes an amount; twice or unknown are refused', async () => {
     const token = await sandbox.token();
     const merchantUid = uid();
-    expect((await sandbox.call('POST', '/payments/prepare', { token, json: { merchant_uid: merchantUid, amount: 1000 } })).body).toEqual({ code: 0, message: null, response: { merchant_uid: merchantUid, amount: 1000, currency: null } });
-    expect((await sandbox.call('POST', '/payments/prepare', { token, form: `merchant_uid=${merchantUid}&amount=1000` })).body).toMatchObject({ code: 1, response: null });
-    expect((await sandbox.call('GET', `/payments/prepare/${merchantUid}`, { token })).body.response).toEqual({ merchant_uid: merchantUid, amount: 1000, currency: null });
-    expect((await sandbox.call('PUT', '/payments/prepare', { token, json: { merchant_uid: merchantUid, amount: 2000, currency: 'KRW' } })).body.response).toEqual({ merchant_uid: merchantUid, amount: 2000, currency: 'KRW' });
-    expect(await sandbox.call('PUT', '/payments/prepare', { token, json: { merchant_uid: uid(), amount: 1 } })).toMatchObject({ status: 404, body: { code: -1, response: null } });
+    expect((await sandbox.call('POST', '/payments/prepare', { token, json: { merchant_uid: merchantUid, amount: 1000 } })).body).toEqual({
+      code: 0,
+      message: null,
+      response: { merchant_uid: merchantUid, amount: 1000, currency: null },
+    });
+    expect((await sandbox.call('POST', '/payments/prepare', { token, form: `merchant_uid=${merchantUid}&amount=1000` })).body).toMatchObject({
+      code: 1,
+      response: null,
+    });
+    expect((await sandbox.call('GET', `/payments/prepare/${merchantUid}`, { token })).body.response).toEqual({
+      merchant_uid: merchantUid,
+      amount: 1000,
+      currency: null,
+    });
+    expect(
+      (await sandbox.call('PUT', '/payments/prepare', { token, json: { merchant_uid: merchantUid, amount: 2000, currency: 'KRW' } })).body.response,
+    ).toEqual({ merchant_uid: merchantUid, amount: 2000, currency: 'KRW' });
+    expect(await sandbox.call('PUT', '/payments/prepare', { token, json: { merchant_uid: uid(), amount: 1 } })).toMatchObject({
+      status: 404,
+      body: { code: -1, response: null },
+    });
     expect((await sandbox.call('GET', `/payments/prepare/${uid()}`, { token })).body).toMatchObject({ code: 1, response: null });
     expect((await sandbox.call('POST', '/payments/prepare', { token, json: { merchant_uid: uid(), amount: '1000' } })).status).toBe(400);
     expect((await sandbox.call('POST', '/payments/prepare', { json: { merchant_uid: uid(), amount: 1 } })).status).toBe(401);
@@ -139,13 +155,21 @@ describe('POST/GET/PUT /payments/prepare', () => {
     expect((await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: window, amount: 1000 } })).body.response.status).toBe('paid');
 
     const onetime = await prepare(1000);
-    expect((await sandbox.call('POST', '/subscribe/payments/onetime', { token, json: { ...CARD, merchant_uid: onetime, amount: 999 } })).body).toMatchObject(refused);
+    expect((await sandbox.call('POST', '/subscribe/payments/onetime', { token, json: { ...CARD, merchant_uid: onetime, amount: 999 } })).body).toMatchObject(
+      refused,
+    );
 
     await sandbox.issueKey('c_prepared');
     const again = await prepare(1000);
-    expect((await sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: 'c_prepared', merchant_uid: again, amount: 5000, name: 'n' } })).body).toMatchObject(refused);
+    expect(
+      (await sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: 'c_prepared', merchant_uid: again, amount: 5000, name: 'n' } }))
+        .body,
+    ).toMatchObject(refused);
     expect((await sandbox.lookup(`/payments/findAll/${again}`, token)).status).toBe(404); // nothing was charged
-    expect((await sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: 'c_prepared', merchant_uid: again, amount: 1000, name: 'n' } })).body.response.status).toBe('paid');
+    expect(
+      (await sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: 'c_prepared', merchant_uid: again, amount: 1000, name: 'n' } }))
+        .body.response.status,
+    ).toBe('paid');
   });
 });
 
@@ -157,11 +181,15 @@ describe('billing keys: channel_key, pg_id and their payments', () => {
     expect((await sandbox.issueKey('c_chan', { channel_key: 'channel-key-wrong' })).status).toBe(400);
     const issued = (await sandbox.issueKey('c_chan', { customer_id: 'user_7' })).body.response;
     expect(issued).toMatchObject({ customer_uid: 'c_chan', sandbox: true, customer_id: 'user_7', pg_provider: 'jtnet', pg_id: 'tpaytest0m' });
-    const charged = (await sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: 'c_chan', merchant_uid: uid(), amount: 100, name: 'n' } })).body.response;
+    const charged = (
+      await sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: 'c_chan', merchant_uid: uid(), amount: 100, name: 'n' } })
+    ).body.response;
     expect(charged).toMatchObject({ channel: 'api', pg_id: issued.pg_id, user_agent: null, sandbox: true });
     const other = (await sandbox.issueKey('c_mid', { pg: 'jtnet.tpaytest1m' })).body.response;
     expect(other.pg_id).toBe('tpaytest1m');
-    const chargedOther = (await sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: 'c_mid', merchant_uid: uid(), amount: 100, name: 'n' } })).body.response;
+    const chargedOther = (
+      await sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: 'c_mid', merchant_uid: uid(), amount: 100, name: 'n' } })
+    ).body.response;
     expect(chargedOther.pg_id).toBe('tpaytest1m');
     expect((await sandbox.issueKey('c_x', { pg: 'kcp' })).status).toBe(400);
   });
@@ -169,19 +197,29 @@ describe('billing keys: channel_key, pg_id and their payments', () => {
   it('GET /subscribe/customers/{uid}/payments pages what a key paid; GET /subscribe/customers takes several', async () => {
     const window = await sandbox.record({ customer_uid: 'c_pays', amount: 0 });
     const token = await sandbox.token();
-    const charge = (await sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: 'c_pays', merchant_uid: uid(), amount: 100, name: 'n' } })).body.response;
+    const charge = (
+      await sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: 'c_pays', merchant_uid: uid(), amount: 100, name: 'n' } })
+    ).body.response;
     const page = (await sandbox.lookup('/subscribe/customers/c_pays/payments', token)).body.response;
     expect(page).toMatchObject({ total: 2, previous: 0, next: 0 });
     expect(page.list.map((p: { imp_uid: string }) => p.imp_uid)).toEqual([charge.imp_uid, window.imp_uid]);
     expect((await sandbox.lookup('/subscribe/customers/nobody/payments', token)).status).toBe(404);
-    expect((await sandbox.call('GET', '/subscribe/customers?customer_uid[]=c_pays', { token })).body.response).toEqual([expect.objectContaining({ customer_uid: 'c_pays' })]);
+    expect((await sandbox.call('GET', '/subscribe/customers?customer_uid[]=c_pays', { token })).body.response).toEqual([
+      expect.objectContaining({ customer_uid: 'c_pays' }),
+    ]);
     expect((await sandbox.call('GET', '/subscribe/customers?customer_uid[]=c_pays&customer_uid[]=nobody', { token })).status).toBe(207);
   });
 
   it('window payments record the buyer’s browser: channel pc or mobile, user_agent', async () => {
     const phone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148';
-    const pc = (await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 100 }, headers: { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64)' } })).body.response;
-    const mobile = (await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 100 }, headers: { 'User-Agent': phone } })).body.response;
+    const pc = (
+      await sandbox.call('POST', '/__sandbox/payments', {
+        json: { merchant_uid: uid(), amount: 100 },
+        headers: { 'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64)' },
+      })
+    ).body.response;
+    const mobile = (await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 100 }, headers: { 'User-Agent': phone } })).body
+      .response;
     expect(pc).toMatchObject({ channel: 'pc', user_agent: 'Mozilla/5.0 (X11; Linux x86_64)' });
     expect(mobile).toMatchObject({ channel: 'mobile', user_agent: phone });
   });

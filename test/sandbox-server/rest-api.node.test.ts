@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_CHANNEL_KEY } from '../../src/sandbox-server';
-import { CARD, sandboxServer, uid } from './helpers';
+import { sandboxServer, uid } from './helpers';
 
 let sandbox: Awaited<ReturnType<typeof sandboxServer>>;
 beforeEach(async () => {
@@ -89,10 +89,22 @@ describe('authentication', () => {
 describe('GET /payments/{imp_uid} and the recording endpoint', () => {
   it('a payment recorded through /__sandbox/payments is returned with the REST shape', async () => {
     const merchantUid = uid();
-    const recorded = await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: merchantUid, amount: 1004, name: '원두', custom_data: { a: 1 } } });
+    const recorded = await sandbox.call('POST', '/__sandbox/payments', {
+      json: { merchant_uid: merchantUid, amount: 1004, name: '원두', custom_data: { a: 1 } },
+    });
     expect(recorded.body.code).toBe(0);
     const payment = recorded.body.response;
-    expect(payment).toMatchObject({ merchant_uid: merchantUid, amount: 1004, status: 'paid', pay_method: 'card', pg_provider: 'jtnet', cancel_amount: 0, card_number: '424242******4242', custom_data: '{"a":1}', currency: 'KRW' });
+    expect(payment).toMatchObject({
+      merchant_uid: merchantUid,
+      amount: 1004,
+      status: 'paid',
+      pay_method: 'card',
+      pg_provider: 'jtnet',
+      cancel_amount: 0,
+      card_number: '424242******4242',
+      custom_data: '{"a":1}',
+      currency: 'KRW',
+    });
     expect(payment.imp_uid).toMatch(/^imp_\d{12}$/);
     expect(payment.receipt_url).toBe(`${sandbox.server.url}/__sandbox/receipts/${payment.imp_uid}`);
 
@@ -113,7 +125,8 @@ describe('GET /payments/{imp_uid} and the recording endpoint', () => {
   });
 
   it('the test cards and pay methods decide the status: declined/network → failed, vbank → ready', async () => {
-    const record = async (json: Record<string, unknown>) => (await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 5000, ...json } })).body.response;
+    const record = async (json: Record<string, unknown>) =>
+      (await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 5000, ...json } })).body.response;
     expect(await record({ card_number: '4000-0000-0000-0002' })).toMatchObject({ status: 'failed', fail_reason: expect.stringMatching(/잔액이 부족합니다/) });
     expect(await record({ card_number: '4000000000000119' })).toMatchObject({ status: 'failed', fail_reason: expect.stringMatching(/통신 오류/) });
     expect(await record({ pay_method: 'vbank' })).toMatchObject({ status: 'ready', vbank_num: expect.stringMatching(/^\d{14}$/), paid_at: 0 });
@@ -123,7 +136,10 @@ describe('GET /payments/{imp_uid} and the recording endpoint', () => {
 
   it('a reused paid merchant_uid → code 1 with the F1002 message; a failed one may be retried', async () => {
     const merchantUid = uid();
-    expect((await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: merchantUid, amount: 100, card_number: '4000-0000-0000-0002' } })).body.response.status).toBe('failed');
+    expect(
+      (await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: merchantUid, amount: 100, card_number: '4000-0000-0000-0002' } })).body
+        .response.status,
+    ).toBe('failed');
     expect((await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: merchantUid, amount: 100 } })).body.response.status).toBe('paid');
     const reused = await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: merchantUid, amount: 100 } });
     expect(reused.status).toBe(200);
@@ -168,7 +184,10 @@ describe('robustness', () => {
     expect((await sandbox.call('GET', '/nope')).body).toMatchObject({ code: -1, response: null });
     expect((await sandbox.call('GET', '/nope')).status).toBe(404);
     expect((await sandbox.call('GET', '/subscribe/payments/again')).status).toBe(405);
-    const preflight = await fetch(`${sandbox.server.url}/payments/imp_1`, { method: 'OPTIONS', headers: { Origin: 'http://shop.test', 'Access-Control-Request-Method': 'GET' } });
+    const preflight = await fetch(`${sandbox.server.url}/payments/imp_1`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://shop.test', 'Access-Control-Request-Method': 'GET' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('Authorization');
@@ -193,16 +212,25 @@ describe('billing keys: /subscribe/customers/{customer_uid}', () => {
 
   it('accepts form bodies; refuses the network card (code -1) and malformed card fields (400)', async () => {
     const token = await sandbox.token();
-    const form = await sandbox.call('POST', '/subscribe/customers/c_form', { token, form: `card_number=4242424242424242&expiry=2039-12&birth=900101&channel_key=${SANDBOX_CHANNEL_KEY}` });
+    const form = await sandbox.call('POST', '/subscribe/customers/c_form', {
+      token,
+      form: `card_number=4242424242424242&expiry=2039-12&birth=900101&channel_key=${SANDBOX_CHANNEL_KEY}`,
+    });
     expect(form.body.code).toBe(0);
     const network = await issueKey('c_net', '4000-0000-0000-0119');
     expect(network.status).toBe(200);
     expect(network.body).toMatchObject({ code: -1, message: expect.stringMatching(/통신 오류/), response: null });
-    const expired = await sandbox.call('POST', '/subscribe/customers/c_bad', { token, json: { card_number: '4242-4242-4242-4242', expiry: '2001-01', birth: '9001', channel_key: SANDBOX_CHANNEL_KEY } });
+    const expired = await sandbox.call('POST', '/subscribe/customers/c_bad', {
+      token,
+      json: { card_number: '4242-4242-4242-4242', expiry: '2001-01', birth: '9001', channel_key: SANDBOX_CHANNEL_KEY },
+    });
     expect(expired.status).toBe(400);
     expect(expired.body.message).toMatch(/expiry/);
     expect(expired.body.message).toMatch(/birth/);
-    const missing = await sandbox.call('POST', '/subscribe/customers/c_bad', { token, json: { expiry: '2039-12', birth: '900101', channel_key: SANDBOX_CHANNEL_KEY } });
+    const missing = await sandbox.call('POST', '/subscribe/customers/c_bad', {
+      token,
+      json: { expiry: '2039-12', birth: '900101', channel_key: SANDBOX_CHANNEL_KEY },
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.message).toContain('card_number');
   });
@@ -213,9 +241,18 @@ describe('POST /subscribe/payments/again', () => {
     await issueKey('c_again');
     const token = await sandbox.token();
     const merchantUid = uid();
-    const charged = await sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: 'c_again', merchant_uid: merchantUid, amount: 9900, name: '정기구독' } });
-    expect(charged.body).toMatchObject({ code: 0, response: { status: 'paid', amount: 9900, merchant_uid: merchantUid, customer_uid: 'c_again', customer_uid_usage: 'payment' } });
-    const reused = await sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: 'c_again', merchant_uid: merchantUid, amount: 9900, name: '정기구독' } });
+    const charged = await sandbox.call('POST', '/subscribe/payments/again', {
+      token,
+      json: { customer_uid: 'c_again', merchant_uid: merchantUid, amount: 9900, name: '정기구독' },
+    });
+    expect(charged.body).toMatchObject({
+      code: 0,
+      response: { status: 'paid', amount: 9900, merchant_uid: merchantUid, customer_uid: 'c_again', customer_uid_usage: 'payment' },
+    });
+    const reused = await sandbox.call('POST', '/subscribe/payments/again', {
+      token,
+      json: { customer_uid: 'c_again', merchant_uid: merchantUid, amount: 9900, name: '정기구독' },
+    });
     expect(reused.body).toMatchObject({ code: 1, message: '이미 결제가 이루어진 거래건입니다.' });
   });
 
@@ -229,11 +266,19 @@ describe('POST /subscribe/payments/again', () => {
   });
 
   it('a key registered in the window with the insufficient-funds card is issued, and its charges decline', async () => {
-    const window = await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 0, customer_uid: 'c_dunning', card_number: '4000-0000-0000-0002' } });
+    const window = await sandbox.call('POST', '/__sandbox/payments', {
+      json: { merchant_uid: uid(), amount: 0, customer_uid: 'c_dunning', card_number: '4000-0000-0000-0002' },
+    });
     expect(window.body.response).toMatchObject({ status: 'paid', amount: 0, customer_uid: 'c_dunning' });
     const token = await sandbox.token();
-    expect((await sandbox.call('GET', '/subscribe/customers/c_dunning', { token })).body.response).toMatchObject({ customer_uid: 'c_dunning', card_number: '400000******0002' });
-    const declined = await sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: 'c_dunning', merchant_uid: uid(), amount: 9900, name: 'renewal' } });
+    expect((await sandbox.call('GET', '/subscribe/customers/c_dunning', { token })).body.response).toMatchObject({
+      customer_uid: 'c_dunning',
+      card_number: '400000******0002',
+    });
+    const declined = await sandbox.call('POST', '/subscribe/payments/again', {
+      token,
+      json: { customer_uid: 'c_dunning', merchant_uid: uid(), amount: 9900, name: 'renewal' },
+    });
     expect(declined.body).toMatchObject({ code: 0, response: { status: 'failed', amount: 9900, fail_reason: expect.stringMatching(/잔액이 부족합니다/) } });
   });
 
@@ -254,10 +299,16 @@ describe('POST /subscribe/payments/onetime', () => {
   it('charges a typed card; with customer_uid the card is saved as a key; declines are code 0 + failed', async () => {
     const token = await sandbox.token();
     const card = { card_number: '4242-4242-4242-4242', expiry: '2039-12', birth: '900101', pwd_2digit: '12' };
-    const paid = await sandbox.call('POST', '/subscribe/payments/onetime', { token, json: { ...card, merchant_uid: uid(), amount: 3000, customer_uid: 'c_one' } });
+    const paid = await sandbox.call('POST', '/subscribe/payments/onetime', {
+      token,
+      json: { ...card, merchant_uid: uid(), amount: 3000, customer_uid: 'c_one' },
+    });
     expect(paid.body).toMatchObject({ code: 0, response: { status: 'paid', amount: 3000, card_number: '424242******4242' } });
     expect((await sandbox.call('GET', '/subscribe/customers/c_one', { token })).body.code).toBe(0);
-    const declined = await sandbox.call('POST', '/subscribe/payments/onetime', { token, json: { ...card, card_number: '4000-0000-0000-0002', merchant_uid: uid(), amount: 3000 } });
+    const declined = await sandbox.call('POST', '/subscribe/payments/onetime', {
+      token,
+      json: { ...card, card_number: '4000-0000-0000-0002', merchant_uid: uid(), amount: 3000 },
+    });
     expect(declined.body).toMatchObject({ code: 0, response: { status: 'failed' } });
     const noCard = await sandbox.call('POST', '/subscribe/payments/onetime', { token, json: { merchant_uid: uid(), amount: 3000 } });
     expect(noCard.status).toBe(400);
@@ -270,7 +321,10 @@ describe('POST /payments/cancel', () => {
     const token = await sandbox.token();
     const wrong = await sandbox.call('POST', '/payments/cancel', { token, json: { imp_uid: payment.imp_uid, amount: 3000, checksum: 9999 } });
     expect(wrong.body).toMatchObject({ code: 1, response: null, message: expect.stringContaining('checksum') });
-    const partial = await sandbox.call('POST', '/payments/cancel', { token, json: { imp_uid: payment.imp_uid, amount: 3000, checksum: 10000, reason: '부분 환불' } });
+    const partial = await sandbox.call('POST', '/payments/cancel', {
+      token,
+      json: { imp_uid: payment.imp_uid, amount: 3000, checksum: 10000, reason: '부분 환불' },
+    });
     expect(partial.body.response).toMatchObject({ status: 'paid', cancel_amount: 3000, cancel_reason: '부분 환불' });
     const rest = await sandbox.call('POST', '/payments/cancel', { token, json: { merchant_uid: payment.merchant_uid, checksum: 7000 } });
     expect(rest.body.response).toMatchObject({ status: 'cancelled', cancel_amount: 10000 });
@@ -282,7 +336,10 @@ describe('POST /payments/cancel', () => {
 
   it('unknown payments → code 1; neither imp_uid nor merchant_uid → 400; over-cancel → code 1', async () => {
     const token = await sandbox.token();
-    expect((await sandbox.call('POST', '/payments/cancel', { token, json: { imp_uid: 'imp_999999999999' } })).body).toMatchObject({ code: 1, message: '취소할 결제건이 존재하지 않습니다.' });
+    expect((await sandbox.call('POST', '/payments/cancel', { token, json: { imp_uid: 'imp_999999999999' } })).body).toMatchObject({
+      code: 1,
+      message: '취소할 결제건이 존재하지 않습니다.',
+    });
     expect((await sandbox.call('POST', '/payments/cancel', { token, json: {} })).status).toBe(400);
     const payment = (await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 100 } })).body.response;
     expect((await sandbox.call('POST', '/payments/cancel', { token, json: { imp_uid: payment.imp_uid, amount: 101 } })).body.code).toBe(1);

@@ -30,25 +30,39 @@ describe('schedules', () => {
     const merchantUid = uid('sched');
     const scheduled = await sandbox.call('POST', '/subscribe/payments/schedule', {
       token,
-      json: { customer_uid: 'c_sched', schedules: [{ merchant_uid: merchantUid, schedule_at: inSeconds(1), amount: 4900, name: '월 구독', notice_url: hook.url }] },
+      json: {
+        customer_uid: 'c_sched',
+        schedules: [{ merchant_uid: merchantUid, schedule_at: inSeconds(1), amount: 4900, name: '월 구독', notice_url: hook.url }],
+      },
     });
     expect(scheduled.body.code).toBe(0);
-    expect(scheduled.body.response).toEqual([expect.objectContaining({ merchant_uid: merchantUid, schedule_status: 'scheduled', payment_status: null, imp_uid: null, amount: 4900 })]);
+    expect(scheduled.body.response).toEqual([
+      expect.objectContaining({ merchant_uid: merchantUid, schedule_status: 'scheduled', payment_status: null, imp_uid: null, amount: 4900 }),
+    ]);
 
     await hook.received(1);
     const body = hook.hits[0]!.body as { imp_uid: string; merchant_uid: string; status: string };
     expect(body).toEqual({ imp_uid: expect.stringMatching(/^imp_\d{12}$/), merchant_uid: merchantUid, status: 'paid' });
     const payment = await sandbox.lookup(`/payments/${body.imp_uid}`, token);
-    expect(payment.body.response).toMatchObject({ status: 'paid', amount: 4900, customer_uid: 'c_sched', customer_uid_usage: 'payment.scheduled', name: '월 구독', channel: 'api' });
-    await expect.poll(async () => (await sandbox.call('GET', `/subscribe/payments/schedule/${merchantUid}`, { token })).body.response).toMatchObject({
-      schedule_status: 'executed',
-      payment_status: 'paid',
-      imp_uid: body.imp_uid,
-      executed_at: expect.any(Number),
-      currency: 'KRW',
-      pg_provider: 'jtnet',
-      pg_id: payment.body.response.pg_id,
+    expect(payment.body.response).toMatchObject({
+      status: 'paid',
+      amount: 4900,
+      customer_uid: 'c_sched',
+      customer_uid_usage: 'payment.scheduled',
+      name: '월 구독',
+      channel: 'api',
     });
+    await expect
+      .poll(async () => (await sandbox.call('GET', `/subscribe/payments/schedule/${merchantUid}`, { token })).body.response)
+      .toMatchObject({
+        schedule_status: 'executed',
+        payment_status: 'paid',
+        imp_uid: body.imp_uid,
+        executed_at: expect.any(Number),
+        currency: 'KRW',
+        pg_provider: 'jtnet',
+        pg_id: payment.body.response.pg_id,
+      });
   });
 
   it('a scheduled charge on a declined card is executed as failed and still notified', async () => {
@@ -57,7 +71,10 @@ describe('schedules', () => {
     const token = await sandbox.token();
     await sandbox.issueKey('c_poor', { card_number: '4000-0000-0000-0002' });
     const merchantUid = uid('sched');
-    await sandbox.call('POST', '/subscribe/payments/schedule', { token, json: { customer_uid: 'c_poor', notice_url: hook.url, schedules: [{ merchant_uid: merchantUid, schedule_at: inSeconds(1), amount: 4900 }] } });
+    await sandbox.call('POST', '/subscribe/payments/schedule', {
+      token,
+      json: { customer_uid: 'c_poor', notice_url: hook.url, schedules: [{ merchant_uid: merchantUid, schedule_at: inSeconds(1), amount: 4900 }] },
+    });
     await hook.received(1);
     expect(hook.hits[0]!.body).toMatchObject({ merchant_uid: merchantUid, status: 'failed' });
   });
@@ -68,8 +85,13 @@ describe('schedules', () => {
     await sandbox.issueKey('c_un');
     const schedules = [0, 1].map((i) => ({ merchant_uid: `un_${i}_${uid()}`, schedule_at: inSeconds(1), amount: 100 }));
     await sandbox.call('POST', '/subscribe/payments/schedule', { token, json: { customer_uid: 'c_un', schedules } });
-    const revoked = await sandbox.call('POST', '/subscribe/payments/unschedule', { token, json: { customer_uid: 'c_un', merchant_uid: [schedules[0]!.merchant_uid] } });
-    expect(revoked.body.response).toEqual([expect.objectContaining({ merchant_uid: schedules[0]!.merchant_uid, schedule_status: 'revoked', revoked_at: expect.any(Number) })]);
+    const revoked = await sandbox.call('POST', '/subscribe/payments/unschedule', {
+      token,
+      json: { customer_uid: 'c_un', merchant_uid: [schedules[0]!.merchant_uid] },
+    });
+    expect(revoked.body.response).toEqual([
+      expect.objectContaining({ merchant_uid: schedules[0]!.merchant_uid, schedule_status: 'revoked', revoked_at: expect.any(Number) }),
+    ]);
     const rest = await sandbox.call('POST', '/subscribe/payments/unschedule', { token, form: 'customer_uid=c_un' });
     expect(rest.body.response).toHaveLength(1);
     const none = await sandbox.call('POST', '/subscribe/payments/unschedule', { token, json: { customer_uid: 'c_un' } });
@@ -97,9 +119,22 @@ describe('schedule reads', () => {
     await sandbox.issueKey('c_reads');
     const [soon, later] = [inSeconds(3600), inSeconds(7200)];
     const uids = [uid('r'), uid('r')];
-    await sandbox.call('POST', '/subscribe/payments/schedule', { token, json: { customer_uid: 'c_reads', schedules: [{ merchant_uid: uids[0], schedule_at: soon, amount: 100, name: 'a' }, { merchant_uid: uids[1], schedule_at: later, amount: 200, name: 'b' }] } });
+    await sandbox.call('POST', '/subscribe/payments/schedule', {
+      token,
+      json: {
+        customer_uid: 'c_reads',
+        schedules: [
+          { merchant_uid: uids[0], schedule_at: soon, amount: 100, name: 'a' },
+          { merchant_uid: uids[1], schedule_at: later, amount: 200, name: 'b' },
+        ],
+      },
+    });
     await sandbox.call('POST', '/subscribe/payments/unschedule', { token, json: { customer_uid: 'c_reads', merchant_uid: [uids[1]] } });
-    expect((await sandbox.call('GET', `/subscribe/payments/schedule/${uids[0]}`, { token })).body.response).toMatchObject({ merchant_uid: uids[0], schedule_status: 'scheduled', amount: 100 });
+    expect((await sandbox.call('GET', `/subscribe/payments/schedule/${uids[0]}`, { token })).body.response).toMatchObject({
+      merchant_uid: uids[0],
+      schedule_status: 'scheduled',
+      amount: 100,
+    });
     expect((await sandbox.call('GET', `/subscribe/payments/schedule/${uid()}`, { token })).status).toBe(404);
     const range = `from=${soon - 1}&to=${later + 1}`;
     const merchantUids = (answer: { body: { response: { list: { merchant_uid: string }[] } } }) => answer.body.response.list.map((s) => s.merchant_uid);
@@ -107,7 +142,9 @@ describe('schedule reads', () => {
     expect(byCustomer.body.response).toMatchObject({ total: 2, previous: 0, next: 0 });
     expect(merchantUids(byCustomer)).toEqual([uids[1], uids[0]]); // newest schedule_at first
     expect(merchantUids(await sandbox.call('GET', `/subscribe/customers/c_reads/schedules?${range}&schedule-status=revoked`, { token }))).toEqual([uids[1]]);
-    expect(merchantUids(await sandbox.call('GET', `/subscribe/payments/schedule?schedule_from=${soon - 1}&schedule_to=${later + 1}&sorting=scheduled`, { token }))).toEqual([uids[0], uids[1]]);
+    expect(
+      merchantUids(await sandbox.call('GET', `/subscribe/payments/schedule?schedule_from=${soon - 1}&schedule_to=${later + 1}&sorting=scheduled`, { token })),
+    ).toEqual([uids[0], uids[1]]);
     expect(merchantUids(await sandbox.call('GET', `/subscribe/payments/schedule?schedule_from=${soon}&schedule_to=${later}`, { token }))).toEqual([uids[0]]); // to is exclusive
     const noRange = await sandbox.call('GET', '/subscribe/payments/schedule/customers/c_reads', { token });
     expect(noRange).toMatchObject({ status: 400, body: { code: -1, message: expect.stringContaining('from') } });
@@ -161,7 +198,10 @@ describe('webhooks', () => {
     const sandbox = await started({ webhookFormat: 'form', noticeUrl: hook.url });
     const paid = await sandbox.record();
     await hook.received(1);
-    expect(hook.hits[0]).toMatchObject({ type: 'application/x-www-form-urlencoded', body: { imp_uid: paid.imp_uid, merchant_uid: paid.merchant_uid, status: 'paid' } });
+    expect(hook.hits[0]).toMatchObject({
+      type: 'application/x-www-form-urlencoded',
+      body: { imp_uid: paid.imp_uid, merchant_uid: paid.merchant_uid, status: 'paid' },
+    });
   });
 
   it('a REST cancel sends a webhook with cancellation_id only with enable_webhook: true', async () => {
@@ -185,7 +225,9 @@ describe('webhooks', () => {
   it('an ordinary failure sends no webhook', async () => {
     const sandbox = await started();
     const hook = await receiver();
-    await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 1000, card_number: '4000-0000-0000-0002', notice_url: hook.url } });
+    await sandbox.call('POST', '/__sandbox/payments', {
+      json: { merchant_uid: uid(), amount: 1000, card_number: '4000-0000-0000-0002', notice_url: hook.url },
+    });
     const paid = (await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 1000, notice_url: [hook.url] } })).body.response;
     await hook.received(1);
     expect(hook.hits.map((hit) => hit.body.imp_uid)).toEqual([paid.imp_uid]);
@@ -207,7 +249,10 @@ describe('--data persistence', () => {
     await first.issueKey('c_keep');
     const cancelled = (await first.call('POST', '/payments/cancel', { token, json: { imp_uid: paid.imp_uid, amount: 345 } })).body.response;
     const scheduled = uid('keep');
-    await first.call('POST', '/subscribe/payments/schedule', { token, json: { customer_uid: 'c_keep', schedules: [{ merchant_uid: scheduled, schedule_at: inSeconds(3600), amount: 100 }] } });
+    await first.call('POST', '/subscribe/payments/schedule', {
+      token,
+      json: { customer_uid: 'c_keep', schedules: [{ merchant_uid: scheduled, schedule_at: inSeconds(3600), amount: 100 }] },
+    });
     const prepared = uid('prep');
     await first.call('POST', '/payments/prepare', { token, json: { merchant_uid: prepared, amount: 500 } });
     await first.server.close();
@@ -221,9 +266,12 @@ describe('--data persistence', () => {
     expect(await second.lookup(`/payments/${paid.imp_uid}`, token)).toMatchObject({ status: 401 });
     expect((await second.lookup(`/payments/${paid.imp_uid}`, fresh)).body.response).toEqual(cancelled);
     expect((await second.call('GET', '/subscribe/customers/c_keep', { token: fresh })).body.code).toBe(0);
-    expect((await second.call('GET', `/subscribe/payments/schedule/${scheduled}`, { token: fresh })).body.response).toMatchObject({ schedule_status: 'scheduled', amount: 100 });
+    expect((await second.call('GET', `/subscribe/payments/schedule/${scheduled}`, { token: fresh })).body.response).toMatchObject({
+      schedule_status: 'scheduled',
+      amount: 100,
+    });
     expect((await second.call('GET', `/payments/prepare/${prepared}`, { token: fresh })).body.response.amount).toBe(500);
-    expect((await second.record({ merchant_uid: paid.merchant_uid, amount: 12345 }))).toBeNull(); // F1002: still paid
+    expect(await second.record({ merchant_uid: paid.merchant_uid, amount: 12345 })).toBeNull(); // F1002: still paid
   });
 
   it('an insert appends one line: the file grows by one record per payment, not by the whole state', async () => {
@@ -243,7 +291,12 @@ describe('--data persistence', () => {
     const { sandbox: _, cancel_receipt_urls: __, ...v1Payment } = paid;
     writeFileSync(dataFile, JSON.stringify({ version: 1, payments: [v1Payment], billingKeys: [], schedules: [] }));
     const sandbox = await started({ dataFile });
-    expect((await sandbox.lookup(`/payments/${paid.imp_uid}`)).body.response).toMatchObject({ imp_uid: paid.imp_uid, amount: 777, sandbox: true, cancel_receipt_urls: [] });
+    expect((await sandbox.lookup(`/payments/${paid.imp_uid}`)).body.response).toMatchObject({
+      imp_uid: paid.imp_uid,
+      amount: 777,
+      sandbox: true,
+      cancel_receipt_urls: [],
+    });
     expect(readFileSync(dataFile, 'utf8')).toMatch(/^{"iamport_sandbox_journal":2}\n/);
   });
 
@@ -271,10 +324,22 @@ describe('--data persistence', () => {
 
 describe('command-line options', () => {
   it('flags win over the environment; defaults are the fixtures', () => {
-    expect(parseSandboxArgs([], {})).toMatchObject({ port: 8090, host: '127.0.0.1', impKey: 'sandbox_key', impSecret: 'sandbox_secret', quiet: false, dataFile: undefined });
+    expect(parseSandboxArgs([], {})).toMatchObject({
+      port: 8090,
+      host: '127.0.0.1',
+      impKey: 'sandbox_key',
+      impSecret: 'sandbox_secret',
+      quiet: false,
+      dataFile: undefined,
+    });
     const env = { IAMPORT_SANDBOX_PORT: '9000', IAMPORT_SANDBOX_DATA: 'env.json', IAMPORT_SANDBOX_IMP_KEY: 'ek', IAMPORT_SANDBOX_QUIET: '1' };
     expect(parseSandboxArgs([], env)).toMatchObject({ port: 9000, dataFile: 'env.json', impKey: 'ek', quiet: true });
-    expect(parseSandboxArgs(['--port', '0', '--data', 'flag.json', '--imp-secret', 'fs', '--host', '::1'], env)).toMatchObject({ port: 0, dataFile: 'flag.json', impSecret: 'fs', host: '::1' });
+    expect(parseSandboxArgs(['--port', '0', '--data', 'flag.json', '--imp-secret', 'fs', '--host', '::1'], env)).toMatchObject({
+      port: 0,
+      dataFile: 'flag.json',
+      impSecret: 'fs',
+      host: '::1',
+    });
     expect(parseSandboxArgs([], { IAMPORT_SANDBOX_MERCHANT_NAME: '온기 커피' }).merchantName).toBe('온기 커피');
     expect(parseSandboxArgs(['--merchant-name', 'Flag Shop'], { IAMPORT_SANDBOX_MERCHANT_NAME: '온기 커피' }).merchantName).toBe('Flag Shop');
   });
@@ -289,13 +354,25 @@ describe('command-line options', () => {
 
   it('webhook options: one attempt and JSON by default; flags and environment turn on re-sends, form bodies, a time scale and the console URL', () => {
     expect(parseSandboxArgs([], {})).toMatchObject({ webhookResends: false, webhookFormat: 'json', webhookTimeScale: 1, noticeUrl: undefined });
-    expect(parseSandboxArgs(['--webhook-resends', '--webhook-format', 'form', '--webhook-time-scale', '0.01', '--notice-url', 'http://127.0.0.1:3000/hook'], {})).toMatchObject({
+    expect(
+      parseSandboxArgs(['--webhook-resends', '--webhook-format', 'form', '--webhook-time-scale', '0.01', '--notice-url', 'http://127.0.0.1:3000/hook'], {}),
+    ).toMatchObject({
       webhookResends: true,
       webhookFormat: 'form',
       webhookTimeScale: 0.01,
       noticeUrl: 'http://127.0.0.1:3000/hook',
     });
-    const env = { IAMPORT_SANDBOX_WEBHOOK_RESENDS: '1', IAMPORT_SANDBOX_WEBHOOK_FORMAT: 'form', IAMPORT_SANDBOX_WEBHOOK_TIME_SCALE: '0.5', IAMPORT_SANDBOX_NOTICE_URL: 'https://shop.example/hook' };
-    expect(parseSandboxArgs([], env)).toMatchObject({ webhookResends: true, webhookFormat: 'form', webhookTimeScale: 0.5, noticeUrl: 'https://shop.example/hook' });
+    const env = {
+      IAMPORT_SANDBOX_WEBHOOK_RESENDS: '1',
+      IAMPORT_SANDBOX_WEBHOOK_FORMAT: 'form',
+      IAMPORT_SANDBOX_WEBHOOK_TIME_SCALE: '0.5',
+      IAMPORT_SANDBOX_NOTICE_URL: 'https://shop.example/hook',
+    };
+    expect(parseSandboxArgs([], env)).toMatchObject({
+      webhookResends: true,
+      webhookFormat: 'form',
+      webhookTimeScale: 0.5,
+      noticeUrl: 'https://shop.example/hook',
+    });
   });
 });

@@ -64,7 +64,14 @@ const PAYMENT: Shape = {
   customer_uid: 'string?',
   customer_uid_usage: 'string?',
 };
-const CANCELLATION: Shape = { pg_tid: 'string', amount: 'number', cancelled_at: 'integer', reason: 'string?', cancellation_id: 'string', receipt_url: 'string' };
+const CANCELLATION: Shape = {
+  pg_tid: 'string',
+  amount: 'number',
+  cancelled_at: 'integer',
+  reason: 'string?',
+  cancellation_id: 'string',
+  receipt_url: 'string',
+};
 const PAGE: Shape = { total: 'integer', previous: 'integer', next: 'integer', list: 'array' };
 const BALANCE_LINE: Shape = { tax_free: 'number', supply: 'number', vat: 'number', service: 'number' };
 const BALANCE_PARTS: Shape = { cash_receipt: BALANCE_LINE, primary: BALANCE_LINE, secondary: BALANCE_LINE, discount: BALANCE_LINE };
@@ -128,7 +135,15 @@ function problems(value: unknown, shape: Shape, path = 'response'): string[] {
     if (actual === null) return nullable ? [] : [`${where}: expected ${expected}, got null`];
     const type = expected.replace('?', '') as Type;
     const fits =
-      type === 'integer' ? Number.isInteger(actual) : type === 'array' ? Array.isArray(actual) : type === 'true' ? actual === true : type === 'object' ? typeof actual === 'object' : typeof actual === type;
+      type === 'integer'
+        ? Number.isInteger(actual)
+        : type === 'array'
+          ? Array.isArray(actual)
+          : type === 'true'
+            ? actual === true
+            : type === 'object'
+              ? typeof actual === 'object'
+              : typeof actual === type;
     return fits ? [] : [`${where}: expected ${expected}, got ${JSON.stringify(actual)}`];
   });
 }
@@ -146,10 +161,15 @@ beforeAll(async () => {
   token = await sandbox.token();
   customerUid = uid('shape');
   await sandbox.issueKey(customerUid);
-  payment = (await sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: customerUid, merchant_uid: uid(), amount: 5000, name: 'shape' } })).body.response;
+  payment = (
+    await sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: customerUid, merchant_uid: uid(), amount: 5000, name: 'shape' } })
+  ).body.response;
   await sandbox.call('POST', '/payments/cancel', { token, json: { imp_uid: payment.imp_uid, amount: 1000 } });
   scheduledUid = uid('sched');
-  await sandbox.call('POST', '/subscribe/payments/schedule', { token, json: { customer_uid: customerUid, schedules: [{ merchant_uid: scheduledUid, schedule_at: at, amount: 100, name: 'n' }] } });
+  await sandbox.call('POST', '/subscribe/payments/schedule', {
+    token,
+    json: { customer_uid: customerUid, schedules: [{ merchant_uid: scheduledUid, schedule_at: at, amount: 100, name: 'n' }] },
+  });
   preparedUid = uid('prep');
   await sandbox.call('POST', '/payments/prepare', { token, json: { merchant_uid: preparedUid, amount: 100 } });
 });
@@ -171,27 +191,66 @@ const ENDPOINTS: [string, () => Promise<any>, ReturnType<typeof one | typeof lis
   ['POST /payments/prepare', () => sandbox.call('POST', '/payments/prepare', { token, json: { merchant_uid: uid(), amount: 1 } }), one(PREPARE)],
   ['PUT /payments/prepare', () => sandbox.call('PUT', '/payments/prepare', { token, json: { merchant_uid: preparedUid, amount: 200 } }), one(PREPARE)],
   ['GET /payments/prepare/{merchant_uid}', () => sandbox.call('GET', `/payments/prepare/${preparedUid}`, { token }), one(PREPARE)],
-  ['POST /subscribe/payments/again', () => sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: customerUid, merchant_uid: uid(), amount: 100, name: 'n' } }), one(PAYMENT)],
-  ['POST /subscribe/payments/onetime', () => sandbox.call('POST', '/subscribe/payments/onetime', { token, json: { ...CARD, merchant_uid: uid(), amount: 100 } }), one(PAYMENT)],
-  ['POST /subscribe/payments/schedule', () => sandbox.call('POST', '/subscribe/payments/schedule', { token, json: { customer_uid: customerUid, schedules: [{ merchant_uid: uid(), schedule_at: at, amount: 1 }] } }), list(SCHEDULE)],
-  ['GET /subscribe/payments/schedule', () => sandbox.call('GET', `/subscribe/payments/schedule?schedule_from=${at - 1}&schedule_to=${at + 1}`, { token }), page(SCHEDULE)],
+  [
+    'POST /subscribe/payments/again',
+    () => sandbox.call('POST', '/subscribe/payments/again', { token, json: { customer_uid: customerUid, merchant_uid: uid(), amount: 100, name: 'n' } }),
+    one(PAYMENT),
+  ],
+  [
+    'POST /subscribe/payments/onetime',
+    () => sandbox.call('POST', '/subscribe/payments/onetime', { token, json: { ...CARD, merchant_uid: uid(), amount: 100 } }),
+    one(PAYMENT),
+  ],
+  [
+    'POST /subscribe/payments/schedule',
+    () =>
+      sandbox.call('POST', '/subscribe/payments/schedule', {
+        token,
+        json: { customer_uid: customerUid, schedules: [{ merchant_uid: uid(), schedule_at: at, amount: 1 }] },
+      }),
+    list(SCHEDULE),
+  ],
+  [
+    'GET /subscribe/payments/schedule',
+    () => sandbox.call('GET', `/subscribe/payments/schedule?schedule_from=${at - 1}&schedule_to=${at + 1}`, { token }),
+    page(SCHEDULE),
+  ],
   ['GET /subscribe/payments/schedule/{merchant_uid}', () => sandbox.call('GET', `/subscribe/payments/schedule/${scheduledUid}`, { token }), one(SCHEDULE)],
-  ['GET /subscribe/payments/schedule/customers/{customer_uid}', () => sandbox.call('GET', `/subscribe/payments/schedule/customers/${customerUid}?from=${at - 1}&to=${at + 1}`, { token }), page(SCHEDULE)],
-  ['GET /subscribe/customers/{customer_uid}/schedules', () => sandbox.call('GET', `/subscribe/customers/${customerUid}/schedules?from=${at - 1}&to=${at + 1}`, { token }), page(SCHEDULE)],
-  ['POST /subscribe/payments/unschedule', async () => {
-    const merchantUid = uid();
-    await sandbox.call('POST', '/subscribe/payments/schedule', { token, json: { customer_uid: customerUid, schedules: [{ merchant_uid: merchantUid, schedule_at: at, amount: 1 }] } });
-    return sandbox.call('POST', '/subscribe/payments/unschedule', { token, json: { customer_uid: customerUid, merchant_uid: [merchantUid] } });
-  }, list(SCHEDULE)],
+  [
+    'GET /subscribe/payments/schedule/customers/{customer_uid}',
+    () => sandbox.call('GET', `/subscribe/payments/schedule/customers/${customerUid}?from=${at - 1}&to=${at + 1}`, { token }),
+    page(SCHEDULE),
+  ],
+  [
+    'GET /subscribe/customers/{customer_uid}/schedules',
+    () => sandbox.call('GET', `/subscribe/customers/${customerUid}/schedules?from=${at - 1}&to=${at + 1}`, { token }),
+    page(SCHEDULE),
+  ],
+  [
+    'POST /subscribe/payments/unschedule',
+    async () => {
+      const merchantUid = uid();
+      await sandbox.call('POST', '/subscribe/payments/schedule', {
+        token,
+        json: { customer_uid: customerUid, schedules: [{ merchant_uid: merchantUid, schedule_at: at, amount: 1 }] },
+      });
+      return sandbox.call('POST', '/subscribe/payments/unschedule', { token, json: { customer_uid: customerUid, merchant_uid: [merchantUid] } });
+    },
+    list(SCHEDULE),
+  ],
   ['POST /subscribe/customers/{customer_uid}', () => sandbox.issueKey(uid('c')), one(CUSTOMER)],
   ['GET /subscribe/customers/{customer_uid}', () => sandbox.call('GET', `/subscribe/customers/${customerUid}`, { token }), one(CUSTOMER)],
   ['GET /subscribe/customers?customer_uid[]', () => sandbox.call('GET', `/subscribe/customers?customer_uid[]=${customerUid}`, { token }), list(CUSTOMER)],
   ['GET /subscribe/customers/{customer_uid}/payments', () => sandbox.lookup(`/subscribe/customers/${customerUid}/payments`, token), page(PAYMENT)],
-  ['DELETE /subscribe/customers/{customer_uid}', async () => {
-    const other = uid('c');
-    await sandbox.issueKey(other);
-    return sandbox.call('DELETE', `/subscribe/customers/${other}?reason=done`, { token });
-  }, one(CUSTOMER)],
+  [
+    'DELETE /subscribe/customers/{customer_uid}',
+    async () => {
+      const other = uid('c');
+      await sandbox.issueKey(other);
+      return sandbox.call('DELETE', `/subscribe/customers/${other}?reason=done`, { token });
+    },
+    one(CUSTOMER),
+  ],
   ['POST /__sandbox/payments', () => sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 100 } }), one(PAYMENT)],
 ];
 
@@ -216,6 +275,10 @@ describe('spec-shaped bodies: required fields and types per endpoint', () => {
   });
 
   it('the checker itself catches a missing field, a wrong type and an unexpected null', () => {
-    expect(problems({ a: 1, b: null }, { a: 'string', b: 'integer', c: 'boolean?' })).toEqual(['response.a: expected string, got 1', 'response.b: expected integer, got null', 'response.c: missing']);
+    expect(problems({ a: 1, b: null }, { a: 'string', b: 'integer', c: 'boolean?' })).toEqual([
+      'response.a: expected string, got 1',
+      'response.b: expected integer, got null',
+      'response.c: missing',
+    ]);
   });
 });

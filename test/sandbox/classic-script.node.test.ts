@@ -141,7 +141,11 @@ describe('iamport-sandbox --fault', () => {
     await framesLoaded(silent);
     await silent.click('#pay');
     await fillCard(silent);
-    await silent.getByRole('dialog').getByRole('status').filter({ hasText: /processing/i }).waitFor();
+    await silent
+      .getByRole('dialog')
+      .getByRole('status')
+      .filter({ hasText: /processing/i })
+      .waitFor();
     await settle(silent);
     expect(await silent.locator('#result').textContent()).toBe('');
     expect(await sdkState(silent)).toMatchObject({ display: 'block' });
@@ -193,7 +197,7 @@ describe('/v1/iamport.js decides phones by the real user agent', () => {
 });
 
 describe('F1002 comes from the server side', () => {
-  it("with serverUrl, iamport-sandbox refuses a paid merchant_uid; the window answers F1002 in the page, on a phone too", async () => {
+  it('with serverUrl, iamport-sandbox refuses a paid merchant_uid; the window answers F1002 in the page, on a phone too', async () => {
     const server = await sandboxServer();
     const uid = `classic_f1002_${Date.now()}`;
     const first = await openShop(`${server.url}/v1/iamport.js`, undefined, { uid });
@@ -207,7 +211,11 @@ describe('F1002 comes from the server side', () => {
     await again.click('#pay');
     await fillCard(again);
     await again.locator('#result').filter({ hasText: 'F1002' }).waitFor();
-    expect(JSON.parse((await again.locator('#result').textContent())!)).toMatchObject({ success: false, error_code: 'F1002', error_msg: '이미 결제가 이루어진 거래건입니다.' });
+    expect(JSON.parse((await again.locator('#result').textContent())!)).toMatchObject({
+      success: false,
+      error_code: 'F1002',
+      error_msg: '이미 결제가 이루어진 거래건입니다.',
+    });
     expect(new URL(again.url()).hostname).toBe('127.0.0.1');
     await again.context().close();
   });

@@ -74,6 +74,8 @@ describe('sandbox engine: the real SDK rules (DOM-free)', () => {
     expect(new URL(url).searchParams.has('error_code')).toBe(false);
     // Like the SDK, no separator is added when the query already holds an '&'.
     expect(sdkFailureRedirectUrl('https://shop.example/done?a=1&b=2', response)).toContain('b=2imp_uid=&merchant_uid=o1');
-    expect(sdkFailureRedirectUrl(undefined, response)).toBe('https://service.iamport.kr/payments/fail?imp_uid=&success=false&error_msg=%EC%B7%A8%EC%86%8C%20%EB%90%A8');
+    expect(sdkFailureRedirectUrl(undefined, response)).toBe(
+      'https://service.iamport.kr/payments/fail?imp_uid=&success=false&error_msg=%EC%B7%A8%EC%86%8C%20%EB%90%A8',
+    );
   });
 });

@@ -32,7 +32,12 @@ describe('sandbox engine (shared by the window and the server)', () => {
     expect(isFutureExpiry('2025-05', NOW)).toBe(false);
     expect(isFutureExpiry('13/30', NOW)).toBe(false);
     expect(cardFieldProblems({ card_number: '4242424242424242', expiry: '2030-01', birth: '1234567890' }, NOW, false)).toEqual({});
-    expect(Object.keys(cardFieldProblems({ card_number: '4242', expiry: '01/20', birth: '12', pwd_2digit: '1' }, NOW, true))).toEqual(['card_number', 'expiry', 'birth', 'pwd_2digit']);
+    expect(Object.keys(cardFieldProblems({ card_number: '4242', expiry: '01/20', birth: '12', pwd_2digit: '1' }, NOW, true))).toEqual([
+      'card_number',
+      'expiry',
+      'birth',
+      'pwd_2digit',
+    ]);
   });
 
   it('reads vbank_due in Korean time, defaulting to the end of the day', () => {
@@ -42,7 +47,11 @@ describe('sandbox engine (shared by the window and the server)', () => {
   });
 
   it('the same seed makes the same payment', () => {
-    const make = () => createPayment({ merchant_uid: 'o1', amount: 1004, card_number: '4242424242424242' }, { random: createRandom(9), nowMs: NOW, receiptBase: OFFLINE_RECEIPT_BASE });
+    const make = () =>
+      createPayment(
+        { merchant_uid: 'o1', amount: 1004, card_number: '4242424242424242' },
+        { random: createRandom(9), nowMs: NOW, receiptBase: OFFLINE_RECEIPT_BASE },
+      );
     expect(make()).toEqual(make());
     expect(make().imp_uid).toMatch(/^imp_\d{12}$/);
   });
@@ -50,18 +59,38 @@ describe('sandbox engine (shared by the window and the server)', () => {
   it('the insufficient-funds card gets a key-only billing key (nothing is charged) but declines every charge', () => {
     const context = () => ({ random: createRandom(3), nowMs: NOW, receiptBase: OFFLINE_RECEIPT_BASE });
     const poor = '4000-0000-0000-0002';
-    expect(createPayment({ merchant_uid: 'k1', amount: 0, card_number: poor, customer_uid: 'c1' }, context())).toMatchObject({ status: 'paid', amount: 0, customer_uid_usage: 'issue', fail_reason: null });
-    expect(createPayment({ merchant_uid: 'k2', amount: 9900, card_number: poor, customer_uid: 'c1' }, context())).toMatchObject({ status: 'failed', fail_reason: expect.stringMatching(/잔액이 부족합니다/) });
-    expect(createPayment({ merchant_uid: 'k3', amount: 0, card_number: poor, customer_uid: 'c1', customer_uid_usage: 'payment' }, context()).status).toBe('failed');
+    expect(createPayment({ merchant_uid: 'k1', amount: 0, card_number: poor, customer_uid: 'c1' }, context())).toMatchObject({
+      status: 'paid',
+      amount: 0,
+      customer_uid_usage: 'issue',
+      fail_reason: null,
+    });
+    expect(createPayment({ merchant_uid: 'k2', amount: 9900, card_number: poor, customer_uid: 'c1' }, context())).toMatchObject({
+      status: 'failed',
+      fail_reason: expect.stringMatching(/잔액이 부족합니다/),
+    });
+    expect(createPayment({ merchant_uid: 'k3', amount: 0, card_number: poor, customer_uid: 'c1', customer_uid_usage: 'payment' }, context()).status).toBe(
+      'failed',
+    );
     expect(createPayment({ merchant_uid: 'k4', amount: 0, card_number: '4000-0000-0000-0119', customer_uid: 'c1' }, context()).status).toBe('failed');
   });
 
   it("a failed payment becomes an F400 callback; the PG's redirect URL carries the real query", () => {
-    const failed = createPayment({ merchant_uid: 'o2', amount: 1, card_number: '4000000000000002' }, { random: createRandom(1), nowMs: NOW, receiptBase: OFFLINE_RECEIPT_BASE });
+    const failed = createPayment(
+      { merchant_uid: 'o2', amount: 1, card_number: '4000000000000002' },
+      { random: createRandom(1), nowMs: NOW, receiptBase: OFFLINE_RECEIPT_BASE },
+    );
     const response = toCallbackResponse(failed);
     expect(response).toMatchObject({ success: false, error_code: 'F400', status: 'failed', paid_at: 0 });
     const url = new URL(pgRedirectUrl('https://shop.example/done?x=1', response));
-    expect(Object.fromEntries(url.searchParams)).toEqual({ x: '1', imp_uid: failed.imp_uid, merchant_uid: 'o2', imp_success: 'false', error_code: 'F400', error_msg: failed.fail_reason });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      x: '1',
+      imp_uid: failed.imp_uid,
+      merchant_uid: 'o2',
+      imp_success: 'false',
+      error_code: 'F400',
+      error_msg: failed.fail_reason,
+    });
   });
 
   it('the server parses qs-style form bodies', () => {

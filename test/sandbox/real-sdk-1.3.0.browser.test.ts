@@ -292,7 +292,12 @@ describe('real SDK 1.3.0: phones', () => {
     await approve();
     await vi.waitFor(() => expect(navigate).toHaveBeenCalledTimes(1));
     const success = new URL(navigate.mock.calls[0]![0] as string);
-    expect(Object.fromEntries(success.searchParams)).toEqual({ ref: 'a b', imp_uid: expect.stringMatching(/^imp_\d{12}$/), merchant_uid: paid.merchant_uid, imp_success: 'true' });
+    expect(Object.fromEntries(success.searchParams)).toEqual({
+      ref: 'a b',
+      imp_uid: expect.stringMatching(/^imp_\d{12}$/),
+      merchant_uid: paid.merchant_uid,
+      imp_success: 'true',
+    });
 
     const declined = baseParams({ m_redirect_url: 'https://shop.example/done' });
     imp.request_pay(declined, callback);

@@ -220,7 +220,17 @@ describe('sandbox payment window (Chromium)', () => {
 
   it("card.detail [{'*':false},{366:true}] offers only Shinhan", async () => {
     const { imp } = sandbox();
-    const result = pay(imp, baseParams({ card: { detail: [{ card_code: '*', enabled: false }, { card_code: '366', enabled: true }] } }));
+    const result = pay(
+      imp,
+      baseParams({
+        card: {
+          detail: [
+            { card_code: '*', enabled: false },
+            { card_code: '366', enabled: true },
+          ],
+        },
+      }),
+    );
     await expect.element(dialog()).toBeVisible();
     const issuer = field(/card issuer/i);
     const options = [...(issuer.element() as HTMLSelectElement).options].map((option) => option.textContent);
@@ -244,7 +254,7 @@ describe('sandbox payment window (Chromium)', () => {
     expect((await result).card_name).toBe('우리카드');
   });
 
-  it('a reused, already paid merchant_uid fails with F1002 before any PG window shows (the in-page engine plays i\'mport\'s server)', async () => {
+  it("a reused, already paid merchant_uid fails with F1002 before any PG window shows (the in-page engine plays i'mport's server)", async () => {
     const { imp } = sandbox();
     const params = baseParams();
     const first = pay(imp, params);

@@ -36,7 +36,9 @@ describe('the client bundle never contains the server module', () => {
   });
 
   it('the grep would catch it: dist/server.js has both', () => {
-    const code = bundleFiles('server.js').map((file) => readFileSync(file, 'utf8')).join('\n');
+    const code = bundleFiles('server.js')
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
     expect(code).toContain('getToken');
     expect(code).toContain('imp_secret');
   });

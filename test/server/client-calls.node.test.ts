@@ -1,12 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  createIamportClient,
-  IamportApiError,
-  IamportError,
-  IamportPaymentDeclinedError,
-  type IamportLogEvent,
-} from '../../src/server';
+import { createIamportClient, IamportApiError, IamportError, IamportPaymentDeclinedError, type IamportLogEvent } from '../../src/server';
 import { createFakeApi, credentials, makePayment } from './fake-api';
 
 function setup(options: Partial<Parameters<typeof createIamportClient>[0]> = {}) {
@@ -90,7 +84,14 @@ describe('charges', () => {
     const error = await client.chargeBillingKey(charge).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IamportPaymentDeclinedError);
     expect(error).toBeInstanceOf(IamportApiError);
-    expect(error).toMatchObject({ kind: 'declined', code: 0, httpStatus: 200, failReason: '잔액부족 (insufficient funds)', payment: failed, endpoint: 'POST /subscribe/payments/again' });
+    expect(error).toMatchObject({
+      kind: 'declined',
+      code: 0,
+      httpStatus: 200,
+      failReason: '잔액부족 (insufficient funds)',
+      payment: failed,
+      endpoint: 'POST /subscribe/payments/again',
+    });
   });
 
   it('code 0 with a different amount or a non-paid status is unconfirmed, not success', async () => {
@@ -103,7 +104,9 @@ describe('charges', () => {
 
   it('issueBillingKey puts customer_uid in the path and the card fields in the body', async () => {
     const { api, client } = setup();
-    api.on('POST /subscribe/customers/*', () => ({ body: api.envelope({ customer_uid: 'user 42/card', card_number: '424242******4242', inserted: 1, updated: 1 }) }));
+    api.on('POST /subscribe/customers/*', () => ({
+      body: api.envelope({ customer_uid: 'user 42/card', card_number: '424242******4242', inserted: 1, updated: 1 }),
+    }));
     await client.issueBillingKey({ customer_uid: 'user_42/card', ...card, ...channel });
     expect(api.requests.at(-1)).toMatchObject({ path: '/subscribe/customers/user_42%2Fcard', body: { ...card, ...channel } });
   });
@@ -113,7 +116,9 @@ describe('charges', () => {
     const key = { customer_uid: 'user_42_card', inserted: 1, updated: 1 };
     api.on('GET /subscribe/customers/*', () => ({ body: api.envelope(key) }));
     api.on('DELETE /subscribe/customers/*', () => ({ body: api.envelope(key) }));
-    api.on('POST /subscribe/payments/schedule', (r) => ({ body: api.envelope((r.body as { schedules: object[] }).schedules.map((s) => ({ ...s, schedule_status: 'scheduled' }))) }));
+    api.on('POST /subscribe/payments/schedule', (r) => ({
+      body: api.envelope((r.body as { schedules: object[] }).schedules.map((s) => ({ ...s, schedule_status: 'scheduled' }))),
+    }));
     api.on('POST /subscribe/payments/unschedule', () => ({ body: api.envelope([{ merchant_uid: 'sub_2026_04', schedule_status: 'revoked' }]) }));
     api.on('POST /payments/cancel', () => ({ body: api.envelope(makePayment({ status: 'cancelled', cancel_amount: 1000 })) }));
 
@@ -121,7 +126,10 @@ describe('charges', () => {
     await client.deleteBillingKey('user_42_card', { reason: 'user left' });
     expect(api.requests.at(-1)).toMatchObject({ method: 'DELETE', search: '?reason=user+left' });
     const at = Math.floor(Date.now() / 1000) + 86_400;
-    const schedules = await client.schedulePayments({ customer_uid: 'user_42_card', schedules: [{ merchant_uid: 'sub_2026_04', schedule_at: at, amount: 9900, name: 'April' }] });
+    const schedules = await client.schedulePayments({
+      customer_uid: 'user_42_card',
+      schedules: [{ merchant_uid: 'sub_2026_04', schedule_at: at, amount: 9900, name: 'April' }],
+    });
     expect(schedules[0]).toMatchObject({ schedule_status: 'scheduled', schedule_at: at });
     await expect(client.unschedulePayments({ customer_uid: 'user_42_card', merchant_uid: ['sub_2026_04'] })).resolves.toHaveLength(1);
     await client.cancelPayment({ imp_uid: 'imp_1', amount: 1000, checksum: 1000, reason: 'refund' });
@@ -152,7 +160,12 @@ describe('verifyPayment', () => {
   it('an unknown imp_uid is not_found with payment null', async () => {
     const { api, client } = setup();
     api.on('GET /payments/*', () => ({ status: 404, body: api.envelope(null, -1, '존재하지 않는 결제정보입니다.') }));
-    await expect(client.verifyPayment({ impUid: 'imp_x', amount: 1000 })).resolves.toEqual({ status: 'not_verified', reason: 'not_found', message: 'No payment found for imp_uid imp_x.', payment: null });
+    await expect(client.verifyPayment({ impUid: 'imp_x', amount: 1000 })).resolves.toEqual({
+      status: 'not_verified',
+      reason: 'not_found',
+      message: 'No payment found for imp_uid imp_x.',
+      payment: null,
+    });
   });
 
   it('with merchantUid alone it verifies the order’s paid payment, found by /payments/find', async () => {
@@ -166,9 +179,15 @@ describe('verifyPayment', () => {
     const { api, client } = setup();
     api.on('GET /payments/*', () => ({ body: api.envelope(makePayment()) }));
     api.on('GET /payments/prepare/*', () => ({ body: api.envelope({ merchant_uid: 'order_abc123', amount: 900 }) }));
-    await expect(client.verifyPayment({ impUid: 'imp_1', amount: 1000, checkPrepared: true })).resolves.toMatchObject({ status: 'not_verified', reason: 'prepared_amount_mismatch' });
+    await expect(client.verifyPayment({ impUid: 'imp_1', amount: 1000, checkPrepared: true })).resolves.toMatchObject({
+      status: 'not_verified',
+      reason: 'prepared_amount_mismatch',
+    });
     api.on('GET /payments/prepare/*', () => ({ body: api.envelope(null, 1, '사전등록된 결제정보가 없습니다.') }));
-    await expect(client.verifyPayment({ impUid: 'imp_1', amount: 1000, checkPrepared: true })).resolves.toMatchObject({ status: 'not_verified', reason: 'not_prepared' });
+    await expect(client.verifyPayment({ impUid: 'imp_1', amount: 1000, checkPrepared: true })).resolves.toMatchObject({
+      status: 'not_verified',
+      reason: 'not_prepared',
+    });
   });
 });
 
@@ -180,15 +199,41 @@ describe('input validation before any request', () => {
     ['fractional amount', () => client.verifyPayment({ impUid: 'imp_1', amount: 10.5 }), 'amount', 'whole number of won'],
     ['missing customer_uid', () => client.chargeBillingKey({ ...charge, customer_uid: '' }), 'customer_uid', 'non-empty string'],
     ['long merchant_uid', () => client.chargeBillingKey({ ...charge, merchant_uid: 'x'.repeat(41) }), 'merchant_uid', 'at most 40'],
-    ['bad card_number', () => client.payOnetime({ merchant_uid: 'order_x9', amount: 1000, ...card, card_number: '4242424242424242' }), 'card_number', 'dddd-dddd-dddd-dddd'],
+    [
+      'bad card_number',
+      () => client.payOnetime({ merchant_uid: 'order_x9', amount: 1000, ...card, card_number: '4242424242424242' }),
+      'card_number',
+      'dddd-dddd-dddd-dddd',
+    ],
     ['bad expiry', () => client.issueBillingKey({ customer_uid: 'u1', ...card, ...channel, expiry: '12/30' }), 'expiry', 'YYYY-MM'],
     ['expired card', () => client.issueBillingKey({ customer_uid: 'u1', ...card, ...channel, expiry: '2020-01' }), 'expiry', 'in the past'],
     ['bad birth', () => client.issueBillingKey({ customer_uid: 'u1', ...card, ...channel, birth: '1990-01-01' }), 'birth', 'YYMMDD'],
-    ['schedule in the past', () => client.schedulePayments({ customer_uid: 'u1', schedules: [{ merchant_uid: 'sub_1', schedule_at: 1_600_000_000, amount: 1000, name: 'x' }] }), 'schedules[0].schedule_at', 'in the future'],
-    ['schedule in ms', () => client.schedulePayments({ customer_uid: 'u1', schedules: [{ merchant_uid: 'sub_1', schedule_at: Date.now() + 86_400_000, amount: 1000, name: 'x' }] }), 'schedules[0].schedule_at', 'milliseconds'],
+    [
+      'schedule in the past',
+      () => client.schedulePayments({ customer_uid: 'u1', schedules: [{ merchant_uid: 'sub_1', schedule_at: 1_600_000_000, amount: 1000, name: 'x' }] }),
+      'schedules[0].schedule_at',
+      'in the future',
+    ],
+    [
+      'schedule in ms',
+      () =>
+        client.schedulePayments({ customer_uid: 'u1', schedules: [{ merchant_uid: 'sub_1', schedule_at: Date.now() + 86_400_000, amount: 1000, name: 'x' }] }),
+      'schedules[0].schedule_at',
+      'milliseconds',
+    ],
     ['cancel without id', () => client.cancelPayment({ amount: 100 }), 'imp_uid', 'imp_uid or merchant_uid'],
-    ['billing key without channel_key', () => client.issueBillingKey({ customer_uid: 'u1', ...card } as unknown as Parameters<typeof client.issueBillingKey>[0]), 'channel_key', '[연동 정보]'],
-    ['vbank refund without the bank', () => client.cancelPayment({ imp_uid: 'imp_1', refund_holder: '홍길동', refund_account: '12345678901' }), 'refund_bank', 'non-empty string'],
+    [
+      'billing key without channel_key',
+      () => client.issueBillingKey({ customer_uid: 'u1', ...card } as unknown as Parameters<typeof client.issueBillingKey>[0]),
+      'channel_key',
+      '[연동 정보]',
+    ],
+    [
+      'vbank refund without the bank',
+      () => client.cancelPayment({ imp_uid: 'imp_1', refund_holder: '홍길동', refund_account: '12345678901' }),
+      'refund_bank',
+      'non-empty string',
+    ],
     ['find with an unknown status', () => client.findPayment('order_1', { status: 'done' as 'paid' }), 'status', "'ready', 'paid', 'cancelled', 'failed'"],
     ['findAll limit over 1000', () => client.findAllPayments('order_1', { limit: 5000 }), 'limit', 'from 1 to 1000'],
     ['schedule range in ms', () => client.getSchedules({ schedule_from: Date.now(), schedule_to: Date.now() + 1 }), 'schedule_from', 'milliseconds'],
@@ -208,7 +253,9 @@ describe('input validation before any request', () => {
   });
 
   it('never echoes card data in validation messages', async () => {
-    const error = (await client.payOnetime({ merchant_uid: 'order_x9', amount: 1000, card_number: '4242424242424242', expiry: '2030-12', birth: '8' }).catch((e: unknown) => e)) as IamportError;
+    const error = (await client
+      .payOnetime({ merchant_uid: 'order_x9', amount: 1000, card_number: '4242424242424242', expiry: '2030-12', birth: '8' })
+      .catch((e: unknown) => e)) as IamportError;
     expect(JSON.stringify({ message: error.message, issues: error.issues })).not.toMatch(/4242/);
   });
 
@@ -229,17 +276,18 @@ describe('secrets never leak', () => {
     api.on('GET /payments/*', () => {
       throw new TypeError(`connect ECONNREFUSED (${credentials.apiSecret})`);
     });
-    api.on('POST /subscribe/payments/again', () => ({ body: api.envelope(makePayment({ status: 'failed', amount: 9900, fail_reason: `declined 4000-0000-0000-0002 ${token}` })) }));
+    api.on('POST /subscribe/payments/again', () => ({
+      body: api.envelope(makePayment({ status: 'failed', amount: 9900, fail_reason: `declined 4000-0000-0000-0002 ${token}` })),
+    }));
 
     const errors = await Promise.all([
       client.payOnetime({ merchant_uid: 'order_x9', amount: 1000, ...card, card_number: '4000-0000-0000-0002' }).catch((e: unknown) => e),
       client.getPayment('imp_1').catch((e: unknown) => e),
       client.chargeBillingKey(charge).catch((e: unknown) => e),
     ]);
-    const dump = [
-      ...errors.map((e) => `${String(e)} ${JSON.stringify(e)} ${inspect(e, { depth: 0 })} ${(e as Error).message}`),
-      JSON.stringify(events),
-    ].join('\n');
+    const dump = [...errors.map((e) => `${String(e)} ${JSON.stringify(e)} ${inspect(e, { depth: 0 })} ${(e as Error).message}`), JSON.stringify(events)].join(
+      '\n',
+    );
     expect(errors.every((e) => e instanceof IamportApiError)).toBe(true);
     expect(errors[2]).toMatchObject({ failReason: 'declined [card number] [redacted]' });
     expect(events.length).toBeGreaterThan(3);

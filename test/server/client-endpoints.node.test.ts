@@ -12,7 +12,9 @@ function setup(mode?: IamportMode) {
   api.on('GET /payments/findAll/*', () => ({ body: api.envelope(page) }));
   api.on('GET /payments/prepare/*', () => ({ body: api.envelope({ merchant_uid: 'order_1', amount: 1000, currency: null }) }));
   api.on('GET /subscribe/customers/*', (request) =>
-    request.path.endsWith('/payments') ? { body: api.envelope(page) } : { body: api.envelope({ customer_uid: 'cust_1', sandbox: false, inserted: 1, updated: 1 }) },
+    request.path.endsWith('/payments')
+      ? { body: api.envelope(page) }
+      : { body: api.envelope({ customer_uid: 'cust_1', sandbox: false, inserted: 1, updated: 1 }) },
   );
   api.on('GET /subscribe/payments/schedule', () => ({ body: api.envelope([schedule]) }));
   api.on('GET /subscribe/payments/schedule/*', (request) =>
@@ -102,17 +104,33 @@ describe('the §5 endpoints', () => {
       next: 0,
       list: [schedule],
     });
-    expect(Object.fromEntries(new URLSearchParams(api.requests.at(-1)!.search))).toEqual({ schedule_from: '1800000000', schedule_to: '1900000000', schedule_status: 'scheduled', limit: '50' });
-    await expect(client.getCustomerSchedules('cust_1', { from: 1_800_000_000, to: 1_900_000_000, schedule_status: 'executed', page: 2 })).resolves.toMatchObject({ list: [schedule] });
+    expect(Object.fromEntries(new URLSearchParams(api.requests.at(-1)!.search))).toEqual({
+      schedule_from: '1800000000',
+      schedule_to: '1900000000',
+      schedule_status: 'scheduled',
+      limit: '50',
+    });
+    await expect(
+      client.getCustomerSchedules('cust_1', { from: 1_800_000_000, to: 1_900_000_000, schedule_status: 'executed', page: 2 }),
+    ).resolves.toMatchObject({ list: [schedule] });
     expect(api.requests.at(-1)!.path).toBe('/subscribe/payments/schedule/customers/cust_1');
-    expect(Object.fromEntries(new URLSearchParams(api.requests.at(-1)!.search))).toEqual({ from: '1800000000', to: '1900000000', 'schedule-status': 'executed', page: '2' });
+    expect(Object.fromEntries(new URLSearchParams(api.requests.at(-1)!.search))).toEqual({
+      from: '1800000000',
+      to: '1900000000',
+      'schedule-status': 'executed',
+      page: '2',
+    });
   });
 
   it('prepare: create, read, change', async () => {
     const { api, client } = setup();
     api.on('POST /payments/prepare', (request) => ({ body: api.envelope(request.body) }));
     api.on('PUT /payments/prepare', (request) => ({ body: api.envelope(request.body) }));
-    await expect(client.preparePayment({ merchant_uid: 'order_1', amount: 1000, currency: 'KRW' })).resolves.toEqual({ merchant_uid: 'order_1', amount: 1000, currency: 'KRW' });
+    await expect(client.preparePayment({ merchant_uid: 'order_1', amount: 1000, currency: 'KRW' })).resolves.toEqual({
+      merchant_uid: 'order_1',
+      amount: 1000,
+      currency: 'KRW',
+    });
     await expect(client.getPreparedPayment('order_1')).resolves.toMatchObject({ amount: 1000 });
     await client.updatePreparedPayment({ merchant_uid: 'order_1', amount: 1200 });
     expect(api.last('PUT /payments/prepare')!.body).toEqual({ merchant_uid: 'order_1', amount: 1200 });
@@ -141,7 +159,13 @@ describe('the §5 endpoints', () => {
   it('issueBillingKey sends channel_key', async () => {
     const { api, client } = setup();
     api.on('POST /subscribe/customers/*', () => ({ body: api.envelope({ customer_uid: 'cust_1', sandbox: true, inserted: 1, updated: 1 }) }));
-    const key = await client.issueBillingKey({ customer_uid: 'cust_1', channel_key: 'channel-key-1', card_number: '4242-4242-4242-4242', expiry: '2031-12', birth: '900101' });
+    const key = await client.issueBillingKey({
+      customer_uid: 'cust_1',
+      channel_key: 'channel-key-1',
+      card_number: '4242-4242-4242-4242',
+      expiry: '2031-12',
+      birth: '900101',
+    });
     expect(key.sandbox).toBe(true);
     expect(api.last('POST /subscribe/customers/cust_1')!.body).toMatchObject({ channel_key: 'channel-key-1' });
   });
@@ -168,7 +192,10 @@ describe('prepareOrder', () => {
     const { api, client } = setup();
     api.on('POST /payments/prepare', () => ({ body: api.envelope(null, 1, '잘못된 요청입니다.') }));
     api.on('GET /payments/prepare/*', () => ({ status: 404, body: api.envelope(null, 1, 'not found') }));
-    await expect(prepareOrder(client, { merchantUid: 'order_1', amount: 1000 })).rejects.toMatchObject({ kind: 'api', message: expect.stringContaining('잘못된 요청') });
+    await expect(prepareOrder(client, { merchantUid: 'order_1', amount: 1000 })).rejects.toMatchObject({
+      kind: 'api',
+      message: expect.stringContaining('잘못된 요청'),
+    });
     api.on('POST /payments/prepare', () => 'network-error');
     await expect(prepareOrder(client, { merchantUid: 'order_1', amount: 1000 })).rejects.toMatchObject({ kind: 'network' });
   });

@@ -44,7 +44,7 @@ export function createFakeApi() {
   });
 
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
-    const url = new URL(String(input));
+    const url = new URL(input instanceof Request ? input.url : input);
     const headers = Object.fromEntries(new Headers(init.headers).entries());
     const request: RecordedRequest = {
       method: init.method ?? 'GET',
@@ -72,7 +72,7 @@ export function createFakeApi() {
   };
 
   return {
-    fetch: fetch as typeof globalThis.fetch,
+    fetch,
     requests,
     on(key: string, route: Route) {
       routes.set(key, route);
@@ -132,7 +132,10 @@ export const notFoundError = (endpoint = 'GET /payments/x') => new IamportApiErr
  * A stand-in for the client's lookups (what handleWebhook, reconcileOrder and createVerifyHandler
  * use), over a list of payments: newest last. `prepared` maps merchant_uid → registered amount.
  */
-export function stubClient(payments: Payment[], { mode = 'live' as IamportMode, prepared = new Map<string, number>() } = {}) {
+export function stubClient(
+  payments: Payment[],
+  { mode = 'live', prepared = new Map<string, number>() }: { mode?: IamportMode; prepared?: Map<string, number> } = {},
+) {
   return {
     mode,
     getPayment: vi.fn(async (impUid: string) => {

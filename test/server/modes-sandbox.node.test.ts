@@ -34,8 +34,15 @@ describe('test and live mode against iamport-sandbox', () => {
     const live = sandboxClient(sandbox, { mode: 'live' });
     await expect(live.client.getPayment(payment.imp_uid)).rejects.toMatchObject({ httpStatus: 404, code: -1 });
     await expect(live.client.findPayment(payment.merchant_uid)).rejects.toMatchObject({ httpStatus: 404 });
-    await expect(live.client.verifyPayment({ impUid: payment.imp_uid, amount: 1000 })).resolves.toMatchObject({ status: 'not_verified', reason: 'not_found', payment: null });
-    await expect(live.client.verifyPayment({ merchantUid: payment.merchant_uid, amount: 1000 })).resolves.toMatchObject({ status: 'not_verified', reason: 'not_found' });
+    await expect(live.client.verifyPayment({ impUid: payment.imp_uid, amount: 1000 })).resolves.toMatchObject({
+      status: 'not_verified',
+      reason: 'not_found',
+      payment: null,
+    });
+    await expect(live.client.verifyPayment({ merchantUid: payment.merchant_uid, amount: 1000 })).resolves.toMatchObject({
+      status: 'not_verified',
+      reason: 'not_found',
+    });
     expect(live.sent.urls.length).toBeGreaterThan(0);
     expect(live.sent.urls.some((url) => url.includes('include_sandbox'))).toBe(false);
 
@@ -45,7 +52,9 @@ describe('test and live mode against iamport-sandbox', () => {
       payment: { imp_uid: payment.imp_uid, sandbox: true },
     });
     await expect(test.client.verifyPayment({ merchantUid: payment.merchant_uid, amount: 1000 })).resolves.toMatchObject({ status: 'paid' });
-    expect(test.sent.urls.filter((url) => !url.endsWith('/users/getToken')).every((url) => new URL(url).searchParams.get('include_sandbox') === 'true')).toBe(true);
+    expect(test.sent.urls.filter((url) => !url.endsWith('/users/getToken')).every((url) => new URL(url).searchParams.get('include_sandbox') === 'true')).toBe(
+      true,
+    );
   });
 
   it('a test payment a live-mode client sees anyway is sandbox_payment everywhere, never paid', async () => {
@@ -58,7 +67,10 @@ describe('test and live mode against iamport-sandbox', () => {
       status: 'not_verified',
       reason: 'sandbox_payment',
     });
-    await expect(client.verifyPayment({ merchantUid: payment.merchant_uid, amount: 1000 })).resolves.toMatchObject({ status: 'not_verified', reason: 'sandbox_payment' });
+    await expect(client.verifyPayment({ merchantUid: payment.merchant_uid, amount: 1000 })).resolves.toMatchObject({
+      status: 'not_verified',
+      reason: 'sandbox_payment',
+    });
 
     const onVerified = vi.fn();
     const verify = createVerifyHandler({ client, lookupOrder: () => ({ amount: 1000 }), onVerified });
@@ -101,8 +113,14 @@ describe('test and live mode against iamport-sandbox', () => {
     const merchant_uid = uid('sub');
     const error = await live.client.chargeBillingKey({ customer_uid, merchant_uid, amount: 9900, name: 'Plan' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IamportApiError);
-    expect(error).toMatchObject({ kind: 'sandbox_payment', endpoint: 'POST /subscribe/payments/again', payment: { merchant_uid, status: 'paid', sandbox: true } });
-    await expect(live.client.payOnetime({ merchant_uid: uid('order'), amount: 5000, card_number: APPROVE, ...CARD })).rejects.toMatchObject({ kind: 'sandbox_payment' });
+    expect(error).toMatchObject({
+      kind: 'sandbox_payment',
+      endpoint: 'POST /subscribe/payments/again',
+      payment: { merchant_uid, status: 'paid', sandbox: true },
+    });
+    await expect(live.client.payOnetime({ merchant_uid: uid('order'), amount: 5000, card_number: APPROVE, ...CARD })).rejects.toMatchObject({
+      kind: 'sandbox_payment',
+    });
 
     // The charge went through on the test channel: test mode lists it, live mode does not.
     await expect(live.client.getBillingKeyPayments(customer_uid)).resolves.toMatchObject({ total: 0, list: [] });

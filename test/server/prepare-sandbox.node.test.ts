@@ -68,7 +68,10 @@ describe('prepareOrder against iamport-sandbox', () => {
     const { client } = sandboxClient(sandbox);
     const payment = await recordPayment(sandbox, { amount: 2000 });
     await expect(client.getPreparedPayment(payment.merchant_uid)).rejects.toMatchObject({ kind: 'api', code: 1, httpStatus: 200 });
-    await expect(client.verifyPayment({ impUid: payment.imp_uid, amount: 2000, checkPrepared: true })).resolves.toMatchObject({ status: 'not_verified', reason: 'not_prepared' });
+    await expect(client.verifyPayment({ impUid: payment.imp_uid, amount: 2000, checkPrepared: true })).resolves.toMatchObject({
+      status: 'not_verified',
+      reason: 'not_prepared',
+    });
     await expect(client.verifyPayment({ impUid: payment.imp_uid, amount: 2000 })).resolves.toMatchObject({ status: 'paid' });
 
     const onPaid = vi.fn();
@@ -91,7 +94,9 @@ describe('prepareOrder against iamport-sandbox', () => {
     const payment = await recordPayment(sandbox, { merchant_uid: merchantUid, amount: 3300 });
     const onVerified = vi.fn();
     const verify = createVerifyHandler({ client, lookupOrder, onVerified, checkPrepared: true });
-    const verified = await verify(new Request('http://shop.test/api/payments/verify', { method: 'POST', body: JSON.stringify({ impUid: payment.imp_uid, merchantUid }) }));
+    const verified = await verify(
+      new Request('http://shop.test/api/payments/verify', { method: 'POST', body: JSON.stringify({ impUid: payment.imp_uid, merchantUid }) }),
+    );
     expect(await verified.json()).toMatchObject({ verified: true, status: 'paid' });
     expect(onVerified).toHaveBeenCalledTimes(1);
 

@@ -30,12 +30,26 @@ describe('payment reads against iamport-sandbox', () => {
     expect(sent.calls).toContain(`GET /payments/find/${merchant_uid}/failed`);
 
     const all = await client.findAllPayments(merchant_uid);
-    expect(all).toEqual({ total: 3, previous: 0, next: 0, list: [expect.objectContaining({ imp_uid: paid.imp_uid }), expect.objectContaining({ imp_uid: secondFailure.imp_uid }), expect.objectContaining({ imp_uid: firstFailure.imp_uid })] });
+    expect(all).toEqual({
+      total: 3,
+      previous: 0,
+      next: 0,
+      list: [
+        expect.objectContaining({ imp_uid: paid.imp_uid }),
+        expect.objectContaining({ imp_uid: secondFailure.imp_uid }),
+        expect.objectContaining({ imp_uid: firstFailure.imp_uid }),
+      ],
+    });
     await expect(client.findAllPayments(merchant_uid, { status: 'failed', sorting: 'started' })).resolves.toMatchObject({
       total: 2,
       list: [{ imp_uid: firstFailure.imp_uid }, { imp_uid: secondFailure.imp_uid }],
     });
-    await expect(client.findAllPayments(merchant_uid, { page: 2, limit: 1 })).resolves.toEqual({ total: 3, previous: 1, next: 3, list: [expect.objectContaining({ imp_uid: secondFailure.imp_uid })] });
+    await expect(client.findAllPayments(merchant_uid, { page: 2, limit: 1 })).resolves.toEqual({
+      total: 3,
+      previous: 1,
+      next: 3,
+      list: [expect.objectContaining({ imp_uid: secondFailure.imp_uid })],
+    });
     await expect(client.findAllPayments(uid('none'))).rejects.toMatchObject({ httpStatus: 404 });
   });
 
@@ -63,7 +77,13 @@ describe('ids in URL paths', () => {
     // The window records such an order; a lookup by path could only ever reach /payments/find/ or /payments/.
     await recordPayment(sandbox, { merchant_uid: id });
     const { client, sent } = sandboxClient(sandbox);
-    for (const lookup of [() => client.findPayment(id), () => client.findAllPayments(id, { status: 'paid' }), () => client.getPayment(id), () => client.getBillingKey(id), () => client.getSchedule(id)]) {
+    for (const lookup of [
+      () => client.findPayment(id),
+      () => client.findAllPayments(id, { status: 'paid' }),
+      () => client.getPayment(id),
+      () => client.getBillingKey(id),
+      () => client.getSchedule(id),
+    ]) {
       await expect(lookup()).rejects.toMatchObject({ code: 'INVALID_PARAMS', message: expect.stringContaining('another endpoint') });
     }
     await expect(client.verifyPayment({ merchantUid: id, amount: 1000 })).rejects.toMatchObject({ code: 'INVALID_PARAMS', field: 'merchantUid' });
@@ -71,7 +91,11 @@ describe('ids in URL paths', () => {
     const answer = await verify(new Request('http://shop.test/api/payments/verify', { method: 'POST', body: JSON.stringify({ merchantUid: id }) }));
     expect(answer.status).toBe(400);
     const webhook = await handleWebhook(
-      new Request('http://shop.test/api/iamport/webhook', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ imp_uid: id, merchant_uid: id, status: 'paid' }) }),
+      new Request('http://shop.test/api/iamport/webhook', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ imp_uid: id, merchant_uid: id, status: 'paid' }),
+      }),
       { client, lookupOrder: () => ({ amount: 1000 }), onPaid: () => {}, dedupe: createMemoryDedupe() },
     );
     expect(webhook.status).toBe(400);
@@ -90,14 +114,18 @@ describe('billing keys against iamport-sandbox', () => {
     expect(sent.calls).toEqual([]);
 
     // The same body sent as it is (request() checks nothing): the sandbox answers as i'mport does since 2026-05-20.
-    const raw = await client.request({ method: 'POST', path: `/subscribe/customers/${customer_uid}`, body: { card_number: APPROVE, ...withoutKey } }).catch((e: unknown) => e);
+    const raw = await client
+      .request({ method: 'POST', path: `/subscribe/customers/${customer_uid}`, body: { card_number: APPROVE, ...withoutKey } })
+      .catch((e: unknown) => e);
     expect(raw).toBeInstanceOf(IamportApiError);
     expect(raw).toMatchObject({ kind: 'api', httpStatus: 400, code: -1, endpoint: `POST /subscribe/customers/${customer_uid}` });
     expect((raw as Error).message).toContain('channel_key');
     expect((raw as Error).message).toContain(SANDBOX_CHANNEL_KEY); // says what to send
     expect((raw as Error).message).not.toContain(APPROVE);
 
-    const wrongKey = await client.issueBillingKey({ customer_uid, card_number: APPROVE, ...CARD, channel_key: 'channel-key-of-another-shop' }).catch((e: unknown) => e);
+    const wrongKey = await client
+      .issueBillingKey({ customer_uid, card_number: APPROVE, ...CARD, channel_key: 'channel-key-of-another-shop' })
+      .catch((e: unknown) => e);
     expect(wrongKey).toMatchObject({ kind: 'api', httpStatus: 400 });
     expect((wrongKey as Error).message).toContain('channel_key');
     await expect(client.getBillingKey(customer_uid)).rejects.toMatchObject({ httpStatus: 404 });
@@ -141,21 +169,38 @@ describe('schedule reads against iamport-sandbox', () => {
     });
     await client.unschedulePayments({ customer_uid, merchant_uid: [revoked] });
 
-    await expect(client.getSchedule(early)).resolves.toMatchObject({ merchant_uid: early, customer_uid, schedule_at: base + 10, schedule_status: 'scheduled', currency: 'KRW' });
+    await expect(client.getSchedule(early)).resolves.toMatchObject({
+      merchant_uid: early,
+      customer_uid,
+      schedule_at: base + 10,
+      schedule_status: 'scheduled',
+      currency: 'KRW',
+    });
     await expect(client.getSchedule(uid('none'))).rejects.toMatchObject({ httpStatus: 404 });
 
     // What the sandbox sends for a range: a page, as the spec's descriptions and the official client expect.
-    const raw = await client.request<Page<Schedule>>({ method: 'GET', path: '/subscribe/payments/schedule', query: { schedule_from: String(base), schedule_to: String(base + 100) } });
+    const raw = await client.request<Page<Schedule>>({
+      method: 'GET',
+      path: '/subscribe/payments/schedule',
+      query: { schedule_from: String(base), schedule_to: String(base + 100) },
+    });
     expect(Array.isArray(raw)).toBe(false);
     expect(raw).toMatchObject({ total: 3, previous: 0, next: 0 });
     const range = await client.getSchedules({ schedule_from: base, schedule_to: base + 100 });
     expect(range).toEqual(raw);
     expect(range.list.map((s) => s.merchant_uid)).toEqual([revoked, late, early]); // newest first
-    await expect(client.getSchedules({ schedule_from: base, schedule_to: base + 100, sorting: 'scheduled', schedule_status: 'scheduled' })).resolves.toMatchObject({
+    await expect(
+      client.getSchedules({ schedule_from: base, schedule_to: base + 100, sorting: 'scheduled', schedule_status: 'scheduled' }),
+    ).resolves.toMatchObject({
       total: 2,
       list: [{ merchant_uid: early }, { merchant_uid: late }],
     });
-    await expect(client.getSchedules({ schedule_from: base, schedule_to: base + 100, limit: 1, page: 2 })).resolves.toMatchObject({ total: 3, previous: 1, next: 3, list: [{ merchant_uid: late }] });
+    await expect(client.getSchedules({ schedule_from: base, schedule_to: base + 100, limit: 1, page: 2 })).resolves.toMatchObject({
+      total: 3,
+      previous: 1,
+      next: 3,
+      list: [{ merchant_uid: late }],
+    });
     // [from, to): a schedule at `to` is out.
     await expect(client.getSchedules({ schedule_from: base, schedule_to: base + 20 })).resolves.toMatchObject({ total: 1, list: [{ merchant_uid: early }] });
 

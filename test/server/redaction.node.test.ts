@@ -49,7 +49,10 @@ describe('errors never carry a secret or a card number, even when the API echoes
       fail_reason: `declined ${CARDS[2]} for ${encodeURIComponent(credentials.apiSecret)}`,
       buyer_name: `card ${CARDS[0]}`,
     });
-    api.on('POST /subscribe/payments/onetime', () => ({ status: 400, body: api.envelope(echoed, -1, `bad imp_secret ${credentials.apiSecret} card ${CARDS[4]}`) }));
+    api.on('POST /subscribe/payments/onetime', () => ({
+      status: 400,
+      body: api.envelope(echoed, -1, `bad imp_secret ${credentials.apiSecret} card ${CARDS[4]}`),
+    }));
     api.on('POST /subscribe/payments/again', () => ({ body: api.envelope(echoed) }));
 
     const card = { card_number: '4242-4242-4242-4242', expiry: '2031-12', birth: '900101' };
@@ -59,7 +62,8 @@ describe('errors never carry a secret or a card number, even when the API echoes
     ];
     expect(errors.every((error) => error instanceof IamportApiError && error.payment)).toBe(true);
     const text = [...errors.map(dump), JSON.stringify(events)].join('\n');
-    for (const leaked of [credentials.apiSecret, encodeURIComponent(credentials.apiSecret), credentials.apiKey, ...CARDS.slice(0, 5)]) expect(text).not.toContain(leaked);
+    for (const leaked of [credentials.apiSecret, encodeURIComponent(credentials.apiSecret), credentials.apiKey, ...CARDS.slice(0, 5)])
+      expect(text).not.toContain(leaked);
     expect((errors[0] as IamportApiError).payment!.custom_data).toContain('[redacted]');
     expect((errors[1] as IamportApiError).payment!.buyer_name).toBe('card [card number]');
   });
@@ -67,7 +71,9 @@ describe('errors never carry a secret or a card number, even when the API echoes
   it('an unconfirmed charge carries the redacted payment', async () => {
     const api = createFakeApi();
     const client = createIamportClient({ ...credentials, baseUrl: 'https://api.test', fetch: api.fetch, retry: false });
-    api.on('POST /subscribe/payments/again', () => ({ body: api.envelope(makePayment({ status: 'ready', amount: 9900, custom_data: credentials.apiSecret })) }));
+    api.on('POST /subscribe/payments/again', () => ({
+      body: api.envelope(makePayment({ status: 'ready', amount: 9900, custom_data: credentials.apiSecret })),
+    }));
     const error = await client.chargeBillingKey({ customer_uid: 'cust_1', merchant_uid: 'sub_1', amount: 9900, name: 'Plan' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'unconfirmed', payment: { custom_data: '[redacted]' } });
     expect(dump(error)).not.toContain(credentials.apiSecret);

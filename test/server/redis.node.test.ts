@@ -8,14 +8,7 @@ import { build } from 'esbuild';
 import { Redis } from 'ioredis';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  createIamportClient,
-  createRedisDedupe,
-  createRedisTokenStore,
-  handleWebhook,
-  type IamportLogEvent,
-  type RedisClientLike,
-} from '../../src/server';
+import { createIamportClient, createRedisDedupe, createRedisTokenStore, handleWebhook, type IamportLogEvent, type RedisClientLike } from '../../src/server';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 import { createFakeApi, credentials, makePayment, stubClient } from './fake-api';
 
@@ -47,7 +40,11 @@ let unique = 0;
 const id = (prefix: string) => `${prefix}_${process.pid}_${++unique}`;
 
 const post = (payment: { imp_uid: string; merchant_uid: string }) =>
-  new Request('http://shop.test/webhook', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...payment, status: 'paid' }) });
+  new Request('http://shop.test/webhook', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...payment, status: 'paid' }),
+  });
 
 describe('createRedisTokenStore', () => {
   it.each([
@@ -59,7 +56,13 @@ describe('createRedisTokenStore', () => {
     const key = id('iamport:token');
     const events: IamportLogEvent[] = [];
     const a = createIamportClient({ ...credentials, baseUrl: 'https://api.test', fetch: api.fetch, tokenStore: createRedisTokenStore(first(), { key }) });
-    const b = createIamportClient({ ...credentials, baseUrl: 'https://api.test', fetch: api.fetch, tokenStore: createRedisTokenStore(second(), { key }), log: (event) => events.push(event) });
+    const b = createIamportClient({
+      ...credentials,
+      baseUrl: 'https://api.test',
+      fetch: api.fetch,
+      tokenStore: createRedisTokenStore(second(), { key }),
+      log: (event) => events.push(event),
+    });
     await a.getPayment('imp_1');
     await b.getPayment('imp_2');
     expect(api.tokenRequests()).toBe(1);
@@ -99,8 +102,13 @@ describe('createRedisDedupe', () => {
       await new Promise((resolveLater) => setTimeout(resolveLater, 50));
       running--;
     });
-    const instance = (redis: RedisClientLike) => ({ client: stubClient([payment]), dedupe: createRedisDedupe(redis), lookupOrder: () => ({ amount: 1000 }), onPaid });
-    const instances = [instance(connection()), instance(node as unknown as RedisClientLike)];
+    const instance = (redis: RedisClientLike) => ({
+      client: stubClient([payment]),
+      dedupe: createRedisDedupe(redis),
+      lookupOrder: () => ({ amount: 1000 }),
+      onPaid,
+    });
+    const instances = [instance(connection()), instance(node)];
     const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => handleWebhook(post(payment), instances[i % 2]!)));
     const bodies = await Promise.all(responses.map((response) => response.json() as Promise<Record<string, unknown>>));
     expect(onPaid).toHaveBeenCalledTimes(1);
@@ -118,10 +126,19 @@ describe('createRedisDedupe', () => {
     const dir = mkdtempSync(join(tmpdir(), 'iamport-child-'));
     try {
       const outfile = join(dir, 'webhook-child.cjs');
-      await build({ entryPoints: [resolve(import.meta.dirname, 'support/webhook-child.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'silent' });
+      await build({
+        entryPoints: [resolve(import.meta.dirname, 'support/webhook-child.ts')],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        outfile,
+        logLevel: 'silent',
+      });
       const payment = makePayment({ imp_uid: id('imp'), merchant_uid: id('order') });
       const leaseMs = 1500;
-      const child = spawn(process.execPath, [outfile, String(server.port), String(leaseMs), payment.imp_uid, payment.merchant_uid], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [outfile, String(server.port), String(leaseMs), payment.imp_uid, payment.merchant_uid], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       const exited = new Promise((done) => child.once('exit', done));
       let output = '';
       await new Promise<void>((started, failed) => {
@@ -151,7 +168,7 @@ describe('createRedisDedupe', () => {
   });
 
   it('a failed handler releases only its own lease', async () => {
-    const dedupe = createRedisDedupe(node as unknown as RedisClientLike);
+    const dedupe = createRedisDedupe(node);
     const key = id('event');
     const first = await dedupe.claim(key, 60_000);
     expect(first).toMatchObject({ state: 'claimed' });

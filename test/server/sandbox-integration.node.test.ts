@@ -120,8 +120,12 @@ describe('against a running iamport-sandbox', () => {
     const { client } = sandboxClient(sandbox);
     const payment = await client.payOnetime({ merchant_uid: uid('order'), amount: 5000, card_number: APPROVE, ...card });
     expect(payment.status).toBe('paid');
-    await expect(client.payOnetime({ merchant_uid: uid('order'), amount: 5000, card_number: DECLINE, ...card })).rejects.toBeInstanceOf(IamportPaymentDeclinedError);
-    await expect(client.cancelPayment({ imp_uid: payment.imp_uid, amount: 1000, checksum: 4000, reason: 'wrong balance' })).rejects.toBeInstanceOf(IamportApiError);
+    await expect(client.payOnetime({ merchant_uid: uid('order'), amount: 5000, card_number: DECLINE, ...card })).rejects.toBeInstanceOf(
+      IamportPaymentDeclinedError,
+    );
+    await expect(client.cancelPayment({ imp_uid: payment.imp_uid, amount: 1000, checksum: 4000, reason: 'wrong balance' })).rejects.toBeInstanceOf(
+      IamportApiError,
+    );
     const cancelled = await client.cancelPayment({ imp_uid: payment.imp_uid, amount: 1000, checksum: 5000, reason: 'partial refund' });
     expect(cancelled.cancel_amount).toBe(1000);
   });
@@ -129,7 +133,11 @@ describe('against a running iamport-sandbox', () => {
   it('an unknown imp_uid is a 404 IamportApiError and verifies as not_found', async () => {
     const { client } = sandboxClient(sandbox);
     await expect(client.getPayment('imp_000000000000')).rejects.toMatchObject({ httpStatus: 404, code: -1, endpoint: 'GET /payments/imp_000000000000' });
-    await expect(client.verifyPayment({ impUid: 'imp_000000000000', amount: 1000 })).resolves.toMatchObject({ status: 'not_verified', reason: 'not_found', payment: null });
+    await expect(client.verifyPayment({ impUid: 'imp_000000000000', amount: 1000 })).resolves.toMatchObject({
+      status: 'not_verified',
+      reason: 'not_found',
+      payment: null,
+    });
   });
 
   it('a wrong imp_secret fails at getToken with a 401 IamportApiError that does not quote the secret', async () => {
@@ -146,7 +154,9 @@ describe('against a running iamport-sandbox', () => {
     const result = await client.verifyPayment({ impUid: payment.imp_uid, amount: 50_000, merchantUid: payment.merchant_uid });
     expect(result).toMatchObject({ status: 'not_verified', reason: 'amount_mismatch', payment: { amount: 1000, status: 'paid' } });
     const verify = createVerifyHandler({ client, lookupOrder: () => ({ amount: 50_000 }) });
-    const response = await verify(new Request('http://shop.test/verify', { method: 'POST', body: JSON.stringify({ impUid: payment.imp_uid, merchantUid: payment.merchant_uid }) }));
+    const response = await verify(
+      new Request('http://shop.test/verify', { method: 'POST', body: JSON.stringify({ impUid: payment.imp_uid, merchantUid: payment.merchant_uid }) }),
+    );
     expect(await response.json()).toMatchObject({ verified: false, status: 'not_verified', reason: 'amount_mismatch', amount: 1000 });
     await expect(client.verifyPayment({ impUid: payment.imp_uid, amount: 1000, merchantUid: payment.merchant_uid })).resolves.toMatchObject({ status: 'paid' });
   });
@@ -167,14 +177,19 @@ describe('against a running iamport-sandbox', () => {
     const { client } = sandboxClient(sandbox);
     const payment = await client.payOnetime({ merchant_uid: uid('order'), amount: 1000, card_number: APPROVE, ...card });
     await client.cancelPayment({ imp_uid: payment.imp_uid, amount: 999, checksum: 1000, reason: 'partial refund' });
-    await expect(client.verifyPayment({ impUid: payment.imp_uid, amount: 1000 })).resolves.toMatchObject({ status: 'not_verified', reason: 'partially_refunded' });
+    await expect(client.verifyPayment({ impUid: payment.imp_uid, amount: 1000 })).resolves.toMatchObject({
+      status: 'not_verified',
+      reason: 'partially_refunded',
+    });
   });
 
   it('the verify endpoint settles an order by merchantUid alone (an unknown window outcome)', async () => {
     const { client } = sandboxClient(sandbox);
     const payment = await recordPayment(sandbox, { amount: 2500 });
     const verify = createVerifyHandler({ client, lookupOrder: () => ({ amount: 2500 }) });
-    const body = await (await verify(new Request('http://shop.test/verify', { method: 'POST', body: JSON.stringify({ merchantUid: payment.merchant_uid }) }))).json();
+    const body = await (
+      await verify(new Request('http://shop.test/verify', { method: 'POST', body: JSON.stringify({ merchantUid: payment.merchant_uid }) }))
+    ).json();
     expect(body).toMatchObject({ verified: true, status: 'paid', payment: { imp_uid: payment.imp_uid } });
   });
 
@@ -262,7 +277,10 @@ describe('against a running iamport-sandbox', () => {
         await shop.answered(1);
         expect(shop.deliveries[0]).toMatchObject({ contentType: 'application/json', status: 200, answer: { ok: true, event: 'paid', handled: true } });
         expect(handlers.onPaid).toHaveBeenCalledTimes(1);
-        expect(handlers.onPaid.mock.calls[0]![0]).toMatchObject({ payment: { imp_uid: payment.imp_uid, status: 'paid' }, webhook: { imp_uid: payment.imp_uid, status: 'paid' } });
+        expect(handlers.onPaid.mock.calls[0]![0]).toMatchObject({
+          payment: { imp_uid: payment.imp_uid, status: 'paid' },
+          webhook: { imp_uid: payment.imp_uid, status: 'paid' },
+        });
       } finally {
         await shop.close();
       }

@@ -12,17 +12,27 @@ describe('react-iamport-jtnet/server built package', () => {
     const cjs = run("const server = require('react-iamport-jtnet/server'); console.log(Object.keys(server).sort().join(','))", 'commonjs');
     for (const exports of [esm, cjs]) {
       expect(exports.split(',')).toEqual(
-        expect.arrayContaining(['createIamportClient', 'handleWebhook', 'parseWebhook', 'createVerifyHandler', 'IamportApiError', 'IamportPaymentDeclinedError', 'createMemoryTokenStore']),
+        expect.arrayContaining([
+          'createIamportClient',
+          'handleWebhook',
+          'parseWebhook',
+          'createVerifyHandler',
+          'IamportApiError',
+          'IamportPaymentDeclinedError',
+          'createMemoryTokenStore',
+        ]),
       );
     }
   });
 
   it('refuses to load where window and document exist (a browser bundle)', () => {
     const out = run(
-      "globalThis.window = globalThis; globalThis.document = {};" +
+      'globalThis.window = globalThis; globalThis.document = {};' +
         "import('react-iamport-jtnet/server').then(() => console.log('loaded'), (e) => console.log(e.message))",
       'module',
     );
-    expect(out).toBe('react-iamport-jtnet/server must not run in a browser: it holds your imp_secret. Import it only in server code (API routes, route handlers).');
+    expect(out).toBe(
+      'react-iamport-jtnet/server must not run in a browser: it holds your imp_secret. Import it only in server code (API routes, route handlers).',
+    );
   });
 });

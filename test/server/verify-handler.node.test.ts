@@ -6,7 +6,11 @@ const postJson = (url: string, body: unknown, method = 'POST') =>
   new Request(url, { method, headers: { 'content-type': 'application/json' }, body: method === 'POST' ? JSON.stringify(body) : undefined });
 const verifyRequest = (body: unknown, method = 'POST') => postJson('https://shop.example/api/payments/verify', body, method);
 
-function handler(payments: Payment[], order: { amount: number } | null, options: { mode?: 'test' | 'live'; prepared?: Map<string, number>; checkPrepared?: boolean } = {}) {
+function handler(
+  payments: Payment[],
+  order: { amount: number } | null,
+  options: { mode?: 'test' | 'live'; prepared?: Map<string, number>; checkPrepared?: boolean } = {},
+) {
   const onVerified = vi.fn();
   const onAwaitingDeposit = vi.fn();
   const client = stubClient(payments, options);
@@ -22,7 +26,13 @@ describe('createVerifyHandler', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = await response.json();
-    expect(body).toMatchObject({ verified: true, status: 'paid', paymentStatus: 'paid', amount: 1000, payment: { imp_uid: payment.imp_uid, card_name: 'Shinhan', sandbox: false } });
+    expect(body).toMatchObject({
+      verified: true,
+      status: 'paid',
+      paymentStatus: 'paid',
+      amount: 1000,
+      payment: { imp_uid: payment.imp_uid, card_name: 'Shinhan', sandbox: false },
+    });
     const text = JSON.stringify(body);
     for (const secret of ['Hong Gildong', 'hong@example.com', '010-1234-5678', '424242', 'tid_1']) expect(text).not.toContain(secret);
     expect(onVerified).toHaveBeenCalledWith({ payment, order: { amount: 1000 } });
@@ -52,7 +62,11 @@ describe('createVerifyHandler', () => {
   it('a test payment verifies in test mode', async () => {
     const payment = makePayment({ sandbox: true });
     const { verify } = handler([payment], { amount: 1000 }, { mode: 'test' });
-    expect(await (await verify(verifyRequest({ impUid: payment.imp_uid }))).json()).toMatchObject({ verified: true, status: 'paid', payment: { sandbox: true } });
+    expect(await (await verify(verifyRequest({ impUid: payment.imp_uid }))).json()).toMatchObject({
+      verified: true,
+      status: 'paid',
+      payment: { sandbox: true },
+    });
   });
 
   it('{ merchantUid } alone settles an unknown outcome: the order’s paid payment, else its latest', async () => {
@@ -63,15 +77,26 @@ describe('createVerifyHandler', () => {
     expect(await (await verify(verifyRequest({ merchantUid: 'order_abc123' }))).json()).toMatchObject({ verified: true, payment: { imp_uid: 'imp_2' } });
     expect(client.findPayment).toHaveBeenCalledWith('order_abc123', { status: 'paid' });
     const unpaid = handler([failed, retry], { amount: 1000 });
-    expect(await (await unpaid.verify(verifyRequest({ merchantUid: 'order_abc123' }))).json()).toMatchObject({ status: 'not_verified', reason: 'not_paid', payment: { imp_uid: 'imp_3' } });
+    expect(await (await unpaid.verify(verifyRequest({ merchantUid: 'order_abc123' }))).json()).toMatchObject({
+      status: 'not_verified',
+      reason: 'not_paid',
+      payment: { imp_uid: 'imp_3' },
+    });
     const none = handler([], { amount: 1000 });
-    expect(await (await none.verify(verifyRequest({ merchantUid: 'order_abc123' }))).json()).toMatchObject({ verified: false, status: 'not_verified', reason: 'not_found' });
+    expect(await (await none.verify(verifyRequest({ merchantUid: 'order_abc123' }))).json()).toMatchObject({
+      verified: false,
+      status: 'not_verified',
+      reason: 'not_found',
+    });
   });
 
   it('checkPrepared: the pre-registered amount must be the order’s', async () => {
     const payment = makePayment();
     const wrong = handler([payment], { amount: 1000 }, { checkPrepared: true, prepared: new Map([[payment.merchant_uid, 900]]) });
-    expect(await (await wrong.verify(verifyRequest({ impUid: payment.imp_uid }))).json()).toMatchObject({ status: 'not_verified', reason: 'prepared_amount_mismatch' });
+    expect(await (await wrong.verify(verifyRequest({ impUid: payment.imp_uid }))).json()).toMatchObject({
+      status: 'not_verified',
+      reason: 'prepared_amount_mismatch',
+    });
     const missing = handler([payment], { amount: 1000 }, { checkPrepared: true });
     expect(await (await missing.verify(verifyRequest({ impUid: payment.imp_uid }))).json()).toMatchObject({ status: 'not_verified', reason: 'not_prepared' });
     const right = handler([payment], { amount: 1000 }, { checkPrepared: true, prepared: new Map([[payment.merchant_uid, 1000]]) });
@@ -82,7 +107,10 @@ describe('createVerifyHandler', () => {
     const payment = makePayment();
     const { verify } = handler([payment], { amount: 1000 });
     expect(await (await verify(verifyRequest({ impUid: 'imp_nope', merchantUid: 'o' }))).json()).toMatchObject({ verified: false, reason: 'not_found' });
-    expect(await (await verify(verifyRequest({ impUid: payment.imp_uid, merchantUid: 'order_other' }))).json()).toMatchObject({ verified: false, reason: 'merchant_uid_mismatch' });
+    expect(await (await verify(verifyRequest({ impUid: payment.imp_uid, merchantUid: 'order_other' }))).json()).toMatchObject({
+      verified: false,
+      reason: 'merchant_uid_mismatch',
+    });
     const noOrder = handler([payment], null);
     expect(await (await noOrder.verify(verifyRequest({ impUid: payment.imp_uid }))).json()).toMatchObject({ verified: false, reason: 'order_not_found' });
   });
@@ -119,7 +147,9 @@ describe('createPrepareHandler', () => {
   function prepare(order: { amount: number } | null, reply: (params: PreparePaymentParams) => Promise<unknown> = async (params) => params) {
     const client = {
       preparePayment: vi.fn(reply),
-      getPreparedPayment: vi.fn(async () => Promise.reject(new IamportApiError('api', 'none', { httpStatus: 404, code: 1, endpoint: 'GET /payments/prepare' }))),
+      getPreparedPayment: vi.fn(async () =>
+        Promise.reject(new IamportApiError('api', 'none', { httpStatus: 404, code: 1, endpoint: 'GET /payments/prepare' })),
+      ),
       updatePreparedPayment: vi.fn(async (params: PreparePaymentParams) => params),
     } as unknown as Parameters<typeof createPrepareHandler>[0]['client'] & { preparePayment: ReturnType<typeof vi.fn> };
     const onPrepared = vi.fn();
@@ -137,7 +167,12 @@ describe('createPrepareHandler', () => {
 
   it('an amount-0 order (card registration) has nothing to register', async () => {
     const { handle, client } = prepare({ amount: 0 });
-    expect(await (await handle(request({ merchantUid: 'join_1' }))).json()).toEqual({ prepared: false, merchantUid: 'join_1', amount: 0, reason: 'nothing_to_charge' });
+    expect(await (await handle(request({ merchantUid: 'join_1' }))).json()).toEqual({
+      prepared: false,
+      merchantUid: 'join_1',
+      amount: 0,
+      reason: 'nothing_to_charge',
+    });
     expect(client.preparePayment).not.toHaveBeenCalled();
   });
 
@@ -145,7 +180,9 @@ describe('createPrepareHandler', () => {
     expect((await prepare(null).handle(request({ merchantUid: 'order_1' }))).status).toBe(404);
     expect((await prepare({ amount: 1 }).handle(request({ merchantUid: '' }))).status).toBe(400);
     expect((await prepare({ amount: 1 }).handle(postJson('https://shop.example/p', null, 'GET'))).status).toBe(405);
-    const refusing = prepare({ amount: 1000 }, () => Promise.reject(new IamportApiError('network', 'down', { httpStatus: null, code: null, endpoint: 'POST /payments/prepare' })));
+    const refusing = prepare({ amount: 1000 }, () =>
+      Promise.reject(new IamportApiError('network', 'down', { httpStatus: null, code: null, endpoint: 'POST /payments/prepare' })),
+    );
     const response = await refusing.handle(request({ merchantUid: 'order_1' }));
     expect(response.status).toBe(502);
     expect(await response.json()).toEqual({ prepared: false, reason: 'upstream_error' });

@@ -24,7 +24,11 @@ describe('parseWebhook', () => {
   });
 
   it('keeps a cancel notice’s cancellation_id', () => {
-    expect(parseWebhook({ ...expected, status: 'cancelled', cancellation_id: 'cancel_1' })).toEqual({ ...expected, status: 'cancelled', cancellation_id: 'cancel_1' });
+    expect(parseWebhook({ ...expected, status: 'cancelled', cancellation_id: 'cancel_1' })).toEqual({
+      ...expected,
+      status: 'cancelled',
+      cancellation_id: 'cancel_1',
+    });
   });
 
   it('sniffs the body without a content type', () => {
@@ -236,7 +240,12 @@ describe('handleWebhook', () => {
         controller.enqueue(chunk);
       },
     });
-    const request = new Request('https://shop.example/hook', { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    const request = new Request('https://shop.example/hook', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
     const response = await handleWebhook(request, options);
     expect(response.status).toBe(413);
     expect(pulled).toBeLessThan(1024 * 1024);
@@ -246,7 +255,10 @@ describe('handleWebhook', () => {
   it('unknown payment, unknown order, another merchant_uid: 200 nothing to do (a re-send would not change it)', async () => {
     const payment = makePayment();
     const { options } = setup(payment);
-    expect(await (await handleWebhook(post({ imp_uid: 'imp_unknown', merchant_uid: 'x', status: 'paid' }), options)).json()).toEqual({ ok: false, reason: 'payment_not_found' });
+    expect(await (await handleWebhook(post({ imp_uid: 'imp_unknown', merchant_uid: 'x', status: 'paid' }), options)).json()).toEqual({
+      ok: false,
+      reason: 'payment_not_found',
+    });
     expect(await (await handleWebhook(post({ imp_uid: payment.imp_uid, merchant_uid: 'order_other', status: 'paid' }), options)).json()).toEqual({
       ok: false,
       reason: 'merchant_uid_mismatch',
@@ -347,7 +359,12 @@ describe('handleWebhook', () => {
     const { options, notice } = setup(makePayment());
     const down: WebhookDedupe = { claim: () => Promise.reject(new Error('redis down')), complete: vi.fn(), release: vi.fn() };
     expect(await (await handleWebhook(notice(), { ...options, dedupe: down })).json()).toEqual({ ok: false, reason: 'dedupe_failed' });
-    const full: WebhookDedupe = { ...down, claim: () => { throw new DedupeFullError(1); } };
+    const full: WebhookDedupe = {
+      ...down,
+      claim: () => {
+        throw new DedupeFullError(1);
+      },
+    };
     const response = await handleWebhook(notice(), { ...options, dedupe: full });
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ ok: false, reason: 'dedupe_full' });
@@ -357,11 +374,15 @@ describe('handleWebhook', () => {
 
 const pick = (payment: Payment) => ({ imp_uid: payment.imp_uid, merchant_uid: payment.merchant_uid });
 
+/** The in-memory dedupe answers in the same tick (the interface also allows a shared store's promises). */
+type SyncDedupe = { [K in keyof WebhookDedupe]: (...args: Parameters<WebhookDedupe[K]>) => Awaited<ReturnType<WebhookDedupe[K]>> };
+const createSyncDedupe = (options?: Parameters<typeof createMemoryDedupe>[0]) => createMemoryDedupe(options) as SyncDedupe;
+
 describe('createMemoryDedupe', () => {
   it('claims once, answers busy during the lease and done after completion; releases only its own lease', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
-      const dedupe = createMemoryDedupe();
+      const dedupe = createSyncDedupe();
       const first = dedupe.claim('a', 1000) as { state: 'claimed'; lease: string };
       expect(first.state).toBe('claimed');
       expect(dedupe.claim('a', 1000)).toEqual({ state: 'busy', retryAfterMs: 1000 });
@@ -384,7 +405,7 @@ describe('createMemoryDedupe', () => {
   it('never evicts a live record: when full, a new claim throws DedupeFullError; expired records make room', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
-      const dedupe = createMemoryDedupe({ maxEntries: 2 });
+      const dedupe = createSyncDedupe({ maxEntries: 2 });
       const a = dedupe.claim('a', 1000) as { lease: string };
       dedupe.complete('a', a.lease, 10_000);
       dedupe.claim('b', 1000);
@@ -416,7 +437,11 @@ describe('reconcileOrder', () => {
     const retry = makePayment({ imp_uid: 'imp_retry', status: 'failed' });
     const { options } = setup(paid);
     const client = stubClient([paid, retry]);
-    await expect(reconcileOrder(paid.merchant_uid, { ...options, client })).resolves.toMatchObject({ result: 'handled', event: 'paid', payment: { imp_uid: 'imp_paid' } });
+    await expect(reconcileOrder(paid.merchant_uid, { ...options, client })).resolves.toMatchObject({
+      result: 'handled',
+      event: 'paid',
+      payment: { imp_uid: 'imp_paid' },
+    });
     expect(options.onFailed).not.toHaveBeenCalled();
   });
 
@@ -424,7 +449,10 @@ describe('reconcileOrder', () => {
     const payment = makePayment();
     const { options } = setup(payment);
     await expect(reconcileOrder('order_none', options)).resolves.toEqual({ result: 'ignored', reason: 'payment_not_found', payment: null });
-    await expect(reconcileOrder(payment.merchant_uid, { ...options, lookupOrder: async () => null })).resolves.toMatchObject({ result: 'ignored', reason: 'order_not_found' });
+    await expect(reconcileOrder(payment.merchant_uid, { ...options, lookupOrder: async () => null })).resolves.toMatchObject({
+      result: 'ignored',
+      reason: 'order_not_found',
+    });
     const boom = new Error('db down');
     options.onPaid.mockRejectedValueOnce(boom);
     await expect(reconcileOrder(payment.merchant_uid, options)).rejects.toBe(boom);

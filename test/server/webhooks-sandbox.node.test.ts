@@ -1,7 +1,15 @@
 // The sandbox's own webhooks (one-shot by default, re-sends on demand, JSON or form, REST
 // cancels with enable_webhook) delivered to a merchant's Node http server running handleWebhook.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createMemoryDedupe, createVerifyHandler, handleWebhook, reconcileOrder, type HandleWebhookOptions, type IamportClient, type WebhookEvent } from '../../src/server';
+import {
+  createMemoryDedupe,
+  createVerifyHandler,
+  handleWebhook,
+  reconcileOrder,
+  type HandleWebhookOptions,
+  type IamportClient,
+  type WebhookEvent,
+} from '../../src/server';
 import { startSandboxServer, type SandboxServer, type SandboxServerOptions } from '../../src/sandbox-server';
 import { APPROVE, CARD, DECLINE, inSeconds, recordPayment, sandboxClient, sandboxStats, startShop, uid } from './support/sandbox';
 
@@ -100,7 +108,11 @@ describe('webhooks from iamport-sandbox to handleWebhook', () => {
     expect(options.onPaid).not.toHaveBeenCalled();
 
     // The sweep finds the paid order the webhook could not settle.
-    await expect(reconcileOrder(payment.merchant_uid, options)).resolves.toMatchObject({ result: 'handled', event: 'paid', payment: { imp_uid: payment.imp_uid } });
+    await expect(reconcileOrder(payment.merchant_uid, options)).resolves.toMatchObject({
+      result: 'handled',
+      event: 'paid',
+      payment: { imp_uid: payment.imp_uid },
+    });
     await expect(reconcileOrder(payment.merchant_uid, options)).resolves.toMatchObject({ result: 'duplicate' });
     expect(options.onPaid).toHaveBeenCalledTimes(1);
     expect(options.onPaid.mock.calls[0]![0]).toMatchObject({ event: 'paid', webhook: null, payment: { imp_uid: payment.imp_uid } });
@@ -196,8 +208,14 @@ describe('webhooks from iamport-sandbox to handleWebhook', () => {
     await client.issueBillingKey({ customer_uid: poor, card_number: DECLINE, ...CARD });
     const [renewed, declined] = [uid('renewal'), uid('renewal')];
     const due = inSeconds(1);
-    await client.schedulePayments({ customer_uid: good, schedules: [{ merchant_uid: renewed, schedule_at: due, amount: 9900, name: 'Plan', notice_url: shop.url }] });
-    await client.schedulePayments({ customer_uid: poor, schedules: [{ merchant_uid: declined, schedule_at: due, amount: 9900, name: 'Plan', notice_url: shop.url }] });
+    await client.schedulePayments({
+      customer_uid: good,
+      schedules: [{ merchant_uid: renewed, schedule_at: due, amount: 9900, name: 'Plan', notice_url: shop.url }],
+    });
+    await client.schedulePayments({
+      customer_uid: poor,
+      schedules: [{ merchant_uid: declined, schedule_at: due, amount: 9900, name: 'Plan', notice_url: shop.url }],
+    });
 
     await shop.answered(2);
     expect(shop.deliveries.map((delivery) => delivery.status)).toEqual([200, 200]);
@@ -211,12 +229,17 @@ describe('webhooks from iamport-sandbox to handleWebhook', () => {
   it('a virtual account verifies as awaiting_deposit, never paid; a partial refund through cancelPayment then verifies as partially_refunded', async () => {
     const { client } = sandboxClient(oneShot);
     const vbank = await recordPayment(oneShot, { amount: 30_000, pay_method: 'vbank' });
-    await expect(client.verifyPayment({ impUid: vbank.imp_uid, amount: 30_000 })).resolves.toMatchObject({ status: 'awaiting_deposit', payment: { status: 'ready' } });
+    await expect(client.verifyPayment({ impUid: vbank.imp_uid, amount: 30_000 })).resolves.toMatchObject({
+      status: 'awaiting_deposit',
+      payment: { status: 'ready' },
+    });
     await expect(client.verifyPayment({ merchantUid: vbank.merchant_uid, amount: 30_000 })).resolves.toMatchObject({ status: 'awaiting_deposit' });
     const onVerified = vi.fn();
     const onAwaitingDeposit = vi.fn();
     const verify = createVerifyHandler({ client, lookupOrder: () => ({ amount: 30_000 }), onVerified, onAwaitingDeposit });
-    const answer = await (await verify(new Request('http://shop.test/verify', { method: 'POST', body: JSON.stringify({ merchantUid: vbank.merchant_uid }) }))).json();
+    const answer = await (
+      await verify(new Request('http://shop.test/verify', { method: 'POST', body: JSON.stringify({ merchantUid: vbank.merchant_uid }) }))
+    ).json();
     expect(answer).toMatchObject({ verified: false, status: 'awaiting_deposit', paymentStatus: 'ready' });
     expect(onVerified).not.toHaveBeenCalled();
     expect(onAwaitingDeposit).toHaveBeenCalledTimes(1);

@@ -17,9 +17,15 @@ function docsPluginOptions(): object {
 
 /** Storybook's own MDX compiler (addon-docs' loader entry, the compile the Vite plugin runs). */
 async function compileMdx(file: string): Promise<string> {
-  const { default: loader } = (await import('@storybook/addon-docs/mdx-loader' as string)) as { default: MdxLoader };
+  // The loader entry ships no types: a `string` specifier keeps TypeScript from resolving it.
+  const specifier: string = '@storybook/addon-docs/mdx-loader';
+  const { default: loader } = (await import(specifier)) as { default: MdxLoader };
   return new Promise((resolve, reject) => {
-    const context = { async: () => (error: Error | null, code: string) => (error ? reject(error) : resolve(code)), getOptions: docsPluginOptions, resourcePath: file };
+    const context = {
+      async: () => (error: Error | null, code: string) => (error ? reject(error) : resolve(code)),
+      getOptions: docsPluginOptions,
+      resourcePath: file,
+    };
     loader.call(context, readFileSync(file, 'utf8'));
   });
 }

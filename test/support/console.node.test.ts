@@ -35,8 +35,14 @@ beforeAll(async () => {
       (_error, stdout, stderr) => done(`${stdout}\n${stderr}`),
     );
   });
-  const results = JSON.parse(readFileSync(report, 'utf8')) as { testResults: { assertionResults: { title: string; status: string; failureMessages: string[] }[] }[] };
-  outcomes = new Map(results.testResults.flatMap((file) => file.assertionResults.map((test) => [test.title, { status: test.status, failure: test.failureMessages.join('\n') }] as const)));
+  const results = JSON.parse(readFileSync(report, 'utf8')) as {
+    testResults: { assertionResults: { title: string; status: string; failureMessages: string[] }[] }[];
+  };
+  outcomes = new Map(
+    results.testResults.flatMap((file) =>
+      file.assertionResults.map((test) => [test.title, { status: test.status, failure: test.failureMessages.join('\n') }] as const),
+    ),
+  );
 }, 180_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,11 +55,17 @@ const outcome = (title: string): Outcome => {
 
 describe('an unexpected console.error or console.warn fails the test that caused it', () => {
   it('jsdom: a component that logs an error (React’s missing-key warning) fails its test, with the message', () => {
-    expect(outcome('a component that logs a console.error (a list without keys)')).toMatchObject({ status: 'failed', failure: expect.stringContaining('Each child in a list should have a unique "key" prop') });
+    expect(outcome('a component that logs a console.error (a list without keys)')).toMatchObject({
+      status: 'failed',
+      failure: expect.stringContaining('Each child in a list should have a unique "key" prop'),
+    });
   });
 
   it('jsdom: a state update outside act() fails its test', () => {
-    expect(outcome('a state update outside act()')).toMatchObject({ status: 'failed', failure: expect.stringMatching(/An update to LateCounter inside a test was not wrapped in act\(\.\.\.\)/) });
+    expect(outcome('a state update outside act()')).toMatchObject({
+      status: 'failed',
+      failure: expect.stringMatching(/An update to LateCounter inside a test was not wrapped in act\(\.\.\.\)/),
+    });
   });
 
   it('node: an unexpected console.warn fails its test; the failure says how to declare one on purpose', () => {
@@ -64,15 +76,27 @@ describe('an unexpected console.error or console.warn fails the test that caused
   });
 
   it('Chromium: an unexpected console.error fails its test', () => {
-    expect(outcome('a console.error nobody expected, in Chromium')).toMatchObject({ status: 'failed', failure: expect.stringContaining('console.error: fixture: unexpected browser error') });
+    expect(outcome('a console.error nobody expected, in Chromium')).toMatchObject({
+      status: 'failed',
+      failure: expect.stringContaining('console.error: fixture: unexpected browser error'),
+    });
   });
 
   it('e2e (Playwright): a page’s unexpected console.error fails the test that opened it, at its end', () => {
-    expect(outcome('a page that logs a console.error nobody expected')).toMatchObject({ status: 'failed', failure: expect.stringContaining('console.error: fixture: unexpected page error') });
+    expect(outcome('a page that logs a console.error nobody expected')).toMatchObject({
+      status: 'failed',
+      failure: expect.stringContaining('console.error: fixture: unexpected page error'),
+    });
   });
 
   it('the tests that log nothing, or only what they declare, pass', () => {
-    const quiet = ['a test that logs nothing', 'a warning the test declares with expectConsole', 'a console.error the test declares', 'a console.warn the test declares, in Chromium', 'a page whose uncaught error the test allows'];
+    const quiet = [
+      'a test that logs nothing',
+      'a warning the test declares with expectConsole',
+      'a console.error the test declares',
+      'a console.warn the test declares, in Chromium',
+      'a page whose uncaught error the test allows',
+    ];
     for (const title of quiet) {
       expect(outcome(title).status, title).toBe('passed');
     }
@@ -81,11 +105,17 @@ describe('an unexpected console.error or console.warn fails the test that caused
 
 describe('expectConsole: output a test causes on purpose is asserted, and not printed', () => {
   it('a declared log that never comes fails the test', () => {
-    expect(outcome('a declared warning that never comes')).toMatchObject({ status: 'failed', failure: expect.stringContaining('expected console.warn matching /^fixture: never logged/ at least once during this test, got 0') });
+    expect(outcome('a declared warning that never comes')).toMatchObject({
+      status: 'failed',
+      failure: expect.stringContaining('expected console.warn matching /^fixture: never logged/ at least once during this test, got 0'),
+    });
   });
 
   it('a declared count is exact', () => {
-    expect(outcome('a declared warning logged twice when once was declared')).toMatchObject({ status: 'failed', failure: expect.stringContaining('1 time during this test, got 2') });
+    expect(outcome('a declared warning logged twice when once was declared')).toMatchObject({
+      status: 'failed',
+      failure: expect.stringContaining('1 time during this test, got 2'),
+    });
   });
 
   it('declared output stays out of the run’s output; unexpected output is shown with its test', () => {
@@ -106,7 +136,9 @@ describe('wiring and formatting', () => {
   });
 
   it('formats messages as the console does (%s, %d, %o, %%, %c) so patterns match what a person reads', () => {
-    expect(formatConsoleArgs(['%s took %d ms (%o) 100%% %cdone', 'render', 12, { a: 1 }, 'color: red', 'extra'])).toBe('render took 12 ms ({"a":1}) 100% done extra');
+    expect(formatConsoleArgs(['%s took %d ms (%o) 100%% %cdone', 'render', 12, { a: 1 }, 'color: red', 'extra'])).toBe(
+      'render took 12 ms ({"a":1}) 100% done extra',
+    );
     expect(formatConsoleArgs([new TypeError('bad'), 3])).toBe('TypeError: bad 3');
     expect(formatConsoleArgs(['%s missing'])).toBe('%s missing');
   });

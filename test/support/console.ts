@@ -72,7 +72,8 @@ function guarded(level: ConsoleLevel, original: (...args: unknown[]) => void, gu
  */
 export function expectConsole(level: ConsoleLevel, pattern: RegExp, { times }: { times?: number } = {}): { readonly messages: readonly string[] } {
   const guard = state();
-  if (!guard) throw new Error('expectConsole: the console guard is not installed; add test/support/setup-console.ts to this project’s setupFiles in vitest.config.ts.');
+  if (!guard)
+    throw new Error('expectConsole: the console guard is not installed; add test/support/setup-console.ts to this project’s setupFiles in vitest.config.ts.');
   const expectation: Expectation = { level, pattern, times, messages: [] };
   guard.expectations.push(expectation);
   return expectation;
@@ -94,7 +95,9 @@ function settle(guard: GuardState, when: string): void {
     const happened = times === undefined ? messages.length > 0 : messages.length === times;
     if (!happened) {
       const wanted = times === undefined ? 'at least once' : `${times} time${times === 1 ? '' : 's'}`;
-      throw new Error(`expected console.${level} matching ${pattern} ${wanted} ${when}, got ${messages.length}${messages.length ? `:\n${messages.join('\n')}` : ''}`);
+      throw new Error(
+        `expected console.${level} matching ${pattern} ${wanted} ${when}, got ${messages.length}${messages.length ? `:\n${messages.join('\n')}` : ''}`,
+      );
     }
   }
 }
@@ -119,7 +122,8 @@ function show(value: unknown): string {
   try {
     return JSON.stringify(value);
   } catch {
-    return String(value);
+    // A cycle or a BigInt: name the kind of object rather than print "[object Object]".
+    return `[${Object.prototype.toString.call(value).slice(8, -1)} that JSON cannot show]`;
   }
 }
 

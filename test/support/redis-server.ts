@@ -47,7 +47,8 @@ async function startOnce(port: number): Promise<RedisServer | null> {
   const spawnError = new Promise<Error>((resolve) => child.once('error', resolve));
   for (let attempt = 0; attempt < 100; attempt++) {
     const failed = await Promise.race([spawnError, exited.then(() => 'exited' as const), ping(port).then((up) => (up ? ('up' as const) : null))]);
-    if (failed instanceof Error) throw new Error(`redis-server could not be started (${failed.message}). Install Debian's package: apt-get install redis-server`);
+    if (failed instanceof Error)
+      throw new Error(`redis-server could not be started (${failed.message}). Install Debian's package: apt-get install redis-server`);
     if (failed === 'exited') return /Address already in use/i.test(output) ? null : Promise.reject(new Error(`redis-server exited:\n${output}`));
     if (failed === 'up') {
       return {

@@ -13,5 +13,5 @@ type Options<S extends Iamport | Promise<Iamport>> = Omit<RenderWithIamportOptio
  * @example
  * const { sdk, getByRole } = renderWithIamport(<PayButton />, { provider: { pg: 'jtnet' }, reactStrictMode: true })
  */
-export const renderWithIamport = <S extends Iamport | Promise<Iamport> = FakeIamport>(ui: ReactElement, options: Options<S> = {} as Options<S>) =>
-  renderWith<Parameters<typeof render>[1], ReturnType<typeof render>, S>(ui, { render, ...options } as RenderWithIamportOptions<Parameters<typeof render>[1], ReturnType<typeof render>, S>);
+export const renderWithIamport = <S extends Iamport | Promise<Iamport> = FakeIamport>(ui: ReactElement, options: Options<S> = {}) =>
+  renderWith<Parameters<typeof render>[1], ReturnType<typeof render>, S>(ui, { render, ...options });

@@ -14,14 +14,21 @@ const named = codeBlocks('docs/testing.md')
 
 describe('docs/testing.md', () => {
   it('shows the shop’s checkout, verify route, and their unit, server and Playwright tests', () => {
-    expect(named.map((entry) => entry.path).sort()).toEqual(
-      ['e2e/checkout.spec.ts', 'src/Checkout.test.tsx', 'src/Checkout.tsx', 'src/server/orders.ts', 'src/server/verify-route.node.test.ts', 'src/server/verify-route.ts'],
-    );
+    expect(named.map((entry) => entry.path).sort()).toEqual([
+      'e2e/checkout.spec.ts',
+      'src/Checkout.test.tsx',
+      'src/Checkout.tsx',
+      'src/server/orders.ts',
+      'src/server/verify-route.node.test.ts',
+      'src/server/verify-route.ts',
+    ]);
   });
 
   it.each(named.map((entry) => [entry.path, entry.block] as const))('%s is the tested file, verbatim', (path, block) => {
     const file = join(SHOP, path);
     expect(existsSync(file), `docs/testing.md:${block.line} names ${path}, which is not in test/testing/shop`).toBe(true);
-    expect(block.code.split('\n').slice(1).join('\n'), `docs/testing.md:${block.line} differs from test/testing/shop/${path}`).toBe(readFileSync(file, 'utf8').replace(/\n$/, ''));
+    expect(block.code.split('\n').slice(1).join('\n'), `docs/testing.md:${block.line} differs from test/testing/shop/${path}`).toBe(
+      readFileSync(file, 'utf8').replace(/\n$/, ''),
+    );
   });
 });

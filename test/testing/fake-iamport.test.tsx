@@ -25,7 +25,14 @@ describe('createFakeIamport: scripted answers', () => {
     expect(payments.getSnapshot().status).toBe('pending'); // not a microtask: a task, like the real SDK's message event
     const outcome = await done;
     expect(outcome).toMatchObject({ status: 'succeeded', impUid: 'imp_000000000001', merchantUid: 'order_1' });
-    expect(outcome.status === 'succeeded' && outcome.response).toMatchObject({ success: true, imp_success: true, paid_amount: 1004, status: 'paid', pay_method: 'card', card_name: '신한카드' });
+    expect(outcome.status === 'succeeded' && outcome.response).toMatchObject({
+      success: true,
+      imp_success: true,
+      paid_amount: 1004,
+      status: 'paid',
+      pay_method: 'card',
+      card_name: '신한카드',
+    });
     expect(sdk.dialog?.style.display).toBe('none');
     expect(sdk.pending).toEqual([]);
   });

@@ -39,18 +39,23 @@ describe('withSandboxServer', () => {
   });
 
   it('takes iamport-sandbox options first (credentials reach the client; faults reach the served SDK)', () =>
-    withSandboxServer({ impKey: 'my_key', impSecret: 'my_secret', faults: { window: 'no-answer' }, client: { timeoutMs: 2_000 } }, async ({ client, recordPayment, scriptUrl }) => {
-      const payment = await recordPayment({ merchant_uid: 'order_2', amount: 1004 });
-      expect(await client.getPayment(payment.imp_uid)).toMatchObject({ status: 'paid' }); // the token came from my_key / my_secret
-      const script = await (await fetch(scriptUrl)).text();
-      expect(script).toContain('"window:no-answer"');
-      expect(script).not.toContain('%IAMPORT_SANDBOX_FAULTS%');
-    }));
+    withSandboxServer(
+      { impKey: 'my_key', impSecret: 'my_secret', faults: { window: 'no-answer' }, client: { timeoutMs: 2_000 } },
+      async ({ client, recordPayment, scriptUrl }) => {
+        const payment = await recordPayment({ merchant_uid: 'order_2', amount: 1004 });
+        expect(await client.getPayment(payment.imp_uid)).toMatchObject({ status: 'paid' }); // the token came from my_key / my_secret
+        const script = await (await fetch(scriptUrl)).text();
+        expect(script).toContain('"window:no-answer"');
+        expect(script).not.toContain('%IAMPORT_SANDBOX_FAULTS%');
+      },
+    ));
 
   it('recordPayment rejects with the sandbox’s reason (a paid merchant_uid again)', () =>
     withSandboxServer(async ({ recordPayment }) => {
       await recordPayment({ merchant_uid: 'order_3', amount: 1004 });
-      await expect(recordPayment({ merchant_uid: 'order_3', amount: 1004 })).rejects.toThrow(/refused the payment of order_3: 이미 결제가 이루어진 거래건입니다/);
+      await expect(recordPayment({ merchant_uid: 'order_3', amount: 1004 })).rejects.toThrow(
+        /refused the payment of order_3: 이미 결제가 이루어진 거래건입니다/,
+      );
     }));
 
   it('refuses a call without a test function, saying how to call it', async () => {

@@ -89,7 +89,10 @@ export function Checkout({ merchantUid, amount, name, cardFilter, noticeUrl }: C
           cardFilter={cardFilter}
           // m_redirect_url (where phones come back) is the provider's redirectUrl, set in the layout.
           params={{ merchant_uid: merchantUid, notice_url: noticeUrl }}
-          onSuccess={async (outcome) => setVerification(await verifyOnServer(outcome.impUid, outcome.merchantUid))}
+          // Paid only once the server says so; a verify call that fails is shown, not left unhandled.
+          onSuccess={(outcome) =>
+            void verifyOnServer(outcome.impUid, outcome.merchantUid).then(setVerification, () => setVerification({ verified: false, reason: 'network' }))
+          }
           // The window never answered (did not appear, timed out, cancelled from the page): the
           // server settles the order by merchant_uid; the form says "확인 중" meanwhile.
           verify={async (outcome) => {

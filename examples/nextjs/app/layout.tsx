@@ -21,7 +21,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <header className="site-header">
           <a href="/">온기 커피 로스터스</a>
         </header>
-        <IamportProvider merchantCode={process.env.IMP_MERCHANT_CODE ?? SANDBOX_MERCHANT_CODE} pg="jtnet" redirectUrl={`${origin}/payments/complete`} scriptUrl={`${IAMPORT_API_URL}/v1/iamport.js`}>
+        <IamportProvider
+          merchantCode={process.env.IMP_MERCHANT_CODE ?? SANDBOX_MERCHANT_CODE}
+          pg="jtnet"
+          redirectUrl={`${origin}/payments/complete`}
+          scriptUrl={`${IAMPORT_API_URL}/v1/iamport.js`}
+        >
           <main className="site-main">{children}</main>
         </IamportProvider>
       </body>

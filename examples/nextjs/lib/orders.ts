@@ -30,7 +30,7 @@ type Recorded = { paid: PaymentRecord[]; awaitingDeposit: PaymentRecord[] };
 /** What the Node runtime has recorded per merchant_uid (paid, or a virtual account awaiting its deposit);
  * on globalThis because each route is its own bundle and a module could be loaded once per route. */
 const store = globalThis as typeof globalThis & { __shopPayments?: Map<string, Recorded> };
-const payments = (store.__shopPayments ??= new Map());
+const payments = (store.__shopPayments ??= new Map<string, Recorded>());
 
 const recordsOf = (merchantUid: string): Recorded => payments.get(merchantUid) ?? { paid: [], awaitingDeposit: [] };
 

@@ -17,13 +17,34 @@ const ROOT = resolve(APP, '../..');
 const NEXT_BIN = join(ROOT, 'node_modules/next/dist/bin/next');
 const BUNDLERS = ['turbopack', 'webpack'];
 const NEXT_TSCONFIG = {
-  compilerOptions: { target: 'ES2022', lib: ['dom', 'dom.iterable', 'esnext'], skipLibCheck: true, strict: true, noEmit: true, esModuleInterop: true, module: 'esnext', moduleResolution: 'bundler', resolveJsonModule: true, isolatedModules: true, jsx: 'react-jsx', plugins: [{ name: 'next' }] },
+  compilerOptions: {
+    target: 'ES2022',
+    lib: ['dom', 'dom.iterable', 'esnext'],
+    skipLibCheck: true,
+    strict: true,
+    noEmit: true,
+    esModuleInterop: true,
+    module: 'esnext',
+    moduleResolution: 'bundler',
+    resolveJsonModule: true,
+    isolatedModules: true,
+    jsx: 'react-jsx',
+    plugins: [{ name: 'next' }],
+  },
   include: ['**/*.ts', '**/*.tsx'],
   exclude: ['node_modules'],
 };
 
 function parseArgs(argv) {
-  const options = { bundler: 'turbopack', port: process.env.SHOP_PORT ?? '3000', sandboxPort: process.env.SANDBOX_PORT ?? '8090', build: true, buildOnly: false, checks: false, quiet: false };
+  const options = {
+    bundler: 'turbopack',
+    port: process.env.SHOP_PORT ?? '3000',
+    sandboxPort: process.env.SANDBOX_PORT ?? '8090',
+    build: true,
+    buildOnly: false,
+    checks: false,
+    quiet: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--bundler') options.bundler = argv[++i];
@@ -33,12 +54,18 @@ function parseArgs(argv) {
     else if (arg === '--build-only') options.buildOnly = true;
     else if (arg === '--checks') options.checks = true;
     else if (arg === '--quiet') options.quiet = true;
-    else throw new Error(`unknown option ${arg}. Usage: npm run example:next -- [--bundler turbopack|webpack] [--port 3000] [--sandbox-port 8090] [--no-build] [--build-only] [--checks] [--quiet]`);
+    else
+      throw new Error(
+        `unknown option ${arg}. Usage: npm run example:next -- [--bundler turbopack|webpack] [--port 3000] [--sandbox-port 8090] [--no-build] [--build-only] [--checks] [--quiet]`,
+      );
   }
   if (!BUNDLERS.includes(options.bundler)) throw new Error(`--bundler must be one of ${BUNDLERS.join(', ')}; got ${JSON.stringify(options.bundler)}.`);
   for (const key of ['port', 'sandboxPort']) {
     const value = Number(options[key]);
-    if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${key === 'port' ? 'SHOP_PORT/--port' : 'SANDBOX_PORT/--sandbox-port'} must be a port number (0-65535); got ${JSON.stringify(options[key])}.`);
+    if (!Number.isInteger(value) || value < 0 || value > 65535)
+      throw new Error(
+        `${key === 'port' ? 'SHOP_PORT/--port' : 'SANDBOX_PORT/--sandbox-port'} must be a port number (0-65535); got ${JSON.stringify(options[key])}.`,
+      );
     options[key] = value;
   }
   return options;
@@ -72,7 +99,7 @@ function build(options, log) {
 }
 
 /** `next start`, resolved with its URL once it prints it. */
-function startNext(options, sandboxUrl, log) {
+function startNext(options, sandboxUrl) {
   const child = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(options.port), '--hostname', '127.0.0.1'], {
     cwd: APP,
     env: nextEnv(options, { IAMPORT_API_URL: sandboxUrl }),
@@ -105,7 +132,7 @@ async function main() {
   const sandbox = await startSandboxServer({ port: options.sandboxPort, host: '127.0.0.1', quiet: options.quiet, merchantName: '온기 커피 로스터스' });
   let next;
   try {
-    next = await startNext(options, sandbox.url, log);
+    next = await startNext(options, sandbox.url);
   } catch (error) {
     await sandbox.close();
     throw error;
@@ -113,7 +140,9 @@ async function main() {
   // Tests read these two lines; keep their shape.
   console.log(`iamport-sandbox: ${sandbox.url}`);
   console.log(`nextjs: ${next.url}`);
-  log(`\n  ☕ Next.js shop (${options.bundler}) — open ${next.url}\n  Pay with 4242-4242-4242-4242, any future expiry, birth date 6 digits, 2 PIN digits. Ctrl-C stops.\n`);
+  log(
+    `\n  ☕ Next.js shop (${options.bundler}) — open ${next.url}\n  Pay with 4242-4242-4242-4242, any future expiry, birth date 6 digits, 2 PIN digits. Ctrl-C stops.\n`,
+  );
 
   let stopping = false;
   const stop = async () => {

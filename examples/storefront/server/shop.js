@@ -77,7 +77,15 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
 
   /** A renewal order of `sub` (charged with its billing key): the plan's name with `label`, the plan's amount. */
   function addRenewal(/** @type {Subscription} */ sub, /** @type {string} */ label, /** @type {Partial<Order>} */ extra = {}) {
-    return store.addOrder({ merchant_uid: newUid('sub'), session: sub.session, kind: 'renewal', name: `${sub.name} (${label})`, amount: sub.amount, customer_uid: sub.customer_uid, ...extra });
+    return store.addOrder({
+      merchant_uid: newUid('sub'),
+      session: sub.session,
+      kind: 'renewal',
+      name: `${sub.name} (${label})`,
+      amount: sub.amount,
+      customer_uid: sub.customer_uid,
+      ...extra,
+    });
   }
 
   /** A verified sign-up payment activates its subscription: check the key, book next month. */
@@ -175,7 +183,9 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
         (order.status === 'scheduled' && (order.scheduled_at ?? Infinity) < now),
     );
     for (const order of waiting) {
-      await reconcileOrder(order.merchant_uid, settleOptions).catch((error) => log(`sweep ${order.merchant_uid}: ${error instanceof Error ? error.message : error}`));
+      await reconcileOrder(order.merchant_uid, settleOptions).catch((error) =>
+        log(`sweep ${order.merchant_uid}: ${error instanceof Error ? error.message : error}`),
+      );
     }
     sweeping = false;
   }
@@ -190,7 +200,8 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
     // i'mport may know a payment the page never reported (the buyer paid, then came back): settle it first.
     if (order.status === 'pending' || order.status === 'failed') await reconcileOrder(order.merchant_uid, settleOptions);
     const attempts = store.attemptsOf(order.order_no);
-    if (attempts.some((attempt) => attempt.status === 'paid' || attempt.status === 'ready')) throw new HttpError(409, '이미 결제된 주문입니다. 주문 내역에서 확인해 주세요.');
+    if (attempts.some((attempt) => attempt.status === 'paid' || attempt.status === 'ready'))
+      throw new HttpError(409, '이미 결제된 주문입니다. 주문 내역에서 확인해 주세요.');
     const open = attempts.find((attempt) => attempt.status === 'pending' && !attempt.superseded_by && attempt !== order);
     if (open) return open; // retried already (another tab, a reload of the landing)
     const attempt = store.addOrder({
@@ -238,107 +249,149 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
     return sub;
   }
 
-  /** @type {[string, RegExp, (ctx: { req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, match: string[], sid: () => string }) => Promise<unknown>][]} */
+  /**
+   * @typedef {{ req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, match: string[], sid: () => string }} RouteContext
+   * @type {[string, RegExp, (ctx: RouteContext) => Promise<unknown>][]}
+   */
   const routes = [
-    ['GET', /^\/api\/config$/, async () => ({
-      merchantCode: MERCHANT_CODE,
-      pg: 'jtnet',
-      scriptUrl: `${sandboxUrl}/v1/iamport.js`,
-      products: PRODUCTS,
-      plans: PLANS,
-      maxQuantity: MAX_QUANTITY,
-    })],
+    [
+      'GET',
+      /^\/api\/config$/,
+      async () => ({
+        merchantCode: MERCHANT_CODE,
+        pg: 'jtnet',
+        scriptUrl: `${sandboxUrl}/v1/iamport.js`,
+        products: PRODUCTS,
+        plans: PLANS,
+        maxQuantity: MAX_QUANTITY,
+      }),
+    ],
 
     // The browser names a product and a quantity; the price comes from the catalog.
-    ['POST', /^\/api\/orders$/, async ({ req, sid }) => {
-      const { productId, quantity = 1 } = await readJson(req);
-      const product = typeof productId === 'string' ? findProduct(productId) : undefined;
-      if (!product) throw new HttpError(400, `Unknown productId ${JSON.stringify(productId)}.`);
-      if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) throw new HttpError(400, `quantity must be a whole number from 1 to ${MAX_QUANTITY}.`);
-      const order = store.addOrder({
-        merchant_uid: newUid('cafe'),
-        session: sid(),
-        kind: 'product',
-        product_id: product.id,
-        quantity,
-        name: quantity > 1 ? `${product.name} × ${quantity}` : product.name,
-        amount: product.price * quantity,
-      });
-      return { order: orderView(order), notice_url: noticeUrl };
-    }],
+    [
+      'POST',
+      /^\/api\/orders$/,
+      async ({ req, sid }) => {
+        const { productId, quantity = 1 } = await readJson(req);
+        const product = typeof productId === 'string' ? findProduct(productId) : undefined;
+        if (!product) throw new HttpError(400, `Unknown productId ${JSON.stringify(productId)}.`);
+        if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY)
+          throw new HttpError(400, `quantity must be a whole number from 1 to ${MAX_QUANTITY}.`);
+        const order = store.addOrder({
+          merchant_uid: newUid('cafe'),
+          session: sid(),
+          kind: 'product',
+          product_id: product.id,
+          quantity,
+          name: quantity > 1 ? `${product.name} × ${quantity}` : product.name,
+          amount: product.price * quantity,
+        });
+        return { order: orderView(order), notice_url: noticeUrl };
+      },
+    ],
     ['GET', /^\/api\/orders$/, async ({ sid }) => ({ orders: store.ordersOf(sid()).map(orderView) })],
     // Before the payment window opens: register the order's amount (from the catalog) with i'mport.
-    ['POST', /^\/api\/orders\/([\w-]+)\/prepare$/, async ({ match, sid }) => {
-      const order = ownOrder(match[0], sid());
-      if (order.status !== 'pending') throw new HttpError(409, '이미 처리된 주문입니다.');
-      return { order: orderView(order), ...(await prepare(order)) };
-    }],
+    [
+      'POST',
+      /^\/api\/orders\/([\w-]+)\/prepare$/,
+      async ({ match, sid }) => {
+        const order = ownOrder(match[0], sid());
+        if (order.status !== 'pending') throw new HttpError(409, '이미 처리된 주문입니다.');
+        return { order: orderView(order), ...(await prepare(order)) };
+      },
+    ],
     // After a decline or a cancel (a phone comes back through the landing page): the same order
     // as a new payment attempt, with a new merchant_uid and the stored amount, registered again.
-    ['POST', /^\/api\/orders\/([\w-]+)\/retry$/, async ({ match, sid }) => {
-      const order = ownOrder(match[0], sid());
-      // Two clicks, one attempt: a retry already running is joined.
-      if (!retries.has(order.merchant_uid)) retries.set(order.merchant_uid, retry(order).finally(() => retries.delete(order.merchant_uid)));
-      return { order: orderView(await retries.get(order.merchant_uid)), notice_url: noticeUrl };
-    }],
+    [
+      'POST',
+      /^\/api\/orders\/([\w-]+)\/retry$/,
+      async ({ match, sid }) => {
+        const order = ownOrder(match[0], sid());
+        // Two clicks, one attempt: a retry already running is joined.
+        if (!retries.has(order.merchant_uid))
+          retries.set(
+            order.merchant_uid,
+            retry(order).finally(() => retries.delete(order.merchant_uid)),
+          );
+        return { order: orderView(await retries.get(order.merchant_uid)), notice_url: noticeUrl };
+      },
+    ],
     ['GET', /^\/api\/orders\/([\w-]+)$/, async ({ match, sid }) => ({ order: orderView(ownOrder(match[0], sid())), notice_url: noticeUrl })],
-    ['POST', /^\/api\/orders\/([\w-]+)\/cancel$/, async ({ match, sid }) => {
-      const order = ownOrder(match[0], sid());
-      if (order.status !== 'paid' || !order.imp_uid) throw new HttpError(409, '결제 완료된 주문만 취소할 수 있습니다.');
-      // checksum: refuse if the refundable balance is not what we think (no double refund).
-      const payment = await iamport.cancelPayment({ imp_uid: order.imp_uid, checksum: order.amount, reason: '고객 요청 취소' });
-      Object.assign(order, { status: 'cancelled', cancelled_at: (payment.cancelled_at ?? 0) * 1000 || Date.now() });
-      return { order: orderView(order) };
-    }],
+    [
+      'POST',
+      /^\/api\/orders\/([\w-]+)\/cancel$/,
+      async ({ match, sid }) => {
+        const order = ownOrder(match[0], sid());
+        if (order.status !== 'paid' || !order.imp_uid) throw new HttpError(409, '결제 완료된 주문만 취소할 수 있습니다.');
+        // checksum: refuse if the refundable balance is not what we think (no double refund).
+        const payment = await iamport.cancelPayment({ imp_uid: order.imp_uid, checksum: order.amount, reason: '고객 요청 취소' });
+        Object.assign(order, { status: 'cancelled', cancelled_at: (payment.cancelled_at ?? 0) * 1000 || Date.now() });
+        return { order: orderView(order) };
+      },
+    ],
 
     // A subscription sign-up is an order too (amount 0 = card only), so the same verify and
     // webhook paths confirm it.
-    ['POST', /^\/api\/subscriptions$/, async ({ req, sid }) => {
-      const { planId, firstCharge } = await readJson(req);
-      const plan = typeof planId === 'string' ? findPlan(planId) : undefined;
-      if (!plan) throw new HttpError(400, `Unknown planId ${JSON.stringify(planId)}.`);
-      const session = sid();
-      const customerUid = newUid('cust');
-      const order = store.addOrder({
-        merchant_uid: newUid('join'),
-        session,
-        kind: 'subscription',
-        customer_uid: customerUid,
-        name: firstCharge === true ? `${plan.name} (첫 달)` : `${plan.name} (카드 등록)`,
-        amount: firstCharge === true ? plan.price : 0,
-      });
-      /** @type {Subscription} */
-      const sub = {
-        customer_uid: customerUid,
-        session,
-        plan_id: plan.id,
-        name: plan.name,
-        amount: plan.price,
-        first_charge: firstCharge === true,
-        signup_merchant_uid: order.merchant_uid,
-        status: 'pending',
-      };
-      store.subscriptions.set(customerUid, sub);
-      return { subscription: subscriptionView(sub), order: orderView(order), notice_url: noticeUrl };
-    }],
+    [
+      'POST',
+      /^\/api\/subscriptions$/,
+      async ({ req, sid }) => {
+        const { planId, firstCharge } = await readJson(req);
+        const plan = typeof planId === 'string' ? findPlan(planId) : undefined;
+        if (!plan) throw new HttpError(400, `Unknown planId ${JSON.stringify(planId)}.`);
+        const session = sid();
+        const customerUid = newUid('cust');
+        const order = store.addOrder({
+          merchant_uid: newUid('join'),
+          session,
+          kind: 'subscription',
+          customer_uid: customerUid,
+          name: firstCharge === true ? `${plan.name} (첫 달)` : `${plan.name} (카드 등록)`,
+          amount: firstCharge === true ? plan.price : 0,
+        });
+        /** @type {Subscription} */
+        const sub = {
+          customer_uid: customerUid,
+          session,
+          plan_id: plan.id,
+          name: plan.name,
+          amount: plan.price,
+          first_charge: firstCharge === true,
+          signup_merchant_uid: order.merchant_uid,
+          status: 'pending',
+        };
+        store.subscriptions.set(customerUid, sub);
+        return { subscription: subscriptionView(sub), order: orderView(order), notice_url: noticeUrl };
+      },
+    ],
     ['GET', /^\/api\/subscriptions$/, async ({ sid }) => ({ subscriptions: store.subscriptionsOf(sid()).map(subscriptionView) })],
     ['GET', /^\/api\/subscriptions\/([\w-]+)$/, async ({ match, sid }) => ({ subscription: subscriptionView(ownSubscription(match[0], sid())) })],
-    ['POST', /^\/api\/subscriptions\/([\w-]+)\/charge$/, async ({ match, sid }) => {
-      const sub = ownSubscription(match[0], sid());
-      if (sub.status !== 'active') throw new HttpError(409, '카드 등록을 먼저 마쳐 주세요.');
-      const order = addRenewal(sub, '추가 결제');
-      try {
-        const payment = await iamport.chargeBillingKey({ customer_uid: sub.customer_uid, merchant_uid: order.merchant_uid, amount: sub.amount, name: order.name, notice_url: noticeUrl });
-        record(order, payment, 'paid');
-        return { order: orderView(order) };
-      } catch (error) {
-        if (!(error instanceof IamportPaymentDeclinedError)) throw error;
-        Object.assign(order, { status: 'failed', fail_reason: error.failReason });
-        // A declined card is an answer, not a server error (i'mport answers it with code 0 too):
-        // 200 with the failed order, so the browser logs no failed request.
-        return { order: orderView(order), declined: `결제가 거절되었습니다: ${error.failReason}` };
-      }
-    }],
+    [
+      'POST',
+      /^\/api\/subscriptions\/([\w-]+)\/charge$/,
+      async ({ match, sid }) => {
+        const sub = ownSubscription(match[0], sid());
+        if (sub.status !== 'active') throw new HttpError(409, '카드 등록을 먼저 마쳐 주세요.');
+        const order = addRenewal(sub, '추가 결제');
+        try {
+          const payment = await iamport.chargeBillingKey({
+            customer_uid: sub.customer_uid,
+            merchant_uid: order.merchant_uid,
+            amount: sub.amount,
+            name: order.name,
+            notice_url: noticeUrl,
+          });
+          record(order, payment, 'paid');
+          return { order: orderView(order) };
+        } catch (error) {
+          if (!(error instanceof IamportPaymentDeclinedError)) throw error;
+          Object.assign(order, { status: 'failed', fail_reason: error.failReason });
+          // A declined card is an answer, not a server error (i'mport answers it with code 0 too):
+          // 200 with the failed order, so the browser logs no failed request.
+          return { order: orderView(order), declined: `결제가 거절되었습니다: ${error.failReason}` };
+        }
+      },
+    ],
   ];
 
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */

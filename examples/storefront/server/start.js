@@ -48,9 +48,13 @@ function parseArgs(argv, env = process.env, warn = console.warn) {
     else if (arg === '--help' || arg === '-h') options.help = true;
     else throw new UsageError(`unknown option ${arg}.`);
   }
-  for (const [key, names] of [['port', 'SHOP_PORT / --port'], ['sandboxPort', 'IAMPORT_SANDBOX_PORT / --sandbox-port']]) {
+  for (const [key, names] of [
+    ['port', 'SHOP_PORT / --port'],
+    ['sandboxPort', 'IAMPORT_SANDBOX_PORT / --sandbox-port'],
+  ]) {
     const value = Number(options[key]);
-    if (options[key] === undefined || !/^\d+$/.test(options[key]) || value > 65535) throw new UsageError(`${names} must be a port number (0-65535); got ${JSON.stringify(options[key])}.`);
+    if (options[key] === undefined || !/^\d+$/.test(options[key]) || value > 65535)
+      throw new UsageError(`${names} must be a port number (0-65535); got ${JSON.stringify(options[key])}.`);
     options[key] = value;
   }
   return options;
@@ -60,9 +64,12 @@ function parseArgs(argv, env = process.env, warn = console.warn) {
 function explainListenError(error, what, port, envName) {
   const other = port > 0 && port < 65535 ? port + 1 : 0;
   if (error?.code === 'EADDRINUSE') {
-    return new Error(`port ${port} is already in use, so ${what} cannot start. Stop whatever uses it, or pick another port: ${envName}=${other} npm start (0 = any free port)`);
+    return new Error(
+      `port ${port} is already in use, so ${what} cannot start. Stop whatever uses it, or pick another port: ${envName}=${other} npm start (0 = any free port)`,
+    );
   }
-  if (error?.code === 'EACCES') return new Error(`not allowed to listen on port ${port} (${what}). Pick a port above 1023: ${envName}=${port + 1000} npm start`);
+  if (error?.code === 'EACCES')
+    return new Error(`not allowed to listen on port ${port} (${what}). Pick a port above 1023: ${envName}=${port + 1000} npm start`);
   return error;
 }
 
@@ -92,9 +99,11 @@ async function main() {
   const { startShop } = await import('./shop.js');
   const { startSandboxServer } = await import(pathToFileURL(join(ROOT, 'dist/sandbox-server.js')).href);
 
-  const sandbox = await startSandboxServer({ port: options.sandboxPort, host: options.host, quiet: options.quiet, merchantName: '온기 커피 로스터스' }).catch((error) => {
-    throw explainListenError(error, 'iamport-sandbox', options.sandboxPort, 'IAMPORT_SANDBOX_PORT');
-  });
+  const sandbox = await startSandboxServer({ port: options.sandboxPort, host: options.host, quiet: options.quiet, merchantName: '온기 커피 로스터스' }).catch(
+    (error) => {
+      throw explainListenError(error, 'iamport-sandbox', options.sandboxPort, 'IAMPORT_SANDBOX_PORT');
+    },
+  );
   let shop;
   try {
     shop = await startShop({ port: options.port, host: options.host, sandboxUrl: sandbox.url, distDir: SHOP_DIST, quiet: options.quiet });

@@ -50,7 +50,10 @@ export function createStore() {
   return {
     orders,
     subscriptions,
-    /** A new order, or a new payment attempt of one when `order_no` is given. @param {Omit<Order, 'status' | 'created_at' | 'order_no'> & { status?: OrderStatus, order_no?: string }} fields */
+    /**
+     * A new order, or a new payment attempt of one when `order_no` is given.
+     * @param {Omit<Order, 'status' | 'created_at' | 'order_no'> & { status?: OrderStatus, order_no?: string }} fields
+     */
     addOrder(fields) {
       const now = Date.now();
       /** @type {Order} */

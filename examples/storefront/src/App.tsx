@@ -33,7 +33,13 @@ export function App({ config }: { config: ShopConfig }) {
   const path = usePathname();
   return (
     // redirectUrl: where the payment window sends a phone back (m_redirect_url).
-    <IamportProvider merchantCode={config.merchantCode} pg={config.pg} scriptUrl={config.scriptUrl} redirectUrl={`${location.origin}/payments/complete`} locale="ko">
+    <IamportProvider
+      merchantCode={config.merchantCode}
+      pg={config.pg}
+      scriptUrl={config.scriptUrl}
+      redirectUrl={`${location.origin}/payments/complete`}
+      locale="ko"
+    >
       <a className="skip-link" href="#main">
         본문으로 건너뛰기
       </a>
@@ -64,9 +70,7 @@ export function App({ config }: { config: ShopConfig }) {
         <Page key={path} path={path} config={config} />
       </main>
       <footer className="site-footer">
-        <p>
-          온기 커피 로스터스 · 서울시 마포구 연남로 12 · 사업자등록번호 000-00-00000 (데모)
-        </p>
+        <p>온기 커피 로스터스 · 서울시 마포구 연남로 12 · 사업자등록번호 000-00-00000 (데모)</p>
         <p>
           이 상점은 <strong>react-iamport-jtnet</strong> 데모입니다. 결제는 <code>iamport-sandbox</code>에서만 일어나며 실제로 청구되지 않습니다.
         </p>

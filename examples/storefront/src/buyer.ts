@@ -10,7 +10,11 @@ const FIELDS = ['buyer_name', 'buyer_email', 'buyer_tel'] as const;
 /** Remember the buyer fields of `form` (the kit's inputs are named after the request parameters) for order `orderNo`. */
 export function rememberBuyer(orderNo: string, form: HTMLFormElement): void {
   const data = new FormData(form);
-  const buyer = Object.fromEntries(FIELDS.map((field) => [field, String(data.get(field) ?? '')]).filter(([, value]) => value));
+  const buyer: Buyer = {};
+  for (const field of FIELDS) {
+    const value = data.get(field);
+    if (typeof value === 'string' && value) buyer[field] = value;
+  }
   try {
     sessionStorage.setItem(KEY, JSON.stringify({ orderNo, buyer }));
   } catch {
@@ -23,7 +27,7 @@ export function recallBuyer(orderNo: string): Buyer | undefined {
   try {
     const saved = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as { orderNo?: unknown; buyer?: Record<string, unknown> } | null;
     if (saved?.orderNo !== orderNo || !saved.buyer) return undefined;
-    return Object.fromEntries(FIELDS.filter((field) => typeof saved.buyer![field] === 'string').map((field) => [field, saved.buyer![field]])) as Buyer;
+    return Object.fromEntries(FIELDS.filter((field) => typeof saved.buyer![field] === 'string').map((field) => [field, saved.buyer![field]]));
   } catch {
     return undefined;
   }

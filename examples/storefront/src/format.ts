@@ -1,7 +1,15 @@
 import type { Order, OrderStatus } from './api';
 
 const WON = new Intl.NumberFormat('ko-KR', { style: 'currency', currency: 'KRW' });
-const PARTS = new Intl.DateTimeFormat('ko-KR', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Seoul' });
+const PARTS = new Intl.DateTimeFormat('ko-KR', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'Asia/Seoul',
+});
 
 /** ₩15,000 */
 export const won = (amount: number) => WON.format(amount);

@@ -21,7 +21,11 @@ export function navigate(to: string) {
 
 /** The current pathname. */
 export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => location.pathname, () => '/');
+  return useSyncExternalStore(
+    subscribe,
+    () => location.pathname,
+    () => '/',
+  );
 }
 
 /** Title of the tab, per page. */
@@ -45,7 +49,7 @@ export function useFocusOnMount<T extends HTMLElement>() {
 }
 
 /** An `<a>` that navigates without reloading (modified clicks open a new tab as usual). */
-export function Link({ href, onClick, ...props }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+export function Link({ href, onClick, children, ...props }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
   const handle = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -53,5 +57,9 @@ export function Link({ href, onClick, ...props }: AnchorHTMLAttributes<HTMLAncho
     navigate(href);
   };
   const current = usePathname() === href;
-  return <a href={href} onClick={handle} aria-current={current ? 'page' : undefined} {...props} />;
+  return (
+    <a href={href} onClick={handle} aria-current={current ? 'page' : undefined} {...props}>
+      {children}
+    </a>
+  );
 }

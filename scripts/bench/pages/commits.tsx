@@ -10,14 +10,16 @@ import { expose } from './expose.ts';
 let formCommits = 0;
 const sdk: Iamport = { init() {}, agency() {}, request_pay() {} };
 
-expose({
+const bench = {
   // PaymentForm renders the buyer fields itself (the inputs being typed into).
   read: () => ({ form: formCommits, field: componentRenders.read('PaymentForm'), paymentForm: componentRenders.read('PaymentForm') }),
   reset() {
     formCommits = 0;
     componentRenders.reset();
   },
-});
+};
+export type CommitsBench = typeof bench;
+expose(bench);
 
 createRoot(document.getElementById('root')!).render(
   <IamportProvider merchantCode="imp00000000" pg="jtnet" sdk={sdk}>

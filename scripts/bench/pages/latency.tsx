@@ -38,13 +38,18 @@ function PayButton() {
   const { status: sdkStatus } = useIamport();
   const { requestPayment, isPending, status } = usePayment({ onSuccess: () => void answered++ });
   return (
-    <button type="button" data-status={status} disabled={sdkStatus !== 'ready' || isPending} onClick={() => requestPayment({ pay_method: 'card', name: 'bench', amount: 1004 })}>
+    <button
+      type="button"
+      data-status={status}
+      disabled={sdkStatus !== 'ready' || isPending}
+      onClick={() => requestPayment({ pay_method: 'card', name: 'bench', amount: 1004 })}
+    >
       Pay
     </button>
   );
 }
 
-expose({
+const bench = {
   samples,
   answered: () => answered,
   /** Approve the open request so the next click is allowed. */
@@ -52,7 +57,9 @@ expose({
     answer?.({ success: true, imp_success: true, imp_uid: `imp_${samples.length}`, merchant_uid: '' });
     answer = undefined;
   },
-});
+};
+export type LatencyBench = typeof bench;
+expose(bench);
 
 createRoot(document.getElementById('root')!).render(
   <IamportProvider merchantCode="imp00000000" pg="jtnet" sdk={sdk}>

@@ -18,7 +18,7 @@ import { useForm } from 'react-hook-form';
 import { IamportProvider, PaymentButton, PaymentForm, type Iamport, type RequestPayCallback } from 'react-iamport-jtnet';
 import { expose } from './expose.ts';
 
-type Kind = 'ours' | 'baseline';
+export type Kind = 'ours' | 'baseline';
 
 const sdk: Iamport = {
   init() {},
@@ -76,7 +76,7 @@ function PlainForm() {
   const required = (value: string) => (value.trim() ? true : '필수 입력 항목입니다.');
   return (
     // The same markup as the kit's form (its stylesheet styles both): wrappers for the field grid and the choice grid.
-    <form className="iamport-form" noValidate onSubmit={handleSubmit(() => undefined)}>
+    <form className="iamport-form" noValidate onSubmit={(event) => void handleSubmit(() => undefined)(event)}>
       <div className="iamport-fields">
         {field('buyer_name', '이름', 'text', 'name', required)}
         {field('buyer_email', '이메일', 'email', 'email', (value) => (/^\S+@\S+\.\S+$/.test(value) ? true : '이메일 형식이 올바르지 않습니다.'))}
@@ -135,7 +135,7 @@ function mountOnce(kind: Kind): Promise<number> {
     observer.observe(mountHost, { subtree: true, childList: true, attributes: true });
     performance.mark(`mount:${kind}:start`);
     const started = performance.now();
-    root!.render(trees[kind]!());
+    root!.render(trees[kind]());
   });
 }
 
@@ -171,7 +171,12 @@ function Buttons() {
           Pay (kit)
         </PaymentButton>
       </span>
-      <button type="button" className="iamport-button" data-kind="baseline" onClick={() => sdk.request_pay({ ...PARAMS, pg: 'jtnet', merchant_uid: `order_${++bareSerial}` }, () => {})}>
+      <button
+        type="button"
+        className="iamport-button"
+        data-kind="baseline"
+        onClick={() => sdk.request_pay({ ...PARAMS, pg: 'jtnet', merchant_uid: `order_${++bareSerial}` }, () => {})}
+      >
         Pay (bare)
       </button>
     </>
@@ -184,7 +189,7 @@ createRoot(document.getElementById('root')!).render(
   </IamportProvider>,
 );
 
-expose({
+const bench = {
   mountOnce,
   clicks,
   answered: () => answered,
@@ -193,4 +198,6 @@ expose({
     pending?.({ success: true, imp_success: true, imp_uid: `imp_${clicks.length}`, merchant_uid: '' });
     pending = undefined;
   },
-});
+};
+export type RatiosBench = typeof bench;
+expose(bench);

@@ -38,14 +38,19 @@ export function checkMerchantUid({ merchant_uid: uid }: Params, issues: IssueLis
   } else if (UNSAFE_ID.test(uid as string)) {
     issues.add('merchant_uid', `merchant_uid must not contain spaces or control characters; got ${describe(uid)}.`, DEV && 'It travels in redirect URLs.');
   } else if (PLACEHOLDER_UIDS.test(uid as string)) {
-    issues.add('merchant_uid', `merchant_uid ${describe(uid)} looks like a placeholder, not an id unique to this order;`, DEV && `a reused id is refused once paid (F1002). ${fix}`);
+    issues.add(
+      'merchant_uid',
+      `merchant_uid ${describe(uid)} looks like a placeholder, not an id unique to this order;`,
+      DEV && `a reused id is refused once paid (F1002). ${fix}`,
+    );
   }
 }
 
 export function checkName({ name }: Params, issues: IssueList): void {
   if (name === undefined) return;
   if (!isString(name)) issues.add('name', `name must be a string (the order name); got ${describe(name)}.`);
-  else if (name.length > NAME_MAX_LENGTH) issues.add('name', `name must be at most ${NAME_MAX_LENGTH} characters; got ${name.length}.`, DEV && 'Shorten the order name, e.g. "Item A and 2 more".');
+  else if (name.length > NAME_MAX_LENGTH)
+    issues.add('name', `name must be at most ${NAME_MAX_LENGTH} characters; got ${name.length}.`, DEV && 'Shorten the order name, e.g. "Item A and 2 more".');
 }
 
 /** Adds an issue unless `value` is a non-negative safe integer number; returns whether it is. */
@@ -78,9 +83,18 @@ export function checkAmount(params: Params, issues: IssueList, billing: boolean)
 
 export function checkCustomerUid({ customer_uid: uid }: Params, issues: IssueList, billing: boolean): void {
   if (!billing) {
-    if (uid !== undefined) issues.add('customer_uid', 'customer_uid is only for billing-key requests;', DEV && 'use useBillingKey()/validateBillingKeyRequest(), or remove it for a one-time payment.');
+    if (uid !== undefined)
+      issues.add(
+        'customer_uid',
+        'customer_uid is only for billing-key requests;',
+        DEV && 'use useBillingKey()/validateBillingKeyRequest(), or remove it for a one-time payment.',
+      );
   } else if (isBlank(uid)) {
-    issues.add('customer_uid', `customer_uid is required for a billing key; got ${describe(uid)}.`, DEV && "Pass a non-empty string you map 1:1 to the buyer's card, e.g. 'user_42_card'.");
+    issues.add(
+      'customer_uid',
+      `customer_uid is required for a billing key; got ${describe(uid)}.`,
+      DEV && "Pass a non-empty string you map 1:1 to the buyer's card, e.g. 'user_42_card'.",
+    );
   } else if (UNSAFE_ID.test(uid as string)) {
     issues.add('customer_uid', `customer_uid must not contain spaces or control characters; got ${describe(uid)}.`);
   }
@@ -89,7 +103,11 @@ export function checkCustomerUid({ customer_uid: uid }: Params, issues: IssueLis
 export function checkUrls({ m_redirect_url: redirect, notice_url: notice }: Params, issues: IssueList): void {
   const check = (field: string, value: unknown) => {
     if (!isString(value) || !isAbsoluteHttpUrl(value)) {
-      issues.add(field, `${field} must be an absolute http(s) URL; got ${describe(value)}.`, DEV && 'e.g. https://shop.example/payments/complete; build it with new URL(path, window.location.origin).href.');
+      issues.add(
+        field,
+        `${field} must be an absolute http(s) URL; got ${describe(value)}.`,
+        DEV && 'e.g. https://shop.example/payments/complete; build it with new URL(path, window.location.origin).href.',
+      );
     }
   };
   if (redirect !== undefined) check('m_redirect_url', redirect);
@@ -106,7 +124,12 @@ export function checkCard({ card }: Params, issues: IssueList): void {
   const detail = (card as { detail?: unknown }).detail;
   if (detail === undefined) return;
   if (Array.isArray(detail)) checkCardRules(detail, issues);
-  else issues.add('card.detail', `card.detail must be an array of { card_code, enabled }; got ${describe(detail)}.`, DEV && 'Use cardFilter.only([...]) or cardFilter.exclude([...]).');
+  else
+    issues.add(
+      'card.detail',
+      `card.detail must be an array of { card_code, enabled }; got ${describe(detail)}.`,
+      DEV && 'Use cardFilter.only([...]) or cardFilter.exclude([...]).',
+    );
 }
 
 function checkCardRules(detail: unknown[], issues: IssueList): void {
@@ -122,12 +145,20 @@ function checkCardRules(detail: unknown[], issues: IssueList): void {
     const { card_code: code, enabled } = rule as { card_code?: unknown; enabled?: unknown };
     if (typeof enabled !== 'boolean') issues.add(`${at}.enabled`, `${at}.enabled must be true or false; got ${describe(enabled)}.`);
     if (typeof code === 'number') {
-      issues.add(`${at}.card_code`, `${at}.card_code must be a string; got the number ${code}.`, DEV && `Pass '${String(code).padStart(3, '0')}' (codes keep their leading zeros).`);
+      issues.add(
+        `${at}.card_code`,
+        `${at}.card_code must be a string; got the number ${code}.`,
+        DEV && `Pass '${String(code).padStart(3, '0')}' (codes keep their leading zeros).`,
+      );
     } else if (code === '*') {
       if (index) issues.add(`${at}.card_code`, `${at}: the '*' rule must come first;`, DEV && "rules apply in order and '*' would override those before it.");
       allOff = enabled === false;
     } else if (!isCardCode(code)) {
-      issues.add(`${at}.card_code`, `${at}.card_code ${describe(code)} is not in the official card code table;`, DEV && "use e.g. '366' (Shinhan), '041' (Woori) or '*' for all. See CARD_ISSUERS.");
+      issues.add(
+        `${at}.card_code`,
+        `${at}.card_code ${describe(code)} is not in the official card code table;`,
+        DEV && "use e.g. '366' (Shinhan), '041' (Woori) or '*' for all. See CARD_ISSUERS.",
+      );
     } else if (seen.has(code)) {
       issues.add(`${at}.card_code`, `${at}.card_code '${code}' appears twice;`, DEV && 'keep one rule per issuer.');
     } else {
@@ -136,9 +167,14 @@ function checkCardRules(detail: unknown[], issues: IssueList): void {
     }
   });
   if (enablesSome && !allOff) {
-    issues.add('card.detail', 'card.detail enables issuers while every card is already on, so it filters nothing;', DEV && "put { card_code: '*', enabled: false } first (cardFilter.only([...]) does this).");
+    issues.add(
+      'card.detail',
+      'card.detail enables issuers while every card is already on, so it filters nothing;',
+      DEV && "put { card_code: '*', enabled: false } first (cardFilter.only([...]) does this).",
+    );
   }
-  if (allOff && !enablesSome) issues.add('card.detail', 'card.detail switches every card off and enables none, so the window would offer no card;', DEV && 'enable at least one issuer.');
+  if (allOff && !enablesSome)
+    issues.add('card.detail', 'card.detail switches every card off and enables none, so the window would offer no card;', DEV && 'enable at least one issuer.');
 }
 
 export function checkDisplay({ display, amount }: Params, issues: IssueList): void {
@@ -150,9 +186,17 @@ export function checkDisplay({ display, amount }: Params, issues: IssueList): vo
   const quota = (display as { card_quota?: unknown }).card_quota;
   if (quota === undefined) return;
   if (!Array.isArray(quota) || quota.some((m) => !Number.isInteger(m) || m < 1 || m > 36)) {
-    issues.add('display.card_quota', `display.card_quota must be an array of instalment months between 1 and 36; got ${describe(quota)}.`, DEV && '[] means lump sum only.');
+    issues.add(
+      'display.card_quota',
+      `display.card_quota must be an array of instalment months between 1 and 36; got ${describe(quota)}.`,
+      DEV && '[] means lump sum only.',
+    );
   } else if (quota.some((m) => m > 1) && typeof amount === 'number' && amount < INSTALMENT_MINIMUM) {
-    issues.add('display.card_quota', `display.card_quota offers instalments but amount ${amount} is below ₩50,000, the minimum for instalments;`, DEV && 'pass [] or raise the amount.');
+    issues.add(
+      'display.card_quota',
+      `display.card_quota offers instalments but amount ${amount} is below ₩50,000, the minimum for instalments;`,
+      DEV && 'pass [] or raise the amount.',
+    );
   }
 }
 
@@ -181,7 +225,11 @@ export function checkMethodExtras(params: Params, issues: IssueList): void {
     if (params[field] !== undefined && typeof params[field] !== 'boolean') issues.add(field, `${field} must be true or false; got ${describe(params[field])}.`);
   }
   if (method === 'phone' && digital === undefined) {
-    issues.add('digital', "digital is required for pay_method 'phone';", DEV && 'pass true for digital goods (content, game items) or false for physical goods.');
+    issues.add(
+      'digital',
+      "digital is required for pay_method 'phone';",
+      DEV && 'pass true for digital goods (content, game items) or false for physical goods.',
+    );
   }
   if (language !== undefined && language !== 'ko' && language !== 'en') issues.add('language', `language must be 'ko' or 'en'; got ${describe(language)}.`);
   if (data === undefined) return;
@@ -199,7 +247,7 @@ export function checkMethodExtras(params: Params, issues: IssueList): void {
 function isValidDueDate(value: string): boolean {
   const match = /^(\d{4})(\d\d)(\d\d)(?:(\d\d)(\d\d)(\d\d)?)?$/.exec(value);
   if (!match) return false;
-  const [y, mo, d, h = 0, mi = 0, s = 0] = match.slice(1).map((part) => Number(part ?? 0)) as number[];
-  const date = new Date(Date.UTC(y!, mo! - 1, d!));
-  return date.getUTCMonth() === mo! - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
+  const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = match.slice(1).map((part) => Number(part ?? 0));
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
 }

@@ -4,7 +4,7 @@
 export const MERCHANT_UID_MAX_LENGTH = 40;
 
 /** Ids travel in redirect URLs: no whitespace or control characters. */
-export const UNSAFE_ID = /[\s\u0000-\u001f\u007f]/;
+export const UNSAFE_ID = /[\s\p{Cc}]/u;
 
 /** A plausible e-mail address: something@domain.tld, no spaces. */
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;

@@ -73,5 +73,5 @@ export function validateBillingKeyRequest(params: unknown): BillingKeyRequestPar
  */
 export function validateRequest(params: unknown): RequestPayParams {
   const billing = typeof params === 'object' && params !== null && (params as { customer_uid?: unknown }).customer_uid !== undefined;
-  return billing ? (validateBillingKeyRequest(params) as unknown as RequestPayParams) : validatePaymentRequest(params);
+  return billing ? validateBillingKeyRequest(params) : validatePaymentRequest(params);
 }

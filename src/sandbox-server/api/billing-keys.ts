@@ -30,7 +30,8 @@ const unknownCustomer = (customerUid: string) => `등록되지 않은 구매자�
 function channelMid(pg: string | undefined): string {
   if (pg === undefined) return SANDBOX_PG_ID;
   const [provider, mid] = pg.split('.');
-  if (provider !== 'jtnet') throw new ApiError(400, -1, `pg ${JSON.stringify(pg)}: the sandbox has a JTNet channel only; send pg: 'jtnet' (or 'jtnet.{MID}') or leave it out.`);
+  if (provider !== 'jtnet')
+    throw new ApiError(400, -1, `pg ${JSON.stringify(pg)}: the sandbox has a JTNet channel only; send pg: 'jtnet' (or 'jtnet.{MID}') or leave it out.`);
   return mid || SANDBOX_PG_ID;
 }
 

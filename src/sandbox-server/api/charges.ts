@@ -9,14 +9,27 @@ import type { RestRequest } from './request';
 
 const BUYER_FIELDS = ['buyer_name', 'buyer_email', 'buyer_tel', 'buyer_addr', 'buyer_postcode'] as const;
 const CARD_FIELDS = ['card_number', 'expiry', 'birth', 'pwd_2digit', 'cvc'] as const;
-const ORDER_FIELDS = ['merchant_uid', 'amount', 'currency', 'tax_free', 'vat_amount', 'name', 'card_quota', 'custom_data', 'notice_url', ...BUYER_FIELDS] as const;
+const ORDER_FIELDS = [
+  'merchant_uid',
+  'amount',
+  'currency',
+  'tax_free',
+  'vat_amount',
+  'name',
+  'card_quota',
+  'custom_data',
+  'notice_url',
+  ...BUYER_FIELDS,
+] as const;
 
-export const buyer = (body: Fields) => Object.fromEntries(BUYER_FIELDS.map((field) => [field, optionalString(body, field)])) as Pick<PaymentInput, (typeof BUYER_FIELDS)[number]>;
+export const buyer = (body: Fields) =>
+  Object.fromEntries(BUYER_FIELDS.map((field) => [field, optionalString(body, field)])) as Pick<PaymentInput, (typeof BUYER_FIELDS)[number]>;
 
 /** The sandbox channel charges KRW only. */
 export function checkCurrency(body: Fields): void {
   const currency = optionalString(body, 'currency');
-  if (currency !== undefined && currency !== 'KRW') throw new ApiError(400, -1, `currency ${JSON.stringify(currency)} is not supported by the sandbox JTNet channel; send KRW or leave it out.`);
+  if (currency !== undefined && currency !== 'KRW')
+    throw new ApiError(400, -1, `currency ${JSON.stringify(currency)} is not supported by the sandbox JTNet channel; send KRW or leave it out.`);
 }
 
 /** `channel_key` when given (or when `required`): it must be the sandbox channel's. */
@@ -24,14 +37,24 @@ export function checkChannelKey(body: Fields, required: boolean): void {
   const key = optionalString(body, 'channel_key');
   if (key === undefined && !required) return;
   if (key === undefined) {
-    throw new ApiError(400, -1, `channel_key 파라미터가 누락되었습니다. (channel_key is required since 2026-05-20; the sandbox channel's key is ${SANDBOX_CHANNEL_KEY})`);
+    throw new ApiError(
+      400,
+      -1,
+      `channel_key 파라미터가 누락되었습니다. (channel_key is required since 2026-05-20; the sandbox channel's key is ${SANDBOX_CHANNEL_KEY})`,
+    );
   }
-  if (key !== SANDBOX_CHANNEL_KEY) throw new ApiError(400, -1, `channel_key ${JSON.stringify(key)} is not a channel of this merchant; the sandbox channel's key is ${SANDBOX_CHANNEL_KEY}.`);
+  if (key !== SANDBOX_CHANNEL_KEY)
+    throw new ApiError(400, -1, `channel_key ${JSON.stringify(key)} is not a channel of this merchant; the sandbox channel's key is ${SANDBOX_CHANNEL_KEY}.`);
 }
 
 /** Key-in card fields, checked like the real API: 400 naming each bad one. */
 export function checkCard(body: Fields): string {
-  const fields: CardFields = { card_number: requireString(body, 'card_number'), expiry: requireString(body, 'expiry'), birth: requireString(body, 'birth'), pwd_2digit: optionalString(body, 'pwd_2digit') };
+  const fields: CardFields = {
+    card_number: requireString(body, 'card_number'),
+    expiry: requireString(body, 'expiry'),
+    birth: requireString(body, 'birth'),
+    pwd_2digit: optionalString(body, 'pwd_2digit'),
+  };
   const problems = Object.values(cardFieldProblems(fields, Date.now(), false));
   if (problems.length > 0) throw new ApiError(400, -1, problems.join(' '));
   return fields.card_number as string;
@@ -61,7 +84,13 @@ export function again(world: World, request: RestRequest): Reply {
   checkChannelKey(body, false);
   const key = world.store.billingKeys.get(customerUid);
   if (!key) throw new ApiError(200, 1, `등록되지 않은 구매자입니다. (no billing key for customer_uid ${JSON.stringify(customerUid)}; issue one first)`);
-  return ok(charge(world, { ...input, customer_uid: customerUid, customer_uid_usage: 'payment', card_number: key.card, card_code: key.info.card_code, pg_id: key.info.pg_id }, urls));
+  return ok(
+    charge(
+      world,
+      { ...input, customer_uid: customerUid, customer_uid_usage: 'payment', card_number: key.card, card_code: key.info.card_code, pg_id: key.info.pg_id },
+      urls,
+    ),
+  );
 }
 
 /** POST /subscribe/payments/onetime — key-in charge; with customer_uid the card is also saved as a key. */
@@ -70,13 +99,30 @@ export function onetime(world: World, request: RestRequest): Reply {
   const input = { ...order(body, request.form), name: optionalString(body, 'name'), pg: optionalString(body, 'pg') };
   const cardNumber = checkCard(body);
   const customerUid = optionalString(body, 'customer_uid');
-  const payment = charge(world, { ...input, card_number: cardNumber, customer_uid: customerUid, customer_uid_usage: customerUid ? 'payment' : undefined }, noticeUrlList(body));
+  const payment = charge(
+    world,
+    { ...input, card_number: cardNumber, customer_uid: customerUid, customer_uid_usage: customerUid ? 'payment' : undefined },
+    noticeUrlList(body),
+  );
   const verdict = classifyCard(cardNumber);
   if (customerUid && (verdict === 'approve' || verdict === 'decline')) saveBillingKey(world, customerUid, cardNumber, body, undefined, payment.pg_id);
   return ok(payment);
 }
 
-const CANCEL_FIELDS = ['imp_uid', 'merchant_uid', 'amount', 'tax_free', 'vat_amount', 'checksum', 'reason', 'refund_holder', 'refund_bank', 'refund_account', 'refund_tel', 'enable_webhook'] as const;
+const CANCEL_FIELDS = [
+  'imp_uid',
+  'merchant_uid',
+  'amount',
+  'tax_free',
+  'vat_amount',
+  'checksum',
+  'reason',
+  'refund_holder',
+  'refund_bank',
+  'refund_account',
+  'refund_tel',
+  'enable_webhook',
+] as const;
 
 /**
  * POST /payments/cancel — full or partial; `checksum` must equal the cancellable balance when

@@ -78,7 +78,8 @@ export function paymentsByStatus(world: World, status: string, { query }: RestRe
 export function getPayments(world: World, request: RestRequest): Reply {
   const impUids = stringList(request.query.imp_uid, 'imp_uid') ?? [];
   const merchantUids = stringList(request.query.merchant_uid, 'merchant_uid') ?? [];
-  if (impUids.length + merchantUids.length === 0) throw new ApiError(400, -1, 'imp_uid[] 또는 merchant_uid[] 파라미터가 필요합니다. (send ?imp_uid[]=imp_… or ?merchant_uid[]=…)');
+  if (impUids.length + merchantUids.length === 0)
+    throw new ApiError(400, -1, 'imp_uid[] 또는 merchant_uid[] 파라미터가 필요합니다. (send ?imp_uid[]=imp_… or ?merchant_uid[]=…)');
   const withSandbox = includeSandbox(request.query);
   const found: SandboxPayment[] = [];
   for (const impUid of impUids) {
@@ -98,7 +99,8 @@ export function customerPayments(world: World, customerUid: string, { query }: R
   const { page, limit } = pageParams(query, { limit: 20 });
   const withSandbox = includeSandbox(query);
   const all = world.store.paymentsOfCustomer(customerUid);
-  if (all.length === 0 && !world.store.billingKeys.has(customerUid)) throw notFound(`등록되지 않은 구매자입니다. (no billing key and no payment for customer_uid ${JSON.stringify(customerUid)})`);
+  if (all.length === 0 && !world.store.billingKeys.has(customerUid))
+    throw notFound(`등록되지 않은 구매자입니다. (no billing key and no payment for customer_uid ${JSON.stringify(customerUid)})`);
   const shown = all.filter((payment) => visible(payment, withSandbox));
   return ok(paginate(sortPayments(shown, '-started'), page, limit));
 }

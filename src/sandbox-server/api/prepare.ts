@@ -6,7 +6,11 @@ import type { RestRequest } from './request';
 
 function parsePrepared({ body: raw, form }: RestRequest): Prepared {
   const body = pick(raw, ['merchant_uid', 'amount', 'currency']);
-  return { merchant_uid: requireString(body, 'merchant_uid'), amount: requireInteger(body, 'amount', form, 0), currency: optionalString(body, 'currency') ?? null };
+  return {
+    merchant_uid: requireString(body, 'merchant_uid'),
+    amount: requireInteger(body, 'amount', form, 0),
+    currency: optionalString(body, 'currency') ?? null,
+  };
 }
 
 /**
@@ -26,7 +30,12 @@ export function prepare(world: World, request: RestRequest): Reply {
 /** PUT /payments/prepare — changes a registered amount; 404 when the merchant_uid was never prepared. */
 export function updatePrepared(world: World, request: RestRequest): Reply {
   const prepared = parsePrepared(request);
-  if (!world.store.prepared.has(prepared.merchant_uid)) throw new ApiError(404, -1, `사전등록된 결제정보가 존재하지 않습니다. (merchant_uid ${prepared.merchant_uid} was never prepared; POST /payments/prepare first)`);
+  if (!world.store.prepared.has(prepared.merchant_uid))
+    throw new ApiError(
+      404,
+      -1,
+      `사전등록된 결제정보가 존재하지 않습니다. (merchant_uid ${prepared.merchant_uid} was never prepared; POST /payments/prepare first)`,
+    );
   world.store.savePrepared(prepared);
   return ok(prepared);
 }

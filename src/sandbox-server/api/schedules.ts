@@ -8,7 +8,22 @@ import { buyer, checkChannelKey, checkCurrency } from './charges';
 import { pageParams, paginate } from './list';
 import type { RestRequest } from './request';
 
-const ENTRY_FIELDS = ['merchant_uid', 'schedule_at', 'amount', 'currency', 'tax_free', 'vat_amount', 'name', 'custom_data', 'notice_url', 'buyer_name', 'buyer_email', 'buyer_tel', 'buyer_addr', 'buyer_postcode'] as const;
+const ENTRY_FIELDS = [
+  'merchant_uid',
+  'schedule_at',
+  'amount',
+  'currency',
+  'tax_free',
+  'vat_amount',
+  'name',
+  'custom_data',
+  'notice_url',
+  'buyer_name',
+  'buyer_email',
+  'buyer_tel',
+  'buyer_addr',
+  'buyer_postcode',
+] as const;
 const SCHEDULE_STATUSES = ['scheduled', 'executed', 'revoked'] as const;
 
 const nullable = (value: string | undefined) => value ?? null;
@@ -24,7 +39,8 @@ export function schedule(world: World, { body: raw, form }: RestRequest): Reply 
   }
   const defaultNotice = noticeUrlList(body);
   const entries = list.map((item, index) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new ApiError(400, -1, `schedules[${index}] must be an object {merchant_uid, schedule_at, amount, name}.`);
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      throw new ApiError(400, -1, `schedules[${index}] must be an object {merchant_uid, schedule_at, amount, name}.`);
     const entry = pick(item as Fields, ENTRY_FIELDS);
     checkCurrency(entry);
     optionalInteger(entry, 'tax_free', form, 0);
@@ -61,7 +77,21 @@ export function schedule(world: World, { body: raw, form }: RestRequest): Reply 
     executed_at: 0,
     revoked_at: 0,
     currency: 'KRW',
-    ...(entry as Omit<Schedule, 'customer_uid' | 'customer_id' | 'imp_uid' | 'pg_provider' | 'pg_id' | 'executed_at' | 'revoked_at' | 'currency' | 'notice_url' | 'schedule_status' | 'payment_status' | 'fail_reason'>),
+    ...(entry as Omit<
+      Schedule,
+      | 'customer_uid'
+      | 'customer_id'
+      | 'imp_uid'
+      | 'pg_provider'
+      | 'pg_id'
+      | 'executed_at'
+      | 'revoked_at'
+      | 'currency'
+      | 'notice_url'
+      | 'schedule_status'
+      | 'payment_status'
+      | 'fail_reason'
+    >),
     notice_url: notice.length === 0 ? null : notice.length === 1 ? notice[0]! : notice,
     schedule_status: 'scheduled',
     payment_status: null,
@@ -123,7 +153,13 @@ export function runDueSchedules(world: World): number {
       world.store.saveSchedule(s);
       continue;
     }
-    Object.assign(s, { schedule_status: 'executed', executed_at: now, imp_uid: payment.imp_uid, payment_status: payment.status === 'paid' ? 'paid' : 'failed', fail_reason: payment.fail_reason });
+    Object.assign(s, {
+      schedule_status: 'executed',
+      executed_at: now,
+      imp_uid: payment.imp_uid,
+      payment_status: payment.status === 'paid' ? 'paid' : 'failed',
+      fail_reason: payment.fail_reason,
+    });
     world.store.saveSchedule(s);
     // charge() notifies paid payments; a scheduled attempt that failed is notified too
     if (payment.status === 'failed') notify(world, payment);

@@ -7,6 +7,9 @@ export type CardVerdict = 'approve' | 'decline' | 'network' | 'invalid';
 /** Issuer used when no issuer was chosen (REST key-in): Shinhan. */
 export const DEFAULT_CARD_CODE = '366';
 
+/** A field as typed text: a string or a number; anything else (an object, a repeated field's list) reads as empty. */
+const typed = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+
 /**
  * `4242424242424242`, `4242 4242 …` or `4242-4242-…` → `4242-4242-4242-4242`; `null` unless 16 digits.
  *
@@ -39,7 +42,7 @@ export function classifyCard(value: unknown): CardVerdict {
  * maskCardNumber('4242-4242-4242-4242') // '424242******4242'
  */
 export function maskCardNumber(value: unknown): string {
-  const digits = String(value ?? '').replace(/\D/g, '');
+  const digits = typed(value).replace(/\D/g, '');
   return digits.length < 10 ? '*'.repeat(digits.length) : `${digits.slice(0, 6)}${'*'.repeat(digits.length - 10)}${digits.slice(-4)}`;
 }
 
@@ -86,9 +89,9 @@ export function cardFieldProblems(fields: CardFields, nowMs: number, requirePass
   const problems: Partial<Record<keyof CardFields, string>> = {};
   if (!normaliseCardNumber(fields.card_number)) problems.card_number = CARD_FIELD_MESSAGES.card_number;
   if (!isFutureExpiry(fields.expiry, nowMs)) problems.expiry = CARD_FIELD_MESSAGES.expiry;
-  if (!/^(\d{6}|\d{10})$/.test(String(fields.birth ?? '').replace(/-/g, ''))) problems.birth = CARD_FIELD_MESSAGES.birth;
+  if (!/^(\d{6}|\d{10})$/.test(typed(fields.birth).replace(/-/g, ''))) problems.birth = CARD_FIELD_MESSAGES.birth;
   const pwd = fields.pwd_2digit;
-  if ((requirePassword || (pwd !== undefined && pwd !== '')) && !/^\d{2}$/.test(String(pwd ?? ''))) problems.pwd_2digit = CARD_FIELD_MESSAGES.pwd_2digit;
+  if ((requirePassword || (pwd !== undefined && pwd !== '')) && !/^\d{2}$/.test(typed(pwd))) problems.pwd_2digit = CARD_FIELD_MESSAGES.pwd_2digit;
   return problems;
 }
 

@@ -37,11 +37,15 @@ const splitPg = (pg: string): [string, string | null] => {
 export function toChannels(settings: readonly (string | SandboxChannel)[]): Channel[] {
   return settings.map((setting, index) => {
     const { pg, type = 'payment' } = typeof setting === 'string' ? { pg: setting } : setting;
-    if (typeof pg !== 'string' || !/^[a-z_]+(\.[\w-]+)?$/.test(pg)) throw new TypeError(`pgs[${index}] must be a PG like 'jtnet' or 'jtnet.{MID}'; got ${JSON.stringify(pg)}.`);
-    if (type !== 'payment' && type !== 'certification') throw new TypeError(`pgs[${index}].type must be 'payment' or 'certification'; got ${JSON.stringify(type)}.`);
+    if (typeof pg !== 'string' || !/^[a-z_]+(\.[\w-]+)?$/.test(pg))
+      throw new TypeError(`pgs[${index}] must be a PG like 'jtnet' or 'jtnet.{MID}'; got ${JSON.stringify(pg)}.`);
+    if (type !== 'payment' && type !== 'certification')
+      throw new TypeError(`pgs[${index}].type must be 'payment' or 'certification'; got ${JSON.stringify(type)}.`);
     const [provider, mid] = splitPg(pg);
     if (type === 'payment' && provider !== 'jtnet') {
-      throw new TypeError(`pgs[${index}]: the sandbox window is JTNet's, so payment channels are 'jtnet' or 'jtnet.{MID}'; got ${JSON.stringify(pg)}. (Request another provider with request_pay({ pg }) to see it go to the default channel.)`);
+      throw new TypeError(
+        `pgs[${index}]: the sandbox window is JTNet's, so payment channels are 'jtnet' or 'jtnet.{MID}'; got ${JSON.stringify(pg)}. (Request another provider with request_pay({ pg }) to see it go to the default channel.)`,
+      );
     }
     const isDefault = index === 0;
     return { key: isDefault ? 'default' : [type, provider, mid].filter(Boolean).join('.'), pg, provider, mid, type, isDefault };
@@ -60,7 +64,9 @@ export function findChannel<C extends Channel>(channels: readonly C[], pg: strin
   const [provider, mid] = typeof pg === 'string' && pg !== '' ? splitPg(pg) : [undefined, null];
   const matches = (channel: C) => channel.provider === provider && (!mid || channel.mid === mid) && channel.type === type;
   const fallback = channels.find((channel) => channel.isDefault);
-  const exact = provider ? channels.find((channel) => !channel.isDefault && channel.type === type && channel.provider === provider && channel.mid === mid) : fallback;
+  const exact = provider
+    ? channels.find((channel) => !channel.isDefault && channel.type === type && channel.provider === provider && channel.mid === mid)
+    : fallback;
   if (exact?.type === type) return exact;
   return (
     (fallback && matches(fallback) ? fallback : undefined) ??

@@ -68,8 +68,10 @@ export function formatFaults(faults: SandboxFaults): string {
  */
 export function checkFaults(faults: SandboxFaults = {}): SandboxFaults {
   const { init, window, slowInitMs } = faults;
-  if (init !== undefined && !INIT_FAULTS.includes(init)) throw new TypeError(`faults.init must be 'network-error' or 'server-error'; got ${JSON.stringify(init)}.`);
-  if (window !== undefined && !WINDOW_FAULTS.includes(window)) throw new TypeError(`faults.window must be 'load-error' or 'no-answer'; got ${JSON.stringify(window)}.`);
+  if (init !== undefined && !INIT_FAULTS.includes(init))
+    throw new TypeError(`faults.init must be 'network-error' or 'server-error'; got ${JSON.stringify(init)}.`);
+  if (window !== undefined && !WINDOW_FAULTS.includes(window))
+    throw new TypeError(`faults.window must be 'load-error' or 'no-answer'; got ${JSON.stringify(window)}.`);
   if (slowInitMs !== undefined && !(Number.isInteger(slowInitMs) && slowInitMs >= 0)) {
     throw new TypeError(`faults.slowInitMs must be a whole number of milliseconds (0 or more); got ${JSON.stringify(slowInitMs)}.`);
   }

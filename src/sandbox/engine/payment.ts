@@ -225,7 +225,10 @@ export function createPayment(input: PaymentInput, context: PaymentContext): San
  * cancelPayment(payment, { amount: 1000, reason: 'partial refund', nowMs: Date.now(), random: createRandom() })
  * payment.cancel_history.at(-1)?.cancellation_id // 'cancel_…'
  */
-export function cancelPayment(payment: SandboxPayment, { amount, reason, nowMs, random }: { amount: number; reason: string | null; nowMs: number; random: Random }): SandboxCancellation {
+export function cancelPayment(
+  payment: SandboxPayment,
+  { amount, reason, nowMs, random }: { amount: number; reason: string | null; nowMs: number; random: Random },
+): SandboxCancellation {
   const now = Math.floor(nowMs / 1000);
   const cancellationId = `cancel_${randomDigits(random, 16)}`;
   const entry: SandboxCancellation = {

@@ -34,10 +34,20 @@ export function toCallbackResponse(payment: SandboxPayment): RequestPayResponse 
     receipt_url: payment.receipt_url,
   };
   if (payment.pay_method === 'card') {
-    Object.assign(response, { apply_num: payment.apply_num ?? '', card_name: payment.card_name, card_number: payment.card_number, card_quota: payment.card_quota });
+    Object.assign(response, {
+      apply_num: payment.apply_num ?? '',
+      card_name: payment.card_name,
+      card_number: payment.card_number,
+      card_quota: payment.card_quota,
+    });
   }
   if (payment.pay_method === 'vbank') {
-    Object.assign(response, { vbank_num: payment.vbank_num, vbank_name: payment.vbank_name, vbank_holder: payment.vbank_holder, vbank_date: payment.vbank_date });
+    Object.assign(response, {
+      vbank_num: payment.vbank_num,
+      vbank_name: payment.vbank_name,
+      vbank_holder: payment.vbank_holder,
+      vbank_date: payment.vbank_date,
+    });
   }
   if (payment.customer_uid) response.customer_uid = payment.customer_uid;
   if (!ok) Object.assign(response, { error_code: PG_FAILURE_CODE, error_msg: payment.fail_reason ?? '' });
@@ -94,8 +104,17 @@ export const SDK_FAIL_PAGE = 'https://service.iamport.kr/payments/fail';
  */
 export function sdkFailureRedirectUrl(base: string | undefined, response: RequestPayResponse, failPage: string = SDK_FAIL_PAGE): string {
   const fields: [string, unknown][] = base
-    ? [['imp_uid', response.imp_uid], ['merchant_uid', response.merchant_uid], ['imp_success', 'false'], ['error_msg', response.error_msg]]
-    : [['imp_uid', response.imp_uid], ['success', 'false'], ['error_msg', response.error_msg]];
+    ? [
+        ['imp_uid', response.imp_uid],
+        ['merchant_uid', response.merchant_uid],
+        ['imp_success', 'false'],
+        ['error_msg', response.error_msg],
+      ]
+    : [
+        ['imp_uid', response.imp_uid],
+        ['success', 'false'],
+        ['error_msg', response.error_msg],
+      ];
   const url = new URL(base ?? failPage);
   const added = fields.map((field) => field.join('=')).join('&');
   const search = url.search ? (url.search.includes('&') ? url.search + added : `${url.search}&${added}`) : `?${added}`;

@@ -30,7 +30,11 @@ export function billingMethods({ authed, lookup, charge }: Transport): BillingMe
     async chargeBillingKey(params) {
       const checks = new Checks('chargeBillingKey');
       if (checks.object(params, 'params')) {
-        checks.id('customer_uid', params.customer_uid).merchantUid('merchant_uid', params.merchant_uid).amount('amount', params.amount).text('name', params.name, false);
+        checks
+          .id('customer_uid', params.customer_uid)
+          .merchantUid('merchant_uid', params.merchant_uid)
+          .amount('amount', params.amount)
+          .text('name', params.name, false);
         checkChargeOptions(checks, params).text('channel_key', params.channel_key);
       }
       checks.done();
@@ -40,7 +44,7 @@ export function billingMethods({ authed, lookup, charge }: Transport): BillingMe
     async payOnetime(params) {
       const checks = new Checks('payOnetime');
       if (checks.object(params, 'params')) {
-        checks.merchantUid('merchant_uid', params.merchant_uid).amount('amount', params.amount).card(params as unknown as Record<string, unknown>);
+        checks.merchantUid('merchant_uid', params.merchant_uid).amount('amount', params.amount).card(params);
         checkChargeOptions(checks, params).id('customer_uid', params.customer_uid, true).text('name', params.name);
       }
       checks.done();
@@ -50,11 +54,11 @@ export function billingMethods({ authed, lookup, charge }: Transport): BillingMe
     async issueBillingKey(params) {
       const checks = new Checks('issueBillingKey');
       if (checks.object(params, 'params')) {
-        checks.id('customer_uid', params.customer_uid).card(params as unknown as Record<string, unknown>);
+        checks.id('customer_uid', params.customer_uid).card(params);
         if (typeof params.channel_key !== 'string' || params.channel_key.trim() === '') {
           checks.add(
             'channel_key',
-            'channel_key is required (since 2026-05-20): pass the channel key from the i\'mport console, [연동관리] → [연동 정보] (a test channel issues test keys).',
+            "channel_key is required (since 2026-05-20): pass the channel key from the i'mport console, [연동관리] → [연동 정보] (a test channel issues test keys).",
           );
         }
       }

@@ -94,7 +94,10 @@ export function paymentMethods(transport: Transport): PaymentMethods {
     async verifyPayment(params) {
       const checks = new Checks('verifyPayment');
       if (checks.object(params, 'params')) {
-        checks.id('impUid', params.impUid, true).amount('amount', params.amount, { min: 0 }).merchantUid('merchantUid', params.merchantUid, params.impUid !== undefined);
+        checks
+          .id('impUid', params.impUid, true)
+          .amount('amount', params.amount, { min: 0 })
+          .merchantUid('merchantUid', params.merchantUid, params.impUid !== undefined);
         checks.boolean('checkPrepared', params.checkPrepared);
       }
       checks.done();
@@ -116,7 +119,10 @@ export function paymentMethods(transport: Transport): PaymentMethods {
         const refund = [params.refund_holder, params.refund_bank, params.refund_account];
         if (refund.some((field) => field !== undefined)) {
           // A virtual-account refund goes to the buyer's own account: the API needs all three.
-          checks.text('refund_holder', params.refund_holder, false).text('refund_bank', params.refund_bank, false).text('refund_account', params.refund_account, false);
+          checks
+            .text('refund_holder', params.refund_holder, false)
+            .text('refund_bank', params.refund_bank, false)
+            .text('refund_account', params.refund_account, false);
         }
         checks.text('refund_tel', params.refund_tel);
       }

@@ -36,7 +36,8 @@ export function scheduleMethods({ authed, lookup }: Transport): ScheduleMethods 
       const checks = new Checks('schedulePayments');
       if (checks.object(params, 'params')) {
         checks.id('customer_uid', params.customer_uid).amount('checking_amount', params.checking_amount, { min: 0, optional: true });
-        if (!Array.isArray(params.schedules) || params.schedules.length === 0) checks.add('schedules', 'schedules must be a non-empty array of { merchant_uid, schedule_at, amount, name }.');
+        if (!Array.isArray(params.schedules) || params.schedules.length === 0)
+          checks.add('schedules', 'schedules must be a non-empty array of { merchant_uid, schedule_at, amount, name }.');
         else
           params.schedules.forEach((entry, i) => {
             if (!checks.object(entry, `schedules[${i}]`)) return;
@@ -53,7 +54,8 @@ export function scheduleMethods({ authed, lookup }: Transport): ScheduleMethods 
       if (checks.object(params, 'params')) {
         checks.id('customer_uid', params.customer_uid);
         const uids = params.merchant_uid;
-        if (uids !== undefined && (!Array.isArray(uids) || uids.length === 0)) checks.add('merchant_uid', 'merchant_uid must be a non-empty array of order ids, or absent to revoke every schedule.');
+        if (uids !== undefined && (!Array.isArray(uids) || uids.length === 0))
+          checks.add('merchant_uid', 'merchant_uid must be a non-empty array of order ids, or absent to revoke every schedule.');
         else uids?.forEach((uid, i) => checks.merchantUid(`merchant_uid[${i}]`, uid));
       }
       checks.done();
@@ -84,7 +86,10 @@ export function scheduleMethods({ authed, lookup }: Transport): ScheduleMethods 
       }
       checks.done();
       const { schedule_status: status, ...query } = params;
-      const page = await lookup<Schedule[] | SchedulePage>(path('subscribe', 'payments', 'schedule', 'customers', customerUid), { ...query, 'schedule-status': status });
+      const page = await lookup<Schedule[] | SchedulePage>(path('subscribe', 'payments', 'schedule', 'customers', customerUid), {
+        ...query,
+        'schedule-status': status,
+      });
       return asPage(page);
     },
   };

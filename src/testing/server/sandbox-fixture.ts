@@ -46,7 +46,10 @@ export interface TestSandbox {
   merchantCode: string;
   /** A server-module client on this sandbox in test mode (`mode: 'test'`, the sandbox's credentials). */
   client: IamportClient;
-  /** Record a payment as the window does when the buyer approves; resolves with the payment, rejects with the sandbox's reason (e.g. a paid merchant_uid again, a prepared amount mismatch). */
+  /**
+   * Record a payment as the window does when the buyer approves; resolves with the payment,
+   * rejects with the sandbox's reason (e.g. a paid merchant_uid again, a prepared amount mismatch).
+   */
   recordPayment(payment: SandboxPaymentInput): Promise<Payment>;
   /** Stop the server (idempotent). */
   close(): Promise<void>;
@@ -75,7 +78,13 @@ export interface TestSandboxOptions extends SandboxServerOptions {
  */
 export async function startTestSandbox({ client: clientOptions, ...options }: TestSandboxOptions = {}): Promise<TestSandbox> {
   const server = await startSandboxServer({ quiet: true, ...options, port: options.port ?? 0 });
-  const client = createIamportClient({ ...clientOptions, apiKey: options.impKey ?? SANDBOX_IMP_KEY, apiSecret: options.impSecret ?? SANDBOX_IMP_SECRET, baseUrl: server.url, mode: 'test' });
+  const client = createIamportClient({
+    ...clientOptions,
+    apiKey: options.impKey ?? SANDBOX_IMP_KEY,
+    apiSecret: options.impSecret ?? SANDBOX_IMP_SECRET,
+    baseUrl: server.url,
+    mode: 'test',
+  });
   let closing: Promise<void> | undefined;
   return {
     url: server.url,
@@ -83,9 +92,14 @@ export async function startTestSandbox({ client: clientOptions, ...options }: Te
     merchantCode: SANDBOX_MERCHANT_CODE,
     client,
     async recordPayment(payment) {
-      const reply = await fetch(`${server.url}/__sandbox/payments`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payment) });
+      const reply = await fetch(`${server.url}/__sandbox/payments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(payment),
+      });
       const envelope = (await reply.json()) as { code: number; message: string | null; response: Payment | null };
-      if (envelope.code !== 0 || !envelope.response) throw new Error(`iamport-sandbox refused the payment of ${payment.merchant_uid}: ${envelope.message ?? `HTTP ${reply.status}`}`);
+      if (envelope.code !== 0 || !envelope.response)
+        throw new Error(`iamport-sandbox refused the payment of ${payment.merchant_uid}: ${envelope.message ?? `HTTP ${reply.status}`}`);
       return envelope.response;
     },
     close: () => (closing ??= server.close()),
@@ -113,7 +127,8 @@ export async function withSandboxServer<T>(
   second?: (sandbox: TestSandbox) => Promise<T> | T,
 ): Promise<T> {
   const [options, test] = typeof first === 'function' ? [{}, first] : [first, second];
-  if (typeof test !== 'function') throw new TypeError('withSandboxServer(options?, test): pass the test as a function, e.g. withSandboxServer(async ({ url, client }) => { … }).');
+  if (typeof test !== 'function')
+    throw new TypeError('withSandboxServer(options?, test): pass the test as a function, e.g. withSandboxServer(async ({ url, client }) => { … }).');
   const sandbox = await startTestSandbox(options);
   try {
     return await test(sandbox);

@@ -69,7 +69,11 @@ export function startLauncher(script: string, args: string[], appLabel: string, 
 
 /** Record a payment straight on the sandbox (what a tampered or scripted browser could produce). */
 export async function recordSandboxPayment(sandboxUrl: string, body: Record<string, unknown>): Promise<{ imp_uid: string; status: string; amount: number }> {
-  const reply = await fetch(`${sandboxUrl}/__sandbox/payments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const reply = await fetch(`${sandboxUrl}/__sandbox/payments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const envelope = (await reply.json()) as { code: number; message: string | null; response: { imp_uid: string; status: string; amount: number } };
   if (envelope.code !== 0) throw new Error(`sandbox refused the payment: ${envelope.message}`);
   return envelope.response;

@@ -1,7 +1,7 @@
 // The server module against a real iamport-sandbox: clients that count what they send, payments
 // recorded the way the browser sandbox records them, and a merchant's Node http server that
 // runs a handler on the sandbox's webhooks.
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { expect } from 'vitest';
@@ -45,7 +45,7 @@ export function sandboxClient(sandbox: SandboxServer, { intercept, rewrite, ...o
     count: (method, pathPrefix) => sent.calls.filter((call) => call.startsWith(`${method} ${pathPrefix}`)).length,
   };
   const fetch: typeof globalThis.fetch = async (input, init) => {
-    const url = new URL(String(input));
+    const url = new URL(input instanceof Request ? input.url : input);
     const method = init?.method ?? 'GET';
     rewrite?.(url, method);
     sent.urls.push(url.href);
@@ -120,15 +120,22 @@ export interface Delivery {
 export async function startShop(handler: (request: Request) => Promise<Response>) {
   const deliveries: Delivery[] = [];
   const waiters: (() => void)[] = [];
-  const server = createServer(async (req, res) => {
+  const deliver = async (req: IncomingMessage, res: ServerResponse) => {
     const request = toRequest(req);
     const contentType = request.headers.get('content-type');
     const response = await handler(request);
     const text = await response.text();
-    deliveries.push({ contentType, status: response.status, answer: JSON.parse(text) as Record<string, unknown>, retryAfter: response.headers.get('retry-after') });
+    deliveries.push({
+      contentType,
+      status: response.status,
+      answer: JSON.parse(text) as Record<string, unknown>,
+      retryAfter: response.headers.get('retry-after'),
+    });
     res.writeHead(response.status, Object.fromEntries(response.headers)).end(text);
     waiters.splice(0).forEach((wake) => wake());
-  });
+  };
+  // A handler that throws is an unhandled rejection: Vitest fails the run with its stack.
+  const server = createServer((req, res) => void deliver(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/iamport/webhook`,

@@ -7,7 +7,16 @@ import { createRedisDedupe, handleWebhook, type Payment } from '../../../src/ser
 async function main() {
   const [port, leaseMs, impUid, merchantUid] = process.argv.slice(2) as [string, string, string, string];
   const redis = new Redis(Number(port), '127.0.0.1');
-  const payment = { imp_uid: impUid, merchant_uid: merchantUid, amount: 1000, cancel_amount: 0, currency: 'KRW', status: 'paid', sandbox: false, pay_method: 'card' } as Payment;
+  const payment = {
+    imp_uid: impUid,
+    merchant_uid: merchantUid,
+    amount: 1000,
+    cancel_amount: 0,
+    currency: 'KRW',
+    status: 'paid',
+    sandbox: false,
+    pay_method: 'card',
+  } as Payment;
   const client = {
     mode: 'live' as const,
     getPayment: async () => payment,

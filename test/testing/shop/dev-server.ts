@@ -15,7 +15,12 @@ const PRODUCT = { name: '에티오피아 예가체프 200g', amount: 15_000 };
 
 /** Node's request as a standard Request (the body stays a stream). */
 const toRequest = (req: IncomingMessage) =>
-  new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body: req.method === 'POST' ? (Readable.toWeb(req) as ReadableStream) : undefined, duplex: 'half' } as RequestInit);
+  new Request(`http://${req.headers.host}${req.url}`, {
+    method: req.method,
+    headers: req.headers as Record<string, string>,
+    body: req.method === 'POST' ? (Readable.toWeb(req) as ReadableStream) : undefined,
+    duplex: 'half',
+  } as RequestInit);
 
 export interface RunningShop {
   url: string;

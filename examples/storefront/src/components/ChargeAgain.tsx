@@ -33,12 +33,18 @@ export function ChargeAgain({ subscription, onCharged }: { subscription: Subscri
   const charge = () => {
     if (step === 'charging') return; // one click, one charge
     setStep('charging');
-    api
+    // Never rejects: a failed charge becomes the error message in the first then.
+    void api
       .chargeAgain(subscription.customer_uid)
       .then(
         ({ order, declined }): Message =>
-          declined ? { kind: 'error', text: declined } : { kind: 'success', text: `추가 결제가 완료되었습니다. ${won(order.amount)} (주문번호 ${order.order_no})` },
-        (reason: unknown): Message => ({ kind: 'error', text: reason instanceof ApiError ? reason.message : '결제하지 못했습니다. 잠시 후 다시 시도해 주세요.' }),
+          declined
+            ? { kind: 'error', text: declined }
+            : { kind: 'success', text: `추가 결제가 완료되었습니다. ${won(order.amount)} (주문번호 ${order.order_no})` },
+        (reason: unknown): Message => ({
+          kind: 'error',
+          text: reason instanceof ApiError ? reason.message : '결제하지 못했습니다. 잠시 후 다시 시도해 주세요.',
+        }),
       )
       .then((result) => {
         setMessage(result);

@@ -108,7 +108,11 @@ export function OrdersPage() {
       {visible.length > 0 && (
         <ul className="orders" aria-label="주문 목록">
           {visible.map((order) => (
-            <OrderItem key={order.merchant_uid} order={order} onChange={(updated) => setOrders((list) => list?.map((o) => (o.merchant_uid === updated.merchant_uid ? updated : o)) ?? null)} />
+            <OrderItem
+              key={order.merchant_uid}
+              order={order}
+              onChange={(updated) => setOrders((list) => list?.map((o) => (o.merchant_uid === updated.merchant_uid ? updated : o)) ?? null)}
+            />
           ))}
         </ul>
       )}

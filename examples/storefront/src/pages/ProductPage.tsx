@@ -110,7 +110,7 @@ function Checkout({ order, noticeUrl, onPaid, onBack }: { order: Order; noticeUr
       aria-labelledby="checkout-title"
       data-merchant-uid={order.merchant_uid}
       // Kept as the form is sent (a phone's window then leaves the page), for "다시 결제하기".
-      onSubmitCapture={(event) => rememberBuyer(order.order_no, event.target as HTMLFormElement)}
+      onSubmitCapture={(event) => rememberBuyer(order.order_no, event.target)}
     >
       <h2 id="checkout-title" ref={heading} tabIndex={-1}>
         주문서

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { BillingKeyForm } from 'react-iamport-jtnet';
 import { api, ApiError, type Order, type Plan, type Subscription, type Verification } from '../api';
 import { ProductArt } from '../art';
@@ -74,7 +74,19 @@ function PlanChoice({ plan, onStart }: { plan: Plan; onStart(result: { subscript
   );
 }
 
-function Register({ subscription, order, noticeUrl, onActive, onBack }: { subscription: Subscription; order: Order; noticeUrl: string; onActive(sub: Subscription): void; onBack(): void }) {
+function Register({
+  subscription,
+  order,
+  noticeUrl,
+  onActive,
+  onBack,
+}: {
+  subscription: Subscription;
+  order: Order;
+  noticeUrl: string;
+  onActive(sub: Subscription): void;
+  onBack(): void;
+}) {
   const [checking, setChecking] = useState(false);
   const [problem, setProblem] = useState('');
   const heading = useFocusOnMount<HTMLHeadingElement>();
@@ -133,8 +145,12 @@ function Register({ subscription, order, noticeUrl, onActive, onBack }: { subscr
 function Active({ subscription }: { subscription: Subscription }) {
   const [orders, setOrders] = useState<Order[] | null>(null);
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const load = () => api.orders().then(({ orders: all }) => setOrders(all.filter((order) => order.customer_uid === subscription.customer_uid && order.amount > 0)));
-  useEffect(() => void load(), []);
+  const customerUid = subscription.customer_uid;
+  const load = useCallback(
+    () => api.orders().then(({ orders: all }) => setOrders(all.filter((order) => order.customer_uid === customerUid && order.amount > 0))),
+    [customerUid],
+  );
+  useEffect(() => void load(), [load]);
 
   return (
     <section className="panel" aria-labelledby="active-title">
@@ -203,7 +219,12 @@ export function SubscribePage({ plans }: { plans: Plan[] }) {
       <div className="shop-grid">
         <div>
           {phase.step === 'loading' && <p role="status">불러오는 중…</p>}
-          {phase.step === 'choose' && <PlanChoice plan={plan} onStart={({ subscription, order, notice_url }) => setPhase({ step: 'register', subscription, order, noticeUrl: notice_url })} />}
+          {phase.step === 'choose' && (
+            <PlanChoice
+              plan={plan}
+              onStart={({ subscription, order, notice_url }) => setPhase({ step: 'register', subscription, order, noticeUrl: notice_url })}
+            />
+          )}
           {phase.step === 'register' && (
             <Register
               key={phase.order.merchant_uid}

@@ -25,9 +25,11 @@ export function App({ sandboxUrl }: { sandboxUrl: string }) {
   const [sdk] = useState(() => createSandboxIamport({ serverUrl: sandboxUrl, merchantName: '온기 커피' }));
   return (
     <IamportProvider merchantCode="imp00000000" pg="jtnet" sdk={sdk} redirectUrl={`${location.origin}/payments/complete`}>
-      {location.pathname === '/payments/complete' ?
+      {location.pathname === '/payments/complete' ? (
         <RedirectLanding verify={(result) => verifyOnServer({ impUid: result.impUid ?? undefined, merchantUid: result.merchantUid ?? '' })} />
-      : <CheckoutPage />}
+      ) : (
+        <CheckoutPage />
+      )}
     </IamportProvider>
   );
 }

@@ -24,9 +24,13 @@ const won = (amount: number) => `₩${amount.toLocaleString('ko-KR')}`;
 
 export function Checkout({ order, verify = verifyOnServer }: { order: Order; verify?: Verify }) {
   const [check, setCheck] = useState<'checking' | 'paid' | 'not-paid' | null>(null);
-  const ask = async (ids: { impUid?: string; merchantUid: string }) => {
+  const ask = (ids: { impUid?: string; merchantUid: string }) => {
     setCheck('checking');
-    setCheck((await verify(ids)).verified ? 'paid' : 'not-paid');
+    // A verify call that fails (network, 5xx) ends as "not confirmed", never as a spinner forever.
+    verify(ids).then(
+      (verification) => setCheck(verification.verified ? 'paid' : 'not-paid'),
+      () => setCheck('not-paid'),
+    );
   };
   const payment = usePayment({
     // The window's "success" is not money yet: the server checks it with i'mport.
