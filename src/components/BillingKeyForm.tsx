@@ -42,17 +42,15 @@ export interface BillingKeyFormProps extends RequestCallbacks<BillingKeyOutcome>
  * @example
  * <BillingKeyForm customerUid={`user_${user.id}`} amount={9900} name="Monthly plan" onSuccess={(o) => activate(o.customerUid)} />
  */
-export function BillingKeyForm({
-  customerUid, amount = 0, name, cardFilter, buyerFields, requiredBuyerFields, defaultValues, params, verify, submitLabel,
-  messages: overrides, className, children, ...callbacks
-}: BillingKeyFormProps) {
+export function BillingKeyForm(props: BillingKeyFormProps) {
+  const { customerUid, amount = 0, name, cardFilter, defaultValues, params, verify, submitLabel, messages: overrides, children } = props;
   const form = useForm<BuyerValues>({ defaultValues });
-  const billing = useBillingKey(callbacks);
+  const billing = useBillingKey(props);
   const fieldText = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);
   const messages = useMessageGroups<RequestMessages & BillingMessages>(overrides, REQUEST_MESSAGES, BILLING_MESSAGES);
   const label = submitLabel ?? (amount > 0 ? fieldText.payAmount(formatWon(amount)) : messages.registerCard);
   const request = useRequestControls({ state: billing, cancel: billing.cancel, verify, label, messages, billing: true });
   const submit = (_: BuyerValues, buyer: BuyerValues) =>
     billing.issueBillingKey({ ...params, ...buyer, customer_uid: customerUid, amount, name, ...(cardFilter && { card: { detail: toCardDetail(cardFilter) } }) });
-  return useFormShell(form, { buyerFields, requiredBuyerFields, className }, request, fieldText, submit, null, children);
+  return useFormShell(form, props, request, fieldText, submit, undefined, children);
 }

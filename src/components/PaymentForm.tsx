@@ -13,7 +13,6 @@ import type { BuyerField, BuyerValues } from './buyer-rules';
 import { CardFilterField } from './CardFilterField';
 import { useFormShell } from './FormShell';
 import { FIELD_MESSAGES, REQUEST_MESSAGES, type FieldMessages, type IamportMessages, type RequestMessages } from './messages';
-import { renderPayMethods } from './PayMethodField';
 import { formatWon } from './format-won';
 import { useMessageGroups } from './useMessages';
 import { useRequestControls } from './RequestControls';
@@ -71,12 +70,11 @@ function IssuerChoice({ cardFilter, messages }: { cardFilter?: CardFilterOption;
  *   onSuccess={(outcome) => verifyOnServer(outcome.impUid, order.id)}
  * />
  */
-export function PaymentForm({
-  amount, name, payMethods = PAY_METHODS, cardFilter, issuerChoice, buyerFields, requiredBuyerFields, defaultValues, params, verify,
-  submitLabel, messages: overrides, className, children, ...callbacks
-}: PaymentFormProps) {
+export function PaymentForm(props: PaymentFormProps) {
+  const { amount, name, payMethods = PAY_METHODS, cardFilter, issuerChoice, defaultValues, params, verify, submitLabel, messages: overrides, children } = props;
   const form = useForm<PaymentFormValues>({ defaultValues: { pay_method: payMethods[0], ...defaultValues } });
-  const payment = usePayment(callbacks);
+  // (the props carry the callbacks: the hook reads only its own)
+  const payment = usePayment(props);
   // Children get the overrides, not merged copies: each reads its own group.
   const fieldText = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);
   const messages = useMessageGroups<RequestMessages>(overrides, REQUEST_MESSAGES);
@@ -85,12 +83,11 @@ export function PaymentForm({
     const detail = pay_method === 'card' ? (card_code ? buildCardFilter.only([card_code]) : cardFilter && toCardDetail(cardFilter)) : undefined;
     payment.requestPayment({ ...params, ...buyer, pay_method, amount, name, ...(detail && { card: { ...params?.card, detail } }) });
   };
-  const own = payMethods.length > 1 && renderPayMethods(form.register as never, payMethods, fieldText);
   const contextual = (issuerChoice || children) && (
     <>
       {issuerChoice && <IssuerChoice cardFilter={cardFilter} messages={overrides} />}
       {children}
     </>
   );
-  return useFormShell(form, { buyerFields, requiredBuyerFields, className }, request, fieldText, submit, own, contextual);
+  return useFormShell(form, props, request, fieldText, submit, payMethods, contextual);
 }

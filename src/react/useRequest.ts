@@ -1,7 +1,6 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo, useRef, useSyncExternalStore } from 'react';
 import { getRequestController, type RequestCallbacks } from '../core/request-controller';
 import type { RequestKind, RequestKinds } from '../core/request-params';
-import { useLatestRef } from '../utils/use-latest-ref';
 import { useIamportContext } from './context';
 
 /**
@@ -17,7 +16,9 @@ import { useIamportContext } from './context';
 export function useRequest<K extends RequestKind, R>(hook: string, kind: K, callbacks: RequestCallbacks<RequestKinds[K]['outcome']> | undefined, fire: string, run: string): R {
   const { runtime } = useIamportContext(hook);
   const controller = getRequestController(runtime, kind);
-  const latest = useLatestRef(callbacks);
+  const latest = useRef(callbacks);
+  // The latest render's callbacks, read when a request ends (written here, not in an effect).
+  latest.current = callbacks;
   const { subscribe, ...actions } = useMemo(() => {
     const callbacks = () => latest.current;
     return {
