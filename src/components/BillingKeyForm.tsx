@@ -49,7 +49,7 @@ export function BillingKeyForm(props: BillingKeyFormProps) {
   const fieldText = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);
   const messages = useMessageGroups<RequestMessages & BillingMessages>(overrides, REQUEST_MESSAGES, BILLING_MESSAGES);
   const label = submitLabel ?? (amount > 0 ? fieldText.payAmount(formatWon(amount)) : messages.registerCard);
-  const request = useRequestControls({ state: billing, cancel: billing.cancel, verify, label, messages, billing: true });
+  const request = useRequestControls({ state: billing, verify, label, messages, billing: true });
   const submit = (_: BuyerValues, buyer: BuyerValues) =>
     billing.issueBillingKey({ ...params, ...buyer, customer_uid: customerUid, amount, name, ...(cardFilter && { card: { detail: toCardDetail(cardFilter) } }) });
   return useFormShell(form, props, request, fieldText, submit, undefined, children);

@@ -30,7 +30,7 @@ export function useFormShell<V extends FieldValues & BuyerValues>(
   /** Fields that read the form from context (`useFormContext`): the merchant's children, the issuer choice. */
   children?: ReactNode,
 ) {
-  const { fields, required } = resolveBuyerFields({ fields: props.buyerFields, required: props.requiredBuyerFields });
+  const { fields, required } = resolveBuyerFields(props.buyerFields, props.requiredBuyerFields);
   const id = useId();
   // Registered on every render, as react-hook-form expects of `register`.
   const inputs = registerBuyerFields(form.register as unknown as UseFormRegister<BuyerValues>, fields, required, messages);

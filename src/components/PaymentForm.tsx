@@ -78,7 +78,7 @@ export function PaymentForm(props: PaymentFormProps) {
   // Children get the overrides, not merged copies: each reads its own group.
   const fieldText = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);
   const messages = useMessageGroups<RequestMessages>(overrides, REQUEST_MESSAGES);
-  const request = useRequestControls({ state: payment, cancel: payment.cancel, verify, label: submitLabel ?? fieldText.payAmount(formatWon(amount)), messages });
+  const request = useRequestControls({ state: payment, verify, label: submitLabel ?? fieldText.payAmount(formatWon(amount)), messages });
   const submit = ({ pay_method, card_code }: PaymentFormValues, buyer: BuyerValues) => {
     const detail = pay_method === 'card' ? (card_code ? buildCardFilter.only([card_code]) : cardFilter && toCardDetail(cardFilter)) : undefined;
     payment.requestPayment({ ...params, ...buyer, pay_method, amount, name, ...(detail && { card: { ...params?.card, detail } }) });

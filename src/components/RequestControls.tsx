@@ -19,11 +19,11 @@ import type { VerifyUnknown } from './verify-unknown';
  *   stays disabled, instead of falling to `<body>`.
  *
  * @example
- * const { busy, controls } = useRequestControls({ state: payment, cancel: payment.cancel, label: '결제하기', messages })
+ * const { busy, controls } = useRequestControls({ state: payment, label: '결제하기', messages })
  */
-export function useRequestControls({ state, cancel, verify, label, messages: m, billing, className, disabled, onClick }: {
-  state: RequestState<PaymentOutcome>;
-  cancel(): void;
+export function useRequestControls({ state, verify, label, messages: m, billing, className, disabled, onClick }: {
+  /** What `usePayment` / `useBillingKey` returned. */
+  state: RequestState<PaymentOutcome> & { cancel(): void };
   verify?: VerifyUnknown<never>;
   label: ReactNode;
   /** With the billing strings for a billing-key request. */
@@ -75,7 +75,7 @@ export function useRequestControls({ state, cancel, verify, label, messages: m, 
   const paid = verification?.status;
   const [text, tone, action]: [ReactNode?, string?, ReactNode?] =
     failed ? [m.sdkFailed, 'error', link(m.retry, runtime.retry)]
-    : state.status === 'pending' ? (state.stalled ? [m.noWindow, 'info', link(m.cancelPayment, cancel)] : [])
+    : state.status === 'pending' ? (state.stalled ? [m.noWindow, 'info', link(m.cancelPayment, state.cancel)] : [])
     : state.status === 'error' ? [state.error.message, 'error']
     : state.status === 'failed' ? [`${m.failed} ${state.outcome.message}`, 'error']
     : state.status === 'cancelled' ? [m.cancelled, 'info']
