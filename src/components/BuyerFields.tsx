@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { useFormContext, useFormState } from 'react-hook-form';
 import { BUYER_FIELD_SPECS, resolveBuyerFields, type BuyerFieldsConfig, type BuyerValues } from './buyer-rules';
-import { registerBuyerFields, renderBuyerFields } from './FormShell';
+import { renderBuyerFields } from './FormShell';
 import { FIELD_MESSAGES, type FieldMessages, type IamportMessages } from './messages';
 import { useMessageGroups } from './useMessages';
 
@@ -28,5 +28,5 @@ export function BuyerFields({ className, messages: overrides, ...config }: Buyer
   // Subscribes to these fields' errors only: error changes re-render this component, not the form.
   const { errors } = useFormState({ control, name: fields.map((field) => BUYER_FIELD_SPECS[field].key) });
   const messages = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);
-  return renderBuyerFields({ inputs: registerBuyerFields(register, fields, required, messages), errors, id: useId(), fields, required, messages, className });
+  return renderBuyerFields({ register, errors, id: useId(), fields, required, messages, className });
 }

@@ -1,5 +1,5 @@
 import { useId, useRef, type FormEvent, type ReactNode } from 'react';
-import { FormProvider, type FieldErrors, type FieldValues, type UseFormRegister, type UseFormRegisterReturn, type UseFormReturn } from 'react-hook-form';
+import { FormProvider, type FieldErrors, type FieldValues, type UseFormRegister, type UseFormReturn } from 'react-hook-form';
 import { cx } from '../utils/cx';
 import type { PayMethod } from '../core/types';
 import { BUYER_FIELD_SPECS, buyerFieldError, resolveBuyerFields, type BuyerField, type BuyerFieldsConfig, type BuyerValues } from './buyer-rules';
@@ -26,41 +26,31 @@ export function useFormShell<V extends FieldValues & BuyerValues>(
   /** Starts the request (fire-and-forget: kit errors are shown from the hook's state). */
   submit: (values: V, buyer: BuyerValues) => void,
   /** Pay methods offered as a radio group (shown when there is more than one). */
-  payMethods: readonly PayMethod[] | undefined,
+  payMethods: readonly PayMethod[] = [],
   /** Fields that read the form from context (`useFormContext`): the merchant's children, the issuer choice. */
   children?: ReactNode,
 ) {
   const { fields, required } = resolveBuyerFields(props.buyerFields, props.requiredBuyerFields);
   const id = useId();
-  // Registered on every render, as react-hook-form expects of `register`.
-  const inputs = registerBuyerFields(form.register as unknown as UseFormRegister<BuyerValues>, fields, required, messages);
-  const method = payMethods && payMethods.length > 1 ? (form.register as unknown as UseFormRegister<{ pay_method: PayMethod }>)('pay_method') : undefined;
   const errors = form.formState.errors as FieldErrors<BuyerValues>;
+  // Rendered on every render: `register` runs for each input, as react-hook-form expects.
+  const fresh = (
+    <>
+      {renderBuyerFields({ register: form.register as unknown as UseFormRegister<BuyerValues>, errors, id, fields, required, messages })}
+      {payMethods.length > 1 && renderPayMethods(form.register as unknown as UseFormRegister<{ pay_method: PayMethod }>, payMethods, messages)}
+    </>
+  );
   // react-hook-form re-renders the form right after mounting it (it marks itself ready).
-  // Rebuilding the same fields there would make React diff them and hand each input a new
-  // `ref`, which react-hook-form answers by unregistering and registering it again. So their
-  // markup is reused while what it shows is unchanged (the form's props, the error messages)
-  // and react-hook-form still holds every input: after `reset()` or `unregister()` it holds
-  // none, and new markup (new refs) gives them back.
+  // Handing React new markup there would make it diff the fields and give each input a new
+  // `ref`, which react-hook-form answers by unregistering and registering it again. So the
+  // last markup is kept while the form's props are the same, no field shows an error, and
+  // react-hook-form still holds every input: after `reset()` or `unregister()` it holds none,
+  // and the new markup (new refs) gives them back.
   const held = form.control._fields as Record<string, { _f: { ref: { nodeType?: number }; refs?: unknown[] } }> | undefined;
-  let shown = '';
-  let attached = !method || held?.pay_method!._f.refs?.length;
-  for (const field of fields) {
-    const key = BUYER_FIELD_SPECS[field].key;
-    shown += `${errors[key]?.message}\n`;
-    attached &&= held?.[key]!._f.ref.nodeType;
-  }
-  const markup = useRef<[props: object, shown: string, fields: ReactNode]>(null);
-  if (!attached || markup.current?.[0] !== props || markup.current[1] !== shown) {
-    markup.current = [
-      props,
-      shown,
-      <>
-        {renderBuyerFields({ inputs, errors, id, fields, required, messages })}
-        {method && renderPayMethods(method, payMethods!, messages)}
-      </>,
-    ];
-  }
+  const attached = fields.every((field) => held?.[BUYER_FIELD_SPECS[field].key]!._f.ref.nodeType) && (payMethods.length < 2 || held?.pay_method!._f.refs?.length);
+  const markup = useRef<[props: object | false, fields: ReactNode]>(null);
+  const clean = !Object.keys(errors).length;
+  if (!clean || !attached || markup.current?.[0] !== props) markup.current = [clean && props, fresh];
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     // Enter in a field while a window is open or an unknown payment is being checked: nothing.
@@ -80,7 +70,7 @@ export function useFormShell<V extends FieldValues & BuyerValues>(
   };
   return (
     <form className={cx('iamport-form', props.className)} noValidate onSubmit={onSubmit} aria-busy={busy || undefined}>
-      {markup.current[2]}
+      {markup.current[1]}
       {/* The context only where something reads it: the default checkout mounts without it. */}
       {children && <FormProvider {...form}>{children}</FormProvider>}
       {controls}
@@ -89,30 +79,14 @@ export function useFormShell<V extends FieldValues & BuyerValues>(
 }
 
 /**
- * @internal Register each buyer field with its rule (the same rule the forms check before
- * submitting). Call it on every render, as react-hook-form expects of `register`; the markup
- * ({@link renderBuyerFields}) may be reused between renders.
- *
- * @example
- * const inputs = registerBuyerFields(form.register, ['name', 'tel'], ['name', 'tel'], messages)
- */
-export function registerBuyerFields(register: UseFormRegister<BuyerValues>, fields: readonly BuyerField[], required: readonly BuyerField[], messages: FieldMessages): UseFormRegisterReturn[] {
-  return fields.map((field) => {
-    const isRequired = required.includes(field);
-    return register(BUYER_FIELD_SPECS[field].key, { validate: (value) => buyerFieldError(field, value, isRequired, messages) ?? true });
-  });
-}
-
-/**
  * @internal The markup of `<BuyerFields>`; the kit's forms call it with their own form
  * state, ids and messages (one component, context read and subscription fewer per checkout).
  *
  * @example
- * renderBuyerFields({ inputs: registerBuyerFields(form.register, fields, required, messages), errors: form.formState.errors, id, fields, required, messages })
+ * renderBuyerFields({ register: form.register, errors: form.formState.errors, id, fields, required, messages })
  */
-export function renderBuyerFields({ inputs, errors, id, fields, required, messages, className }: {
-  /** What {@link registerBuyerFields} returned for `fields`, in the same order. */
-  inputs: readonly UseFormRegisterReturn[];
+export function renderBuyerFields({ register, errors, id, fields, required, messages, className }: {
+  register: UseFormRegister<BuyerValues>;
   errors: FieldErrors<BuyerValues>;
   /** Prefix of the inputs' ids (`useId()`). */
   id: string;
@@ -123,11 +97,12 @@ export function renderBuyerFields({ inputs, errors, id, fields, required, messag
 }) {
   return (
     <div className={cx('iamport-fields', className)}>
-      {fields.map((field, index) => {
+      {fields.map((field) => {
         const spec = BUYER_FIELD_SPECS[field];
         const isRequired = required.includes(field);
         const error = errors[spec.key]?.message;
         const inputId = `${id}-${field}`;
+        const errorId = error && `${inputId}-error`;
         return (
           <div className="iamport-field" key={field}>
             <label className="iamport-label" htmlFor={inputId}>
@@ -142,11 +117,11 @@ export function renderBuyerFields({ inputs, errors, id, fields, required, messag
               autoComplete={spec.autoComplete}
               aria-required={isRequired}
               aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${inputId}-error` : undefined}
-              {...inputs[index]}
+              aria-describedby={errorId || undefined}
+              {...register(spec.key, { validate: (value) => buyerFieldError(field, value, isRequired, messages) ?? true })}
             />
             {error && (
-              <p id={`${inputId}-error`} className="iamport-error" role="alert">
+              <p id={errorId} className="iamport-error" role="alert">
                 {error}
               </p>
             )}
@@ -160,19 +135,18 @@ export function renderBuyerFields({ inputs, errors, id, fields, required, messag
 /**
  * @internal The markup of `<PayMethodField>`; PaymentForm calls it with its own form and
  * messages (one component, context read and message lookup fewer on every checkout mount).
- * `input` is `register('pay_method')`: every radio of the group shares it.
  *
  * @example
- * renderPayMethods(form.register('pay_method'), ['card', 'trans'], messages)
+ * renderPayMethods(form.register, ['card', 'trans'], messages)
  */
-export function renderPayMethods(input: UseFormRegisterReturn<'pay_method'>, methods: readonly PayMethod[], messages: FieldMessages, className?: string) {
+export function renderPayMethods(register: UseFormRegister<{ pay_method: PayMethod }>, methods: readonly PayMethod[], messages: FieldMessages, className?: string) {
   return (
     <fieldset className={cx('iamport-fieldset', className)}>
       <legend className="iamport-label">{messages.payMethod}</legend>
       <div className="iamport-choices">
         {methods.map((method) => (
           <label className="iamport-choice" key={method}>
-            <input type="radio" value={method} {...input} />
+            <input type="radio" value={method} {...register('pay_method')} />
             <span>{messages.methods[method]}</span>
           </label>
         ))}

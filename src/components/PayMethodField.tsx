@@ -21,5 +21,5 @@ export interface PayMethodFieldProps {
  * <PayMethodField methods={['card', 'trans']} />
  */
 export function PayMethodField({ methods = PAY_METHODS, messages: overrides, className }: PayMethodFieldProps) {
-  return renderPayMethods(useFormContext<{ pay_method: PayMethod }>().register('pay_method'), methods, useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES), className);
+  return renderPayMethods(useFormContext<{ pay_method: PayMethod }>().register, methods, useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES), className);
 }

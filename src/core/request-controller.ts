@@ -88,7 +88,6 @@ export interface RequestController<K extends RequestKind = RequestKind> {
 
 const IDLE = { status: 'idle', isPending: false, outcome: null, error: null } as const;
 const PENDING = { ...IDLE, status: 'pending', isPending: true } as const;
-const controllers = new WeakMap<IamportRuntime, { [K in RequestKind]?: RequestController<K> }>();
 
 /**
  * The runtime's controller for one request kind, created on first use: every caller (two
@@ -101,8 +100,7 @@ const controllers = new WeakMap<IamportRuntime, { [K in RequestKind]?: RequestCo
  * button.onclick = () => payments.request({ pay_method: 'card', name: '원두 1kg', amount: 1004 })
  */
 export function getRequestController<K extends RequestKind>(runtime: IamportRuntime, kind: K): RequestController<K> {
-  let byKind = controllers.get(runtime);
-  if (!byKind) controllers.set(runtime, (byKind = {}));
+  const byKind = (runtime.controllers ??= {}) as { [K in RequestKind]?: RequestController<K> };
   return (byKind[kind] ??= createRequestController(runtime, kind) as never) as RequestController<K>;
 }
 
