@@ -43,14 +43,14 @@ export function useFormShell<V extends FieldValues & BuyerValues>(
   // react-hook-form re-renders the form right after mounting it (it marks itself ready).
   // Handing React new markup there would make it diff the fields and give each input a new
   // `ref`, which react-hook-form answers by unregistering and registering it again. So the
-  // last markup is kept while the form's props are the same, no field shows an error, and
+  // last markup is kept while the form's props and messages are the same, no field shows an error, and
   // react-hook-form still holds every input: after `reset()` or `unregister()` it holds none,
   // and the new markup (new refs) gives them back.
   const held = form.control._fields as Record<string, { _f: { ref: { nodeType?: number }; refs?: unknown[] } }> | undefined;
   const attached = fields.every((field) => held?.[BUYER_FIELD_SPECS[field].key]!._f.ref.nodeType) && (payMethods.length < 2 || held?.pay_method!._f.refs?.length);
-  const markup = useRef<[props: object | false, fields: ReactNode]>(null);
+  const markup = useRef<[props: object | false, messages: FieldMessages, fields: ReactNode]>(null);
   const clean = !Object.keys(errors).length;
-  if (!clean || !attached || markup.current?.[0] !== props) markup.current = [clean && props, fresh];
+  if (!clean || !attached || markup.current?.[0] !== props || markup.current[1] !== messages) markup.current = [clean && props, messages, fresh];
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     // Enter in a field while a window is open or an unknown payment is being checked: nothing.
@@ -70,7 +70,7 @@ export function useFormShell<V extends FieldValues & BuyerValues>(
   };
   return (
     <form className={cx('iamport-form', props.className)} noValidate onSubmit={onSubmit} aria-busy={busy || undefined}>
-      {markup.current[1]}
+      {markup.current[2]}
       {/* The context only where something reads it: the default checkout mounts without it. */}
       {children && <FormProvider {...form}>{children}</FormProvider>}
       {controls}

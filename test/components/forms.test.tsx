@@ -1,9 +1,10 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Profiler, useEffect } from 'react';
+import { Profiler, useEffect, useState, type ReactNode } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { describe, expect, it, vi } from 'vitest';
 import { BillingKeyForm, MESSAGES, PaymentButton, PaymentForm } from '../../src/components';
+import { IamportProvider } from '../../src/react';
 import { createFakeIamport } from '../support/fake-iamport';
 import { renderWithIamport } from '../support/render-with-iamport';
 
@@ -143,6 +144,32 @@ describe('<PaymentForm>', () => {
     expect(await screen.findByText(ko.required)).toBeInTheDocument();
     expect(screen.getByLabelText(/휴대폰 번호/)).toHaveAttribute('aria-invalid', 'true');
     expect(sdk.requests).toHaveLength(0);
+  });
+
+  it('follows the provider\'s locale while its own props stay the same', async () => {
+    const user = userEvent.setup();
+    function Shop({ children }: { children: ReactNode }) {
+      const [locale, setLocale] = useState<'ko' | 'en'>('ko');
+      return (
+        <IamportProvider merchantCode="imp00000000" sdk={createFakeIamport()} locale={locale}>
+          <button type="button" onClick={() => setLocale('en')}>
+            English
+          </button>
+          {children}
+        </IamportProvider>
+      );
+    }
+    render(
+      <Shop>
+        <PaymentForm amount={1004} name="원두" />
+      </Shop>,
+    );
+    expect(await screen.findByRole('button', { name: '₩1,004 결제하기' })).toBeEnabled();
+    expect(screen.getByLabelText(/^이름/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByLabelText(/^Name/)).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Payment method' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Pay ₩1,004' })).toBeEnabled();
   });
 
   it("a child that prefills the buyer with reset() when it mounts: the inputs show what will be sent", async () => {
