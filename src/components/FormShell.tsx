@@ -25,7 +25,7 @@ export function useFormShell<V extends FieldValues & BuyerValues>(
   messages: FieldMessages,
   /** Starts the request (fire-and-forget: kit errors are shown from the hook's state). */
   submit: (values: V, buyer: BuyerValues) => void,
-  /** Pay methods offered as a radio group (shown when there is more than one). */
+  /** Pay methods offered as a radio group (shown when there is a second one). */
   payMethods: readonly PayMethod[] = [],
   /** Fields that read the form from context (`useFormContext`): the merchant's children, the issuer choice. */
   children?: ReactNode,
@@ -37,7 +37,7 @@ export function useFormShell<V extends FieldValues & BuyerValues>(
   const fresh = (
     <>
       {renderBuyerFields({ register: form.register as unknown as UseFormRegister<BuyerValues>, errors, id, fields, required, messages })}
-      {payMethods.length > 1 && renderPayMethods(form.register as unknown as UseFormRegister<{ pay_method: PayMethod }>, payMethods, messages)}
+      {payMethods[1] && renderPayMethods(form.register as unknown as UseFormRegister<{ pay_method: PayMethod }>, payMethods, messages)}
     </>
   );
   // react-hook-form re-renders the form right after mounting it (it marks itself ready).
@@ -47,7 +47,7 @@ export function useFormShell<V extends FieldValues & BuyerValues>(
   // react-hook-form still holds every input: after `reset()` or `unregister()` it holds none,
   // and the new markup (new refs) gives them back.
   const held = form.control._fields as Record<string, { _f: { ref: { nodeType?: number }; refs?: unknown[] } }> | undefined;
-  const attached = fields.every((field) => held?.[BUYER_FIELD_SPECS[field].key]!._f.ref.nodeType) && (payMethods.length < 2 || held?.pay_method!._f.refs?.length);
+  const attached = fields.every((field) => held?.[BUYER_FIELD_SPECS[field].key]!._f.ref.nodeType) && (!payMethods[1] || held?.pay_method!._f.refs);
   const markup = useRef<[props: object | false, messages: FieldMessages, fields: ReactNode]>(null);
   const clean = !Object.keys(errors).length;
   if (!clean || !attached || markup.current?.[0] !== props || markup.current[1] !== messages) markup.current = [clean && props, messages, fresh];
