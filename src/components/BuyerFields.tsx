@@ -24,7 +24,7 @@ export interface BuyerFieldsProps extends BuyerFieldsConfig {
  */
 export function BuyerFields({ className, messages: overrides, ...config }: BuyerFieldsProps) {
   const { register, control } = useFormContext<BuyerValues>();
-  const { fields, required } = resolveBuyerFields(config.fields, config.required);
+  const [fields, required] = resolveBuyerFields(config.fields, config.required);
   // Subscribes to these fields' errors only: error changes re-render this component, not the form.
   const { errors } = useFormState({ control, name: fields.map((field) => BUYER_FIELD_SPECS[field].key) });
   const messages = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);

@@ -30,7 +30,7 @@ export function useFormShell<V extends FieldValues & BuyerValues>(
   /** Fields that read the form from context (`useFormContext`): the merchant's children, the issuer choice. */
   children?: ReactNode,
 ) {
-  const { fields, required } = resolveBuyerFields(props.buyerFields, props.requiredBuyerFields);
+  const [fields, required] = resolveBuyerFields(props.buyerFields, props.requiredBuyerFields);
   const id = useId();
   const errors = form.formState.errors as FieldErrors<BuyerValues>;
   // Rendered on every render: `register` runs for each input, as react-hook-form expects.

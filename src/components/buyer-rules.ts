@@ -55,6 +55,6 @@ export function buyerFieldError(field: BuyerField, value: unknown, required: boo
 }
 
 /** Resolve the visible and required field lists (required ⊆ visible; default: all visible are required). */
-export function resolveBuyerFields(fields: readonly BuyerField[] = DEFAULT_BUYER_FIELDS, required?: readonly BuyerField[]) {
-  return { fields, required: (required ?? fields).filter((field) => fields.includes(field)) };
+export function resolveBuyerFields(fields: readonly BuyerField[] = DEFAULT_BUYER_FIELDS, required?: readonly BuyerField[]): [fields: readonly BuyerField[], required: BuyerField[]] {
+  return [fields, (required ?? fields).filter((field) => fields.includes(field))];
 }
