@@ -34,21 +34,19 @@ export function useFormShell<V extends FieldValues & BuyerValues>(
   const id = useId();
   const errors = form.formState.errors as FieldErrors<BuyerValues>;
   // Rendered on every render: `register` runs for each input, as react-hook-form expects.
-  const fresh = (
-    <>
-      {renderBuyerFields({ register: form.register as unknown as UseFormRegister<BuyerValues>, errors, id, fields, required, messages })}
-      {payMethods[1] && renderPayMethods(form.register as unknown as UseFormRegister<{ pay_method: PayMethod }>, payMethods, messages)}
-    </>
-  );
+  const fresh = [
+    renderBuyerFields({ register: form.register as unknown as UseFormRegister<BuyerValues>, errors, id, fields, required, messages }),
+    payMethods[1] && renderPayMethods(form.register as unknown as UseFormRegister<{ pay_method: PayMethod }>, payMethods, messages),
+  ] as const;
   // react-hook-form re-renders the form right after mounting it (it marks itself ready).
   // Handing React new markup there would make it diff the fields and give each input a new
   // `ref`, which react-hook-form answers by unregistering and registering it again. So the
-  // last markup is kept while the form's props and messages are the same, no field shows an error, and
-  // react-hook-form still holds every input: after `reset()` or `unregister()` it holds none,
-  // and the new markup (new refs) gives them back.
+  // last markup is kept while the form's props and messages are the same, no field shows an
+  // error and react-hook-form still holds every input: after `reset()` or `unregister()` it
+  // holds none, and the new markup (new refs) gives them back.
   const held = form.control._fields as Record<string, { _f: { ref: { nodeType?: number }; refs?: unknown[] } }> | undefined;
   const attached = fields.every((field) => held?.[BUYER_FIELD_SPECS[field].key]!._f.ref.nodeType) && (!payMethods[1] || held?.pay_method!._f.refs);
-  const markup = useRef<[props: object | false, messages: FieldMessages, fields: ReactNode]>(null);
+  const markup = useRef<[props: object | false, messages: FieldMessages, fields: readonly [ReactNode, ReactNode]]>(null);
   const clean = !Object.keys(errors).length;
   if (!clean || !attached || markup.current?.[0] !== props || markup.current[1] !== messages) markup.current = [clean && props, messages, fresh];
   const onSubmit = (event: FormEvent) => {
@@ -70,7 +68,8 @@ export function useFormShell<V extends FieldValues & BuyerValues>(
   };
   return (
     <form className={cx('iamport-form', props.className)} noValidate onSubmit={onSubmit} aria-busy={busy || undefined}>
-      {markup.current[2]}
+      {markup.current[2][0]}
+      {markup.current[2][1]}
       {/* The context only where something reads it: the default checkout mounts without it. */}
       {children && <FormProvider {...form}>{children}</FormProvider>}
       {controls}
