@@ -52,5 +52,5 @@ export function BillingKeyForm(props: BillingKeyFormProps) {
   const request = useRequestControls({ state: billing, verify, label, messages, billing: true });
   const submit = (_: BuyerValues, buyer: BuyerValues) =>
     billing.issueBillingKey({ ...params, ...buyer, customer_uid: customerUid, amount, name, ...(cardFilter && { card: { detail: toCardDetail(cardFilter) } }) });
-  return useFormShell(form, props, request, fieldText, submit, undefined, children);
+  return useFormShell(form, props, request, fieldText, submit, null, children);
 }

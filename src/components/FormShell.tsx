@@ -6,6 +6,9 @@ import { BUYER_FIELD_SPECS, buyerFieldError, resolveBuyerFields, type BuyerField
 import type { FieldMessages } from './messages';
 import type { useRequestControls } from './RequestControls';
 
+// The kit forms' markup: their shared body, and the buyer fields and pay-method group that
+// the public field components (BuyerFields, PayMethodField) render too.
+
 /**
  * @internal The shared body of PaymentForm and BillingKeyForm: buyer fields, extra fields,
  * submit button and notices. Buyer fields are checked synchronously with the same rules the
@@ -14,7 +17,7 @@ import type { useRequestControls } from './RequestControls';
  * `formState.errors` subscription), one fiber and one subscription less per checkout mount.
  *
  * @example
- * return useFormShell(form, props, request, messages, (values, buyer) => payment.requestPayment({ ...buyer, amount }), children)
+ * return useFormShell(form, props, request, messages, (values, buyer) => payment.requestPayment({ ...buyer, amount }), renderPayMethods(form.register, methods, messages), children)
  */
 export function useFormShell<V extends FieldValues & BuyerValues>(
   form: UseFormReturn<V>,
@@ -25,8 +28,8 @@ export function useFormShell<V extends FieldValues & BuyerValues>(
   messages: FieldMessages,
   /** Starts the request (fire-and-forget: kit errors are shown from the hook's state). */
   submit: (values: V, buyer: BuyerValues) => void,
-  /** Pay methods offered as a radio group (shown when there is a second one). */
-  payMethods: readonly PayMethod[] = [],
+  /** The form's own fields, rendered afresh on every render: the pay-method radios (`pay_method`), if any. */
+  own: ReactNode,
   /** Fields that read the form from context (`useFormContext`): the merchant's children, the issuer choice. */
   children?: ReactNode,
 ) {
@@ -36,7 +39,7 @@ export function useFormShell<V extends FieldValues & BuyerValues>(
   // Rendered on every render: `register` runs for each input, as react-hook-form expects.
   const fresh = [
     renderBuyerFields({ register: form.register as unknown as UseFormRegister<BuyerValues>, errors, id, fields, required, messages }),
-    payMethods[1] && renderPayMethods(form.register as unknown as UseFormRegister<{ pay_method: PayMethod }>, payMethods, messages),
+    own,
   ] as const;
   // react-hook-form re-renders the form right after mounting it (it marks itself ready).
   // Handing React new markup there would make it diff the fields and give each input a new
@@ -45,7 +48,7 @@ export function useFormShell<V extends FieldValues & BuyerValues>(
   // error and react-hook-form still holds every input: after `reset()` or `unregister()` it
   // holds none, and the new markup (new refs) gives them back.
   const held = form.control._fields as Record<string, { _f: { ref: { nodeType?: number }; refs?: unknown[] } }> | undefined;
-  const attached = fields.every((field) => held?.[BUYER_FIELD_SPECS[field].key]!._f.ref.nodeType) && (!payMethods[1] || held?.pay_method!._f.refs);
+  const attached = fields.every((field) => held?.[BUYER_FIELD_SPECS[field].key]!._f.ref.nodeType) && (!own || held?.pay_method!._f.refs);
   const markup = useRef<[props: object | false, messages: FieldMessages, fields: readonly [ReactNode, ReactNode]]>(null);
   const clean = !Object.keys(errors).length;
   if (!clean || !attached || markup.current?.[0] !== props || markup.current[1] !== messages) markup.current = [clean && props, messages, fresh];

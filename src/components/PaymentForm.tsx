@@ -11,7 +11,7 @@ import type { PaymentParams } from '../core/request-params';
 import type { PaymentOutcome } from '../core/outcome';
 import type { BuyerField, BuyerValues } from './buyer-rules';
 import { CardFilterField } from './CardFilterField';
-import { useFormShell } from './FormShell';
+import { renderPayMethods, useFormShell } from './FormShell';
 import { FIELD_MESSAGES, REQUEST_MESSAGES, type FieldMessages, type IamportMessages, type RequestMessages } from './messages';
 import { formatWon } from './format-won';
 import { useMessageGroups } from './useMessages';
@@ -89,5 +89,6 @@ export function PaymentForm(props: PaymentFormProps) {
       {children}
     </>
   );
-  return useFormShell(form, props, request, fieldText, submit, payMethods, contextual);
+  const own = payMethods[1] && renderPayMethods(form.register as never, payMethods, fieldText);
+  return useFormShell(form, props, request, fieldText, submit, own, contextual);
 }
