@@ -25,16 +25,7 @@ const UNUSED = {
   ignoreRestSiblings: true,
 };
 
-/**
- * TEMPORARY_PENDING_PERF_MERGE: the performance branch is rewriting these two folders right now.
- * After merging it: delete this array, the globalIgnores line below that uses it (an empty list
- * throws) and the matching lines in .prettierignore; then `npm run format` and fix what
- * `npm run lint` reports there.
- */
-const TEMPORARY_PENDING_PERF_MERGE = ['src/components/', 'src/react/'];
-
 export default defineConfig(
-  globalIgnores(TEMPORARY_PENDING_PERF_MERGE, 'Temporary: pending the performance branch'),
   globalIgnores([
     '**/dist/',
     'storybook-static/',

@@ -2,13 +2,23 @@
 
 import type { ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
-import { toCardDetail, type CardFilterOption } from '../core/card-filter';
+import { cardFilter as buildCardFilter, toCardDetail, type CardFilterOption } from '../core/card-filter';
+import type { CardCode } from '../core/types';
 import { useBillingKey } from '../react/useBillingKey';
 import type { RequestCallbacks } from '../core/request-controller';
 import type { BillingKeyOutcome, BillingKeyParams } from '../core/request-params';
 import type { BuyerField, BuyerValues } from './buyer-rules';
+import { FormCardFilter } from './form-card-filter';
 import { useFormShell } from './FormShell';
-import { BILLING_MESSAGES, FIELD_MESSAGES, REQUEST_MESSAGES, type BillingMessages, type FieldMessages, type IamportMessages, type RequestMessages } from './messages';
+import {
+  BILLING_MESSAGES,
+  FIELD_MESSAGES,
+  REQUEST_MESSAGES,
+  type BillingMessages,
+  type FieldMessages,
+  type IamportMessages,
+  type RequestMessages,
+} from './messages';
 import { formatWon } from './format-won';
 import { useMessageGroups } from './useMessages';
 import { useRequestControls } from './RequestControls';
@@ -42,17 +52,19 @@ export interface BillingKeyFormProps extends RequestCallbacks<BillingKeyOutcome>
  * @example
  * <BillingKeyForm customerUid={`user_${user.id}`} amount={9900} name="Monthly plan" onSuccess={(o) => activate(o.customerUid)} />
  */
-export function BillingKeyForm({
-  customerUid, amount = 0, name, cardFilter, buyerFields, requiredBuyerFields, defaultValues, params, verify, submitLabel,
-  messages: overrides, className, children, ...callbacks
-}: BillingKeyFormProps) {
-  const form = useForm<BuyerValues>({ defaultValues });
-  const billing = useBillingKey(callbacks);
+export function BillingKeyForm(props: BillingKeyFormProps) {
+  const { customerUid, amount = 0, name, cardFilter, defaultValues, params, verify, submitLabel, messages: overrides, children } = props;
+  const form = useForm<BuyerValues & { card_code?: CardCode | '' }>({ defaultValues });
+  const billing = useBillingKey(props);
   const fieldText = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);
   const messages = useMessageGroups<RequestMessages & BillingMessages>(overrides, REQUEST_MESSAGES, BILLING_MESSAGES);
   const label = submitLabel ?? (amount > 0 ? fieldText.payAmount(formatWon(amount)) : messages.registerCard);
-  const request = useRequestControls({ state: billing, cancel: billing.cancel, verify, label, messages, billing: true });
-  const submit = (_: BuyerValues, buyer: BuyerValues) =>
-    billing.issueBillingKey({ ...params, ...buyer, customer_uid: customerUid, amount, name, ...(cardFilter && { card: { detail: toCardDetail(cardFilter) } }) });
-  return useFormShell(form, { buyerFields, requiredBuyerFields, className }, request, fieldText, submit, null, children);
+  const request = useRequestControls({ state: billing, verify, label, messages, billing: true });
+  const submit = ({ card_code }: { card_code?: CardCode | '' }, buyer: BuyerValues) => {
+    // An issuer the buyer chose in a <CardFilterField> inside the form, else the form's filter.
+    const detail = card_code ? buildCardFilter.only([card_code]) : cardFilter && toCardDetail(cardFilter);
+    billing.issueBillingKey({ ...params, ...buyer, customer_uid: customerUid, amount, name, ...(detail && { card: { detail } }) });
+  };
+  const contextual = children && <FormCardFilter.Provider value={cardFilter}>{children}</FormCardFilter.Provider>;
+  return useFormShell(form, props, request, fieldText, submit, null, contextual);
 }

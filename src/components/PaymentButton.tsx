@@ -49,7 +49,15 @@ export function PaymentButton({ params, cardFilter, verify, children, messages: 
   const payment = usePayment(callbacks);
   const messages = useMessageGroups<RequestMessages>(overrides, REQUEST_MESSAGES);
   const label = children ?? messages.pay;
-  return useRequestControls({ state: payment, cancel: payment.cancel, verify, label, messages, className, disabled, onClick: () => payment.requestPayment(withFilter(params, cardFilter)) }).controls;
+  return useRequestControls({
+    state: payment,
+    verify,
+    label,
+    messages,
+    className,
+    disabled,
+    onClick: () => payment.requestPayment(withFilter(params, cardFilter)),
+  }).controls;
 }
 
 /**
@@ -62,5 +70,14 @@ export function BillingKeyButton({ params, cardFilter, verify, children, message
   const billing = useBillingKey(callbacks);
   const messages = useMessageGroups<RequestMessages & BillingMessages>(overrides, REQUEST_MESSAGES, BILLING_MESSAGES);
   const label = children ?? messages.registerCard;
-  return useRequestControls({ state: billing, cancel: billing.cancel, verify, label, messages, billing: true, className, disabled, onClick: () => billing.issueBillingKey(withFilter(params, cardFilter)) }).controls;
+  return useRequestControls({
+    state: billing,
+    verify,
+    label,
+    messages,
+    billing: true,
+    className,
+    disabled,
+    onClick: () => billing.issueBillingKey(withFilter(params, cardFilter)),
+  }).controls;
 }

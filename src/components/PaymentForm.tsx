@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { cardFilter as buildCardFilter, toCardDetail, type CardFilterOption } from '../core/card-filter';
 import type { PayMethod, CardCode } from '../core/types';
 import { PAY_METHODS } from '../core/validation/rules';
@@ -10,10 +10,9 @@ import type { RequestCallbacks } from '../core/request-controller';
 import type { PaymentParams } from '../core/request-params';
 import type { PaymentOutcome } from '../core/outcome';
 import type { BuyerField, BuyerValues } from './buyer-rules';
-import { CardFilterField } from './CardFilterField';
-import { useFormShell } from './FormShell';
+import { FormCardFilter } from './form-card-filter';
+import { renderPayMethods, useFormShell } from './FormShell';
 import { FIELD_MESSAGES, REQUEST_MESSAGES, type FieldMessages, type IamportMessages, type RequestMessages } from './messages';
-import { renderPayMethods } from './PayMethodField';
 import { formatWon } from './format-won';
 import { useMessageGroups } from './useMessages';
 import { useRequestControls } from './RequestControls';
@@ -22,7 +21,7 @@ import type { VerifyUnknown } from './verify-unknown';
 /** Values of the checkout form. */
 export interface PaymentFormValues extends BuyerValues {
   pay_method: PayMethod;
-  /** Chosen issuer when `issuerChoice` is on; `''` = any allowed card. */
+  /** The issuer the buyer chose in a `<CardFilterField>` inside the form; `''` = any allowed card. */
   card_code: CardCode | '';
 }
 
@@ -35,8 +34,6 @@ export interface PaymentFormProps extends RequestCallbacks<PaymentOutcome> {
   payMethods?: readonly PayMethod[];
   /** Card issuers the window offers: `{ only: [...] }`, `{ exclude: [...] }` or raw `card.detail`. */
   cardFilter?: CardFilterOption;
-  /** Let the buyer pick one issuer (shown while paying by card). */
-  issuerChoice?: boolean;
   /** Buyer fields shown (default name, email, tel) and which of them are required (default: all shown). */
   buyerFields?: readonly BuyerField[];
   requiredBuyerFields?: readonly BuyerField[];
@@ -51,13 +48,9 @@ export interface PaymentFormProps extends RequestCallbacks<PaymentOutcome> {
   children?: ReactNode;
 }
 
-function IssuerChoice({ cardFilter, messages }: { cardFilter?: CardFilterOption; messages?: Partial<IamportMessages> }) {
-  // Watching here keeps pay-method changes from re-rendering the whole form.
-  return useWatch<PaymentFormValues>({ name: 'pay_method' }) === 'card' ? <CardFilterField cardFilter={cardFilter} messages={messages} /> : null;
-}
-
 /**
- * A complete checkout: buyer fields, pay method, optional issuer choice and a pay button,
+ * A complete checkout: buyer fields, pay method and a pay button (children such as a
+ * `<CardFilterField>` for the buyer to pick an issuer get the form's context),
  * on react-hook-form and {@link usePayment}. Invalid fields block submission with messages;
  * `onSuccess` receives the outcome to verify on your server.
  *
@@ -71,26 +64,21 @@ function IssuerChoice({ cardFilter, messages }: { cardFilter?: CardFilterOption;
  *   onSuccess={(outcome) => verifyOnServer(outcome.impUid, order.id)}
  * />
  */
-export function PaymentForm({
-  amount, name, payMethods = PAY_METHODS, cardFilter, issuerChoice, buyerFields, requiredBuyerFields, defaultValues, params, verify,
-  submitLabel, messages: overrides, className, children, ...callbacks
-}: PaymentFormProps) {
+export function PaymentForm(props: PaymentFormProps) {
+  const { amount, name, payMethods = PAY_METHODS, cardFilter, defaultValues, params, verify, submitLabel, messages: overrides, children } = props;
   const form = useForm<PaymentFormValues>({ defaultValues: { pay_method: payMethods[0], ...defaultValues } });
-  const payment = usePayment(callbacks);
+  // (the props carry the callbacks: the hook reads only its own)
+  const payment = usePayment(props);
   // Children get the overrides, not merged copies: each reads its own group.
   const fieldText = useMessageGroups<FieldMessages>(overrides, FIELD_MESSAGES);
   const messages = useMessageGroups<RequestMessages>(overrides, REQUEST_MESSAGES);
-  const request = useRequestControls({ state: payment, cancel: payment.cancel, verify, label: submitLabel ?? fieldText.payAmount(formatWon(amount)), messages });
+  const request = useRequestControls({ state: payment, verify, label: submitLabel ?? fieldText.payAmount(formatWon(amount)), messages });
   const submit = ({ pay_method, card_code }: PaymentFormValues, buyer: BuyerValues) => {
     const detail = pay_method === 'card' ? (card_code ? buildCardFilter.only([card_code]) : cardFilter && toCardDetail(cardFilter)) : undefined;
     payment.requestPayment({ ...params, ...buyer, pay_method, amount, name, ...(detail && { card: { ...params?.card, detail } }) });
   };
-  const own = payMethods.length > 1 && renderPayMethods(form.register as never, payMethods, fieldText);
-  const contextual = (issuerChoice || children) && (
-    <>
-      {issuerChoice && <IssuerChoice cardFilter={cardFilter} messages={overrides} />}
-      {children}
-    </>
-  );
-  return useFormShell(form, { buyerFields, requiredBuyerFields, className }, request, fieldText, submit, own, contextual);
+  // Children (a <CardFilterField>, your own fields) get react-hook-form's context and the form's cardFilter.
+  const contextual = children && <FormCardFilter.Provider value={cardFilter}>{children}</FormCardFilter.Provider>;
+  const own = payMethods[1] && renderPayMethods(form.register as never, payMethods, fieldText);
+  return useFormShell(form, props, request, fieldText, submit, own, contextual);
 }

@@ -64,7 +64,17 @@ export interface RedirectLandingProps {
  * // <Landing searchParams={await searchParams} />
  * <RedirectLanding searchParams={searchParams} verify={verifyOnServer} />
  */
-export function RedirectLanding({ verify, renderSuccess, renderFailure, renderPending, cleanUrl = true, url, searchParams, messages: overrides, className }: RedirectLandingProps) {
+export function RedirectLanding({
+  verify,
+  renderSuccess,
+  renderFailure,
+  renderPending,
+  cleanUrl = true,
+  url,
+  searchParams,
+  messages: overrides,
+  className,
+}: RedirectLandingProps) {
   const result = useRedirectResult({ url, searchParams, cleanUrl });
   const messages = useMessages(overrides);
   const latestVerify = useLatestRef(verify);
@@ -74,11 +84,15 @@ export function RedirectLanding({ verify, renderSuccess, renderFailure, renderPe
   const [answer, setAnswer] = useState<{ key: string; state: LandingState } | null>(null);
   const key = `${result.impUid}:${attempt}`;
   const state: LandingState =
-    result.status === 'pending' ? { phase: 'verifying' }
-    : result.status === 'none' ? { phase: 'none' }
-    : result.status !== 'succeeded' ? { phase: 'failed' }
-    : answer?.key === key ? answer.state
-    : { phase: 'verifying' };
+    result.status === 'pending'
+      ? { phase: 'verifying' }
+      : result.status === 'none'
+        ? { phase: 'none' }
+        : result.status !== 'succeeded'
+          ? { phase: 'failed' }
+          : answer?.key === key
+            ? answer.state
+            : { phase: 'verifying' };
   const started = useRef('');
 
   useEffect(() => {
@@ -92,7 +106,7 @@ export function RedirectLanding({ verify, renderSuccess, renderFailure, renderPe
       },
       (error: unknown) => setAnswer({ key, state: { phase: 'error', error } }),
     );
-  }, [result, key]);
+  }, [result, key, latestVerify]);
 
   let body: ReactNode;
   if (state.phase === 'verifying') {
@@ -110,11 +124,15 @@ export function RedirectLanding({ verify, renderSuccess, renderFailure, renderPe
     );
   } else {
     const text =
-      state.phase === 'none' ? messages.noResult
-      : state.phase === 'unverified' ? messages.notVerified
-      : state.phase === 'error' ? messages.verifyError
-      : result.status === 'cancelled' ? messages.cancelled
-      : messages.failed;
+      state.phase === 'none'
+        ? messages.noResult
+        : state.phase === 'unverified'
+          ? messages.notVerified
+          : state.phase === 'error'
+            ? messages.verifyError
+            : result.status === 'cancelled'
+              ? messages.cancelled
+              : messages.failed;
     body = renderFailure?.(result, state) ?? (
       <div role="alert" className={`iamport-notice iamport-notice-${result.status === 'cancelled' ? 'info' : 'error'}`}>
         <p>{text}</p>
@@ -128,5 +146,9 @@ export function RedirectLanding({ verify, renderSuccess, renderFailure, renderPe
       </div>
     );
   }
-  return <section className={cx('iamport-landing', className)} aria-live="polite">{body}</section>;
+  return (
+    <section className={cx('iamport-landing', className)} aria-live="polite">
+      {body}
+    </section>
+  );
 }

@@ -19,11 +19,20 @@ import type { VerifyUnknown } from './verify-unknown';
  *   stays disabled, instead of falling to `<body>`.
  *
  * @example
- * const { busy, controls } = useRequestControls({ state: payment, cancel: payment.cancel, label: '결제하기', messages })
+ * const { busy, controls } = useRequestControls({ state: payment, label: '결제하기', messages })
  */
-export function useRequestControls({ state, cancel, verify, label, messages: m, billing, className, disabled, onClick }: {
-  state: RequestState<PaymentOutcome>;
-  cancel(): void;
+export function useRequestControls({
+  state,
+  verify,
+  label,
+  messages: m,
+  billing,
+  className,
+  disabled,
+  onClick,
+}: {
+  /** What `usePayment` / `useBillingKey` returned. */
+  state: RequestState<PaymentOutcome> & { cancel(): void };
   verify?: VerifyUnknown<never>;
   label: ReactNode;
   /** With the billing strings for a billing-key request. */
@@ -37,8 +46,10 @@ export function useRequestControls({ state, cancel, verify, label, messages: m, 
   const { runtime } = useIamportContext('useIamport');
   const sdk = useSdkState(runtime);
   const button = useRef<HTMLButtonElement>(null);
-  // What the effect remembers between renders: the last status, the outcome it last checked.
-  const memory = useRef<{ status: string; asked?: object | null }>({ status: state.status });
+  // What the effect remembers between renders: the last status, the outcome it last checked,
+  // and this render's `verify` (read when it runs: a new function each render is no new request).
+  const memory = useRef<{ status: string; asked?: object | null; verify?: VerifyUnknown<never> }>({ status: state.status });
+  memory.current.verify = verify;
   const failed = sdk.status === 'error';
   const loading = !sdk.sdk && !failed;
 
@@ -51,14 +62,15 @@ export function useRequestControls({ state, cancel, verify, label, messages: m, 
     memory.current.status = state.status;
     const focused = document.activeElement;
     // (the notice, when shown, is the button's next sibling)
-    if (ended && (!focused || focused === document.body)) ((button.current?.disabled ? button.current.nextElementSibling : button.current) as HTMLElement | null)?.focus();
+    if (ended && (!focused || focused === document.body))
+      ((button.current?.disabled ? button.current.nextElementSibling : button.current) as HTMLElement | null)?.focus();
     // An `unknown` outcome is checked with your server once (StrictMode included); `retry` asks again.
     if (!unknown || memory.current.asked === unknown) return;
     memory.current.asked = unknown;
     Promise.resolve(unknown)
-      .then(verify as VerifyUnknown)
+      .then(memory.current.verify as VerifyUnknown)
       .then(
-        (reply) => setChecked([unknown, typeof reply === 'boolean' ? { verified: reply } : reply!]),
+        (reply) => setChecked([unknown, typeof reply === 'boolean' ? { verified: reply } : reply]),
         () => setChecked([unknown, null]),
       );
   }, [state.status, unknown, checked]);
@@ -73,28 +85,46 @@ export function useRequestControls({ state, cancel, verify, label, messages: m, 
     </button>
   );
   const paid = verification?.status;
-  const [text, tone, action]: [ReactNode?, string?, ReactNode?] =
-    failed ? [m.sdkFailed, 'error', link(m.retry, runtime.retry)]
-    : state.status === 'pending' ? (state.stalled ? [m.noWindow, 'info', link(m.cancelPayment, cancel)] : [])
-    : state.status === 'error' ? [state.error.message, 'error']
-    : state.status === 'failed' ? [`${m.failed} ${state.outcome.message}`, 'error']
-    : state.status === 'cancelled' ? [m.cancelled, 'info']
-    : state.status !== 'unknown' ? []
-    : checking ? [m.verifying, 'info']
-    // What createVerifyHandler answers: paid; awaiting_deposit (a virtual account was issued);
-    // not_verified (with the payment's own status when one exists); unknown (could not decide).
-    : paid === 'awaiting_deposit' || paid === 'ready' ? [m.vbankIssued, 'success']
-    : verification?.verified ? [billing ? m.billingKeyIssued! : m.paid, 'success']
-    // Your server found no money for this order: now, and only now, it is a failure.
-    : verification && paid !== 'unknown' && verification.paymentStatus !== 'paid' ? [m.failed, 'error']
-    : [m.notVerified, 'error', verify && link(m.retry, retry)];
+  const [text, tone, action]: [ReactNode?, string?, ReactNode?] = failed
+    ? [m.sdkFailed, 'error', link(m.retry, runtime.retry)]
+    : state.status === 'pending'
+      ? state.stalled
+        ? [m.noWindow, 'info', link(m.cancelPayment, state.cancel)]
+        : []
+      : state.status === 'error'
+        ? [state.error.message, 'error']
+        : state.status === 'failed'
+          ? [`${m.failed} ${state.outcome.message}`, 'error']
+          : state.status === 'cancelled'
+            ? [m.cancelled, 'info']
+            : state.status !== 'unknown'
+              ? []
+              : checking
+                ? [m.verifying, 'info']
+                : // What createVerifyHandler answers: paid; awaiting_deposit (a virtual account was issued);
+                  // not_verified (with the payment's own status when one exists); unknown (could not decide).
+                  paid === 'awaiting_deposit' || paid === 'ready'
+                  ? [m.vbankIssued, 'success']
+                  : verification?.verified
+                    ? [billing ? m.billingKeyIssued! : m.paid, 'success']
+                    : // Your server found no money for this order: now, and only now, it is a failure.
+                      verification && paid !== 'unknown' && verification.paymentStatus !== 'paid'
+                      ? [m.failed, 'error']
+                      : [m.notVerified, 'error', verify && link(m.retry, retry)];
 
   const spin = busy || loading;
   return {
     busy,
     controls: (
       <>
-        <button ref={button} type={onClick ? 'button' : 'submit'} className={cx('iamport-button', className)} disabled={disabled || spin || failed} aria-busy={spin || undefined} onClick={onClick}>
+        <button
+          ref={button}
+          type={onClick ? 'button' : 'submit'}
+          className={cx('iamport-button', className)}
+          disabled={disabled || spin || failed}
+          aria-busy={spin || undefined}
+          onClick={onClick}
+        >
           {spin ? (
             <>
               <span className="iamport-spinner" aria-hidden="true" />

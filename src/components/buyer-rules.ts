@@ -26,10 +26,26 @@ interface BuyerFieldSpec {
 /** One spec per field: label, autocomplete token, keyboard and format rule. */
 export const BUYER_FIELD_SPECS: Record<BuyerField, BuyerFieldSpec> = {
   name: { key: 'buyer_name', label: 'buyerName', autoComplete: 'name', type: 'text' },
-  email: { key: 'buyer_email', label: 'buyerEmail', autoComplete: 'email', type: 'email', inputMode: 'email', check: (v) => EMAIL_PATTERN.test(v), invalid: 'invalidEmail' },
+  email: {
+    key: 'buyer_email',
+    label: 'buyerEmail',
+    autoComplete: 'email',
+    type: 'email',
+    inputMode: 'email',
+    check: (v) => EMAIL_PATTERN.test(v),
+    invalid: 'invalidEmail',
+  },
   tel: { key: 'buyer_tel', label: 'buyerTel', autoComplete: 'tel', type: 'tel', inputMode: 'tel', check: isKoreanPhone, invalid: 'invalidTel' },
   address: { key: 'buyer_addr', label: 'buyerAddr', autoComplete: 'street-address', type: 'text' },
-  postcode: { key: 'buyer_postcode', label: 'buyerPostcode', autoComplete: 'postal-code', type: 'text', inputMode: 'numeric', check: isKoreanPostcode, invalid: 'invalidPostcode' },
+  postcode: {
+    key: 'buyer_postcode',
+    label: 'buyerPostcode',
+    autoComplete: 'postal-code',
+    type: 'text',
+    inputMode: 'numeric',
+    check: isKoreanPostcode,
+    invalid: 'invalidPostcode',
+  },
 };
 
 /** Which buyer fields show and which are required. */
@@ -55,6 +71,9 @@ export function buyerFieldError(field: BuyerField, value: unknown, required: boo
 }
 
 /** Resolve the visible and required field lists (required ⊆ visible; default: all visible are required). */
-export function resolveBuyerFields({ fields = DEFAULT_BUYER_FIELDS, required }: BuyerFieldsConfig = {}) {
-  return { fields, required: (required ?? fields).filter((field) => fields.includes(field)) };
+export function resolveBuyerFields(
+  fields: readonly BuyerField[] = DEFAULT_BUYER_FIELDS,
+  required?: readonly BuyerField[],
+): [fields: readonly BuyerField[], required: BuyerField[]] {
+  return [fields, (required ?? fields).filter((field) => fields.includes(field))];
 }

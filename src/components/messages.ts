@@ -148,7 +148,12 @@ const LANDING_MESSAGES: Locales<LandingMessages> = {
   },
 };
 
-const join = (locale: 'ko' | 'en'): IamportMessages => ({ ...REQUEST_MESSAGES[locale], ...BILLING_MESSAGES[locale], ...FIELD_MESSAGES[locale], ...LANDING_MESSAGES[locale] });
+const join = (locale: 'ko' | 'en'): IamportMessages => ({
+  ...REQUEST_MESSAGES[locale],
+  ...BILLING_MESSAGES[locale],
+  ...FIELD_MESSAGES[locale],
+  ...LANDING_MESSAGES[locale],
+});
 
 /** Korean (default) and English messages: every string of every component. */
 export const MESSAGES: Locales<IamportMessages> = /* @__PURE__ */ (() => ({ ko: join('ko'), en: join('en') }))();

@@ -96,8 +96,6 @@ export interface RequestController<K extends RequestKind = RequestKind> {
 
 const IDLE = { status: 'idle', isPending: false, outcome: null, error: null } as const;
 const PENDING = { ...IDLE, status: 'pending', isPending: true } as const;
-// Keyed by kind: the entry for `kind` is always that kind's controller (getRequestController's cast).
-const controllers = new WeakMap<IamportRuntime, Partial<Record<RequestKind, RequestController>>>();
 
 /**
  * The runtime's controller for one request kind, created on first use: every caller (two
@@ -110,9 +108,8 @@ const controllers = new WeakMap<IamportRuntime, Partial<Record<RequestKind, Requ
  * button.onclick = () => payments.request({ pay_method: 'card', name: '원두 1kg', amount: 1004 })
  */
 export function getRequestController<K extends RequestKind>(runtime: IamportRuntime, kind: K): RequestController<K> {
-  let byKind = controllers.get(runtime);
-  if (!byKind) controllers.set(runtime, (byKind = {}));
-  return (byKind[kind] ??= createRequestController(runtime, kind)) as RequestController<K>;
+  const byKind = (runtime.controllers ??= {}) as { [K in RequestKind]?: RequestController<K> };
+  return (byKind[kind] ??= createRequestController(runtime, kind) as never) as RequestController<K>;
 }
 
 function createRequestController(runtime: IamportRuntime, kind: RequestKind): RequestController {

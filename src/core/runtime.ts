@@ -68,6 +68,8 @@ export interface IamportRuntime {
   configure(options: Partial<IamportRuntimeOptions>): void;
   /** @internal The request that holds the SDK's one window, whatever its kind. */
   active: object | null;
+  /** @internal Its request controllers, one per kind (`getRequestController`). */
+  controllers?: object;
 }
 
 const IDLE = { status: 'idle', sdk: null, error: null } as const;

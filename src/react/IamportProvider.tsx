@@ -49,6 +49,9 @@ export function IamportProvider(props: IamportProviderProps) {
   // (`sdk`, `scriptUrl`, `nonce`, `timeoutMs` only matter for the first load). New merchant
   // codes initialise a ready SDK again (idempotent: initOnce remembers codes per SDK object).
   runtime.configure(props);
-  const value = useMemo<IamportContextValue>(() => ({ runtime, settings: { merchantCode, tierCode, pg, redirectUrl, locale } }), [merchantCode, tierCode, pg, redirectUrl, locale]);
+  const value = useMemo<IamportContextValue>(
+    () => ({ runtime, settings: { merchantCode, tierCode, pg, redirectUrl, locale } }),
+    [runtime, merchantCode, tierCode, pg, redirectUrl, locale],
+  );
   return <IamportContext.Provider value={value}>{children}</IamportContext.Provider>;
 }

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import { IamportError } from '../core/errors';
 import type { IamportLoadState, IamportRuntime } from '../core/runtime';
 import { DEV } from '../utils/dev';
@@ -57,7 +57,9 @@ export function useIamportContext(hook: string): IamportContextValue {
   if (!value) {
     throw new IamportError(
       'MISSING_PROVIDER',
-      DEV ? `Could not find IamportProvider context; wrap the component that calls ${hook}() in <IamportProvider merchantCode="imp…">.` : `Could not find IamportProvider context (${hook})`,
+      DEV
+        ? `Could not find IamportProvider context; wrap the component that calls ${hook}() in <IamportProvider merchantCode="imp…">.`
+        : `Could not find IamportProvider context (${hook})`,
     );
   }
   return value;
@@ -68,22 +70,11 @@ const serverSnapshot = () => LOADING;
 
 /**
  * @internal The runtime's load state (the server and hydration render `'loading'`). Reading it
- * does not load the SDK: see {@link useLoadSdk}.
+ * does not load the SDK (`useIamport` asks for it after the commit; request hooks when they subscribe).
  *
  * @example
  * const state = useSdkState(runtime)
  */
 export function useSdkState(runtime: IamportRuntime): IamportLoadState {
   return useSyncExternalStore(runtime.subscribe, runtime.getSnapshot, serverSnapshot);
-}
-
-/**
- * @internal Ask for the SDK: loading starts after the commit, never on the server. Request
- * hooks and `useIamport` call it; a landing page (no request) downloads nothing.
- *
- * @example
- * useLoadSdk(runtime)
- */
-export function useLoadSdk(runtime: IamportRuntime): void {
-  useEffect(() => void runtime.load(), [runtime]);
 }

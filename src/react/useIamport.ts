@@ -1,7 +1,7 @@
 'use client';
 
-import { useMemo } from 'react';
-import { useIamportContext, useLoadSdk, useSdkState, type UseIamportResult } from './context';
+import { useEffect, useMemo } from 'react';
+import { useIamportContext, useSdkState, type UseIamportResult } from './context';
 
 /**
  * The SDK's load state from the nearest {@link IamportProvider}, plus its settings; asking
@@ -15,7 +15,8 @@ import { useIamportContext, useLoadSdk, useSdkState, type UseIamportResult } fro
  */
 export function useIamport(): UseIamportResult {
   const { runtime, settings } = useIamportContext('useIamport');
-  useLoadSdk(runtime);
+  // Loading starts after the commit, never on the server; a landing page (no request) downloads nothing.
+  useEffect(() => void runtime.load(), [runtime]);
   const state = useSdkState(runtime);
-  return useMemo(() => ({ ...state, ...settings, retry: runtime.retry }) as UseIamportResult, [state, settings]);
+  return useMemo((): UseIamportResult => ({ ...state, ...settings, retry: runtime.retry }), [state, settings, runtime]);
 }

@@ -46,7 +46,10 @@ export interface RedirectResult {
   code: string | null;
   /** `error_msg` (plain text from the URL: render it as text, never as HTML). */
   message: string | null;
-  /** The request this tab remembered before opening the window; `null` when none, and on the server and in the hydration render (only the browser tab has it). */
+  /**
+   * The request this tab remembered before opening the window; `null` when none, and on the
+   * server and in the hydration render (only the browser tab has it).
+   */
   remembered: RememberedRequest | null;
   /**
    * `false` flags a result for a merchant_uid this tab never sent (treat it with suspicion), and
@@ -91,7 +94,7 @@ export function useRedirectResult(options: UseRedirectResultOptions = {}): Redir
     const remembered = outcome && hydrated ? recallRequest(outcome.merchantUid) : null;
     const failure = outcome && outcome.status !== 'succeeded' ? outcome : null;
     return {
-      status: href === null ? 'pending' : outcome?.status ?? 'none',
+      status: href === null ? 'pending' : (outcome?.status ?? 'none'),
       impUid: outcome?.impUid ?? null,
       merchantUid: outcome?.merchantUid || null,
       kind: remembered?.kind ?? null,

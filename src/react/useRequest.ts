@@ -1,7 +1,6 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo, useRef, useSyncExternalStore } from 'react';
 import { getRequestController, type RequestCallbacks } from '../core/request-controller';
 import type { RequestKind, RequestKinds } from '../core/request-params';
-import { useLatestRef } from '../utils/use-latest-ref';
 import { useIamportContext } from './context';
 
 /**
@@ -14,11 +13,19 @@ import { useIamportContext } from './context';
  * @example
  * return useRequest('usePayment', 'payment', options, 'requestPayment', 'requestPaymentAsync')
  */
-export function useRequest<K extends RequestKind, R>(hook: string, kind: K, callbacks: RequestCallbacks<RequestKinds[K]['outcome']> | undefined, fire: string, run: string): R {
+export function useRequest<K extends RequestKind, R>(
+  hook: string,
+  kind: K,
+  callbacks: RequestCallbacks<RequestKinds[K]['outcome']> | undefined,
+  fire: string,
+  run: string,
+): R {
   const { runtime } = useIamportContext(hook);
   const controller = getRequestController(runtime, kind);
-  const latest = useLatestRef(callbacks);
-  const { subscribe, ...actions } = useMemo(() => {
+  const latest = useRef(callbacks);
+  // The latest render's callbacks, read when a request ends (written here, not in an effect).
+  latest.current = callbacks;
+  const { subscribe, ...actions } = useMemo((): { subscribe(listener: () => void): () => void } & Record<string, (params: never) => unknown> => {
     const callbacks = () => latest.current;
     return {
       // Subscribing (after the commit, never on the server) is also when the SDK is asked for.
@@ -28,7 +35,7 @@ export function useRequest<K extends RequestKind, R>(hook: string, kind: K, call
       cancel: controller.cancel,
       reset: controller.reset,
     };
-  }, [controller]);
+  }, [runtime, controller, fire, run]);
   const state = useSyncExternalStore(subscribe, controller.getSnapshot, controller.getSnapshot);
   return { ...state, ...actions } as R;
 }

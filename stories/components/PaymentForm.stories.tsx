@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { PaymentForm, type PaymentFormProps } from 'react-iamport-jtnet';
+import { CardFilterField, PaymentForm, type PaymentFormProps } from 'react-iamport-jtnet';
 import { OutcomeLog, SandboxProvider } from '../support/SandboxProvider';
 import { approveWindow, cancelWindow, findSandboxWindow, payWithCard } from '../support/sandbox-play';
 
@@ -80,7 +80,7 @@ export const OnlyShinhanCards: Story = {
 };
 
 export const BuyerPicksIssuer: Story = {
-  args: { issuerChoice: true, cardFilter: { exclude: ['370'] }, buyerFields: [] },
+  args: { cardFilter: { exclude: ['370'] }, buyerFields: [], children: <CardFilterField /> },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.selectOptions(canvas.getByLabelText('카드사'), '041');

@@ -1,8 +1,10 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Profiler } from 'react';
+import { Profiler, useEffect, useState, type ReactNode } from 'react';
+import { useFormContext } from 'react-hook-form';
 import { describe, expect, it, vi } from 'vitest';
-import { BillingKeyForm, MESSAGES, PaymentButton, PaymentForm } from '../../src/components';
+import { BillingKeyForm, CardFilterField, MESSAGES, PaymentButton, PaymentForm } from '../../src/components';
+import { IamportProvider } from '../../src/react';
 import { createFakeIamport } from '../support/fake-iamport';
 import { renderWithIamport } from '../support/render-with-iamport';
 
@@ -60,7 +62,11 @@ describe('<PaymentForm>', () => {
 
   it('lets the buyer pick an issuer among those the filter allows, only while paying by card', async () => {
     const user = userEvent.setup();
-    const { sdk } = renderWithIamport(<PaymentForm amount={1004} name="원두" buyerFields={[]} issuerChoice cardFilter={{ exclude: ['370'] }} />);
+    const { sdk } = renderWithIamport(
+      <PaymentForm amount={1004} name="원두" buyerFields={[]} cardFilter={{ exclude: ['370'] }}>
+        <CardFilterField />
+      </PaymentForm>,
+    );
     const issuer = screen.getByLabelText(ko.cardIssuer);
     expect(screen.queryByRole('option', { name: '씨티' })).toBeNull();
     await user.selectOptions(issuer, '041');
@@ -124,6 +130,111 @@ describe('<PaymentForm>', () => {
     expect(screen.getByRole('group', { name: 'Payment method' })).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: 'Pay ₩1,004' })).toBeInTheDocument();
   });
+
+  // The fields' markup is reused while nothing it shows changes (the re-render react-hook-form
+  // makes right after mounting): what it shows must still follow errors, props and reset().
+  it('an error goes away once the buyer fixes the field, and the fields follow new props', async () => {
+    const user = userEvent.setup();
+    const { sdk, rerender } = renderWithIamport(<PaymentForm amount={1004} name="원두" buyerFields={['name']} />);
+    await user.click(await screen.findByRole('button', { name: /결제하기/ }));
+    expect(await screen.findByText(ko.required)).toHaveAttribute('role', 'alert');
+    expect(screen.getByLabelText(/^이름/)).toHaveAttribute('aria-invalid', 'true');
+    await user.type(screen.getByLabelText(/^이름/), '김지원');
+    await waitFor(() => expect(screen.queryByText(ko.required)).toBeNull());
+    expect(screen.getByLabelText(/^이름/)).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByLabelText(/^이름/)).not.toHaveAttribute('aria-describedby');
+
+    rerender(<PaymentForm amount={1004} name="원두" buyerFields={['name', 'tel']} messages={{ buyerName: '받는 분' }} />);
+    expect(screen.getByLabelText(/^받는 분/)).toHaveValue('김지원');
+    await user.click(screen.getByRole('button', { name: /결제하기/ }));
+    expect(await screen.findByText(ko.required)).toBeInTheDocument();
+    expect(screen.getByLabelText(/휴대폰 번호/)).toHaveAttribute('aria-invalid', 'true');
+    expect(sdk.requests).toHaveLength(0);
+  });
+
+  it("follows the provider's locale while its own props stay the same", async () => {
+    const user = userEvent.setup();
+    function Shop({ children }: { children: ReactNode }) {
+      const [locale, setLocale] = useState<'ko' | 'en'>('ko');
+      return (
+        <IamportProvider merchantCode="imp00000000" sdk={createFakeIamport()} locale={locale}>
+          <button type="button" onClick={() => setLocale('en')}>
+            English
+          </button>
+          {children}
+        </IamportProvider>
+      );
+    }
+    render(
+      <Shop>
+        <PaymentForm amount={1004} name="원두" />
+      </Shop>,
+    );
+    expect(await screen.findByRole('button', { name: '₩1,004 결제하기' })).toBeEnabled();
+    expect(screen.getByLabelText(/^이름/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByLabelText(/^Name/)).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Payment method' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Pay ₩1,004' })).toBeEnabled();
+  });
+
+  it('a child that prefills the buyer with reset() when it mounts: the inputs show what will be sent', async () => {
+    const user = userEvent.setup();
+    function Prefill() {
+      const { reset } = useFormContext();
+      useEffect(() => reset({ buyer_name: '김지원', buyer_email: 'kim@example.com', buyer_tel: '010-1234-5678', pay_method: 'vbank' }), [reset]);
+      return null;
+    }
+    const { sdk } = renderWithIamport(
+      <PaymentForm amount={1004} name="원두">
+        <Prefill />
+      </PaymentForm>,
+    );
+    await waitFor(() => expect(screen.getByLabelText(/^이름/)).toHaveValue('김지원'));
+    expect(screen.getByLabelText(/이메일/)).toHaveValue('kim@example.com');
+    expect(screen.getByRole('radio', { name: ko.methods.vbank })).toBeChecked();
+    await user.clear(screen.getByLabelText(/휴대폰 번호/));
+    await user.click(screen.getByRole('button', { name: /결제하기/ }));
+    expect(await screen.findByText(ko.required)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByLabelText(/휴대폰 번호/)).toHaveFocus());
+    await user.type(screen.getByLabelText(/휴대폰 번호/), '010-9876-5432');
+    await user.click(screen.getByRole('button', { name: /결제하기/ }));
+    expect(sdk.requests).toHaveLength(1);
+    expect(sdk.requests[0]).toMatchObject({ pay_method: 'vbank', buyer_name: '김지원', buyer_email: 'kim@example.com', buyer_tel: '010-9876-5432' });
+  });
+
+  it("a child's reset() keeps every field registered: rules still block, the first invalid field gets focus", async () => {
+    const user = userEvent.setup();
+    function Reset() {
+      const { reset } = useFormContext();
+      return (
+        <button type="button" onClick={() => reset({ buyer_name: '', buyer_email: '', buyer_tel: '', pay_method: 'trans' })}>
+          비우기
+        </button>
+      );
+    }
+    const { sdk } = renderWithIamport(
+      <PaymentForm amount={1004} name="원두">
+        <Reset />
+      </PaymentForm>,
+    );
+    await fillBuyer(user, { name: '김지원', email: 'kim@example.com', tel: '010-1234-5678' });
+    await user.click(screen.getByRole('button', { name: '비우기' }));
+    expect(screen.getByLabelText(/^이름/)).toHaveValue('');
+    expect(screen.getByRole('radio', { name: ko.methods.trans })).toBeChecked();
+
+    await fillBuyer(user, { name: '김지원', email: 'kim@', tel: '010-1234-5678' });
+    await user.click(screen.getByRole('button', { name: /결제하기/ }));
+    expect(await screen.findByText(ko.invalidEmail)).toHaveAttribute('role', 'alert');
+    await waitFor(() => expect(screen.getByLabelText(/이메일/)).toHaveFocus());
+    expect(sdk.requests).toHaveLength(0);
+
+    await user.clear(screen.getByLabelText(/이메일/));
+    await user.type(screen.getByLabelText(/이메일/), 'kim@example.com');
+    await user.click(screen.getByRole('button', { name: /결제하기/ }));
+    expect(sdk.requests).toHaveLength(1);
+    expect(sdk.requests[0]).toMatchObject({ pay_method: 'trans', buyer_name: '김지원', buyer_email: 'kim@example.com', buyer_tel: '010-1234-5678' });
+  });
 });
 
 describe('<BillingKeyForm>', () => {
@@ -136,6 +247,44 @@ describe('<BillingKeyForm>', () => {
     expect(sdk.requests[0]).toMatchObject({ customer_uid: 'user_42_card', pay_method: 'card', amount: 0, buyer_name: '김지원' });
     act(() => sdk.approve());
     await waitFor(() => expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ customerUid: 'user_42_card', status: 'succeeded' })));
+  });
+
+  it("a <CardFilterField> inside offers the issuers of the form's cardFilter, and the choice becomes card.detail", async () => {
+    const user = userEvent.setup();
+    const { sdk } = renderWithIamport(
+      <BillingKeyForm customerUid="user_7_card" buyerFields={[]} cardFilter={{ only: ['366', '381'] }}>
+        <CardFilterField />
+      </BillingKeyForm>,
+    );
+    const issuer = screen.getByLabelText(ko.cardIssuer);
+    // (a billing form has no pay method: card only, the field always shows)
+    expect(
+      within(issuer)
+        .getAllByRole('option')
+        .map((option) => option.getAttribute('value')),
+    ).toEqual(['', '381', '366']);
+    await user.selectOptions(issuer, '381');
+    await user.click(await screen.findByRole('button', { name: ko.registerCard }));
+    expect(sdk.requests[0]!.card!.detail).toEqual([
+      { card_code: '*', enabled: false },
+      { card_code: '381', enabled: true },
+    ]);
+  });
+
+  it("a <CardFilterField> with a cardFilter of its own lists those issuers; without a choice the form's filter is sent", async () => {
+    const user = userEvent.setup();
+    const { sdk } = renderWithIamport(
+      <BillingKeyForm customerUid="user_8_card" buyerFields={[]} cardFilter={{ exclude: ['370'] }}>
+        <CardFilterField cardFilter={{ only: ['366'] }} />
+      </BillingKeyForm>,
+    );
+    expect(
+      within(screen.getByLabelText(ko.cardIssuer))
+        .getAllByRole('option')
+        .map((option) => option.getAttribute('value')),
+    ).toEqual(['', '366']);
+    await user.click(await screen.findByRole('button', { name: ko.registerCard }));
+    expect(sdk.requests[0]!.card!.detail).toEqual([{ card_code: '370', enabled: false }]);
   });
 
   it('labels the button with the first charge when amount > 0', async () => {

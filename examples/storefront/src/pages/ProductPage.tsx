@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { PaymentForm } from 'react-iamport-jtnet';
+import { CardFilterField, PaymentForm } from 'react-iamport-jtnet';
 import { api, ApiError, type Order, type Product, type Verification } from '../api';
 import { ProductArt } from '../art';
 import { recallBuyer, rememberBuyer } from '../buyer';
@@ -126,7 +126,6 @@ function Checkout({ order, noticeUrl, onPaid, onBack }: { order: Order; noticeUr
         name={order.name}
         payMethods={['card', 'trans', 'vbank', 'phone']}
         cardFilter={DOMESTIC_CARDS}
-        issuerChoice
         defaultValues={buyer}
         params={{ merchant_uid: order.merchant_uid, notice_url: noticeUrl, digital: false }}
         onSuccess={(outcome) => {
@@ -147,6 +146,8 @@ function Checkout({ order, noticeUrl, onPaid, onBack }: { order: Order; noticeUr
           return verification;
         }}
       >
+        {/* the buyer may pick an issuer here (while paying by card), among the cards the form allows */}
+        <CardFilterField />
         <p className="hint">{DOMESTIC_CARDS_NOTE} 카드사를 고르지 않으면 결제창에서 선택합니다.</p>
       </PaymentForm>
       <VerificationStatus checking={checking} checkingText="결제를 확인하고 있습니다…" problem={problem} />
