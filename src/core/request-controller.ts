@@ -109,7 +109,7 @@ const PENDING = { ...IDLE, status: 'pending', isPending: true } as const;
  */
 export function getRequestController<K extends RequestKind>(runtime: IamportRuntime, kind: K): RequestController<K> {
   const byKind = (runtime.controllers ??= {}) as { [K in RequestKind]?: RequestController<K> };
-  return (byKind[kind] ??= createRequestController(runtime, kind) as never) as RequestController<K>;
+  return (byKind[kind] ??= createRequestController(runtime, kind) as never);
 }
 
 function createRequestController(runtime: IamportRuntime, kind: RequestKind): RequestController {
