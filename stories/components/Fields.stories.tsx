@@ -42,11 +42,14 @@ export const InYourOwnForm: Story = {
     await userEvent.type(canvas.getByLabelText(/^이름/), '김지원');
     await userEvent.type(canvas.getByLabelText(/휴대폰 번호/), '010 1234 5678');
     await userEvent.type(canvas.getByLabelText(/우편번호/), '06236');
+    // The issuer choice shows only while paying by card.
     await userEvent.click(canvas.getByRole('radio', { name: '가상계좌' }));
+    await expect(canvas.queryByLabelText('카드사')).toBeNull();
+    await userEvent.click(canvas.getByRole('radio', { name: '신용·체크카드' }));
     await userEvent.selectOptions(canvas.getByLabelText('카드사'), '366');
     await expect(within(canvas.getByLabelText('카드사')).getAllByRole('option')).toHaveLength(4);
     await userEvent.click(canvas.getByRole('button', { name: '다음' }));
     const values = JSON.parse((await canvas.findByLabelText('submitted values')).textContent || '{}') as Record<string, unknown>;
-    await expect(values).toMatchObject({ buyer_name: '김지원', buyer_tel: '010 1234 5678', buyer_postcode: '06236', pay_method: 'vbank', card_code: '366' });
+    await expect(values).toMatchObject({ buyer_name: '김지원', buyer_tel: '010 1234 5678', buyer_postcode: '06236', pay_method: 'card', card_code: '366' });
   },
 };
