@@ -35,14 +35,17 @@ const windowIssuers = (page: Page) =>
     .locator('option')
     .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
 
-/** Every `/v1/iamport.js` request the page makes from now on. */
-function sdkRequests(page: Page) {
+/** Every request to `pathname` the page makes from now on. */
+function countRequests(page: Page, pathname: string) {
   const seen: string[] = [];
   page.on('request', (request) => {
-    if (new URL(request.url()).pathname === '/v1/iamport.js') seen.push(request.url());
+    if (new URL(request.url()).pathname === pathname) seen.push(request.url());
   });
   return seen;
 }
+
+/** Every `/v1/iamport.js` request the page makes from now on. */
+const sdkRequests = (page: Page) => countRequests(page, '/v1/iamport.js');
 
 describe('storefront flows', () => {
   it('phone (375 px): a declined card → "다시 결제하기" → the same order (number, amount) as a new attempt, paid with the buyer details kept, no re-typing', async () => {
@@ -105,6 +108,38 @@ describe('storefront flows', () => {
     const [list, below] = await Promise.all([page.locator('ul.orders').boundingBox(), note.boundingBox()]);
     expect(below!.y - (list!.y + list!.height)).toBeGreaterThanOrEqual(12); // spaced from the card
     await expectNoHorizontalScroll(page);
+    expectCleanConsole();
+    await context.close();
+  });
+
+  it('phone: a reload of the landing keeps the result — a decline still offers "다시 결제하기", a payment is verified again', async () => {
+    const { page, context, expectCleanConsole } = await openShop(browser, stack.shopUrl, MOBILE);
+    const first = await createOrder(page, '콜드브루');
+    const orderNo = (await page.locator('.checkout .order-no').textContent())!;
+    await fillBuyer(page);
+    await page.getByRole('button', { name: '₩9,800 결제하기' }).click();
+    await sandboxWindow(page).payWithCard(CARDS.decline);
+    await page.waitForURL((url) => url.pathname === '/payments/complete');
+    await page.getByRole('button', { name: '다시 결제하기' }).waitFor();
+
+    await page.reload();
+    await page.getByRole('alert').filter({ hasText: '결제에 실패했습니다.' }).waitFor();
+    await page.getByRole('button', { name: '다시 결제하기' }).click();
+    const sheet = page.locator('.checkout[data-merchant-uid]');
+    await sheet.waitFor();
+    const second = (await sheet.getAttribute('data-merchant-uid'))!;
+    expect(second).not.toBe(first);
+    expect(await sheet.locator('.order-no').textContent()).toBe(orderNo);
+
+    await page.getByRole('button', { name: '₩9,800 결제하기' }).click();
+    await sandboxWindow(page).payWithCard();
+    await page.waitForURL((url) => url.pathname === '/payments/complete');
+    await page.getByRole('heading', { name: '결제가 완료되었습니다' }).waitFor();
+    const verifications = countRequests(page, '/api/payments/verify');
+    await page.reload();
+    await page.getByRole('heading', { name: '결제가 완료되었습니다' }).waitFor();
+    expect(verifications).toHaveLength(1); // "paid" again only because the server said so again
+    expect((await shopOrders(page)).filter((order) => order.status === 'paid').map((order) => order.merchant_uid)).toEqual([second]);
     expectCleanConsole();
     await context.close();
   });

@@ -28,6 +28,9 @@ export function LandingPage() {
       <section className="panel landing" aria-labelledby="page-title">
         <h1 id="page-title">결제 결과</h1>
         <RedirectLanding
+          // Keep the result in the address bar: a reload shows it again (a success is verified
+          // again by the server; a decline keeps its "다시 결제하기") instead of "no result".
+          cleanUrl={false}
           verify={verifyWithOrder}
           renderSuccess={(result, answer) => {
             const verification = answer as Verification;
