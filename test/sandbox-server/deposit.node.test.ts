@@ -3,24 +3,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { sandboxServer, webhookReceiver } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { sandboxServer, stoppedAfterEach } from './helpers';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function started(options: Parameters<typeof sandboxServer>[0] = {}) {
-  const sandbox = await sandboxServer({ webhookTimeScale: 0.001, ...options });
-  cleanups.push(() => sandbox.server.close());
-  return sandbox;
-}
-async function receiver(failFirst = 0, failStatus = 500) {
-  const hook = await webhookReceiver(failFirst, failStatus);
-  cleanups.push(hook.close);
-  return hook;
-}
+const { cleanups, started, receiver } = stoppedAfterEach({ webhookTimeScale: 0.001 });
 const deposit = (sandbox: Awaited<ReturnType<typeof sandboxServer>>, impUid: string, json?: unknown) =>
   sandbox.call('POST', `/__sandbox/payments/${impUid}/deposit`, json === undefined ? {} : { json });
 const stats = async (sandbox: Awaited<ReturnType<typeof sandboxServer>>) => (await sandbox.call('GET', '/__sandbox/stats')).body.response;
