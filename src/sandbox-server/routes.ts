@@ -1,4 +1,5 @@
 import { SANDBOX_MERCHANT_CODE } from '../sandbox/engine/fixtures';
+import { depositVirtualAccount } from './deposit';
 import { ApiError, ok, type Reply } from './envelope';
 import { pick, requireString } from './fields';
 import { decodeSegment } from './parse';
@@ -88,6 +89,7 @@ export const ROUTES: readonly Route[] = [
   route('DELETE', '/subscribe/customers/{customer_uid}', true, (world, p, request) => rest.deleteKey(world, p.customer_uid!, request)),
   route('GET', '/v1/iamport.js', false, (world) => sdkScript(world.merchantName, world.faults)),
   route('POST', '/__sandbox/payments', false, (world, _p, request) => recordPayment(world, request)),
+  route('POST', '/__sandbox/payments/{imp_uid}/deposit', false, (world, p, request) => depositVirtualAccount(world, p.imp_uid!, request)),
   route('POST', '/__sandbox/expire-tokens', false, (world) => ok({ expired: world.tokens.expireAll() })),
   route('GET', '/__sandbox/stats', false, (world) =>
     ok({ ...world.stats, webhooksDelivered: world.webhooks.delivered, webhooksFailed: world.webhooks.failed, webhookAttempts: world.webhooks.attempts }),

@@ -145,7 +145,7 @@ export class Store {
     this.journal?.append({ t: 'payment', v: payment, notice: noticeUrls.length > 0 ? noticeUrls : undefined });
   }
 
-  /** Persist a payment changed in place (a cancellation). */
+  /** Persist a payment changed in place (a cancellation, a virtual account's deposit). */
   savePayment(payment: SandboxPayment): void {
     this.journal?.append({ t: 'payment', v: payment, notice: this.notices.get(payment.imp_uid) });
   }

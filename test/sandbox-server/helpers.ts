@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
 import { SANDBOX_CHANNEL_KEY, startSandboxServer, type SandboxServer, type SandboxServerOptions } from '../../src/sandbox-server';
 
 /** The key-in fields of the approving test card. */
@@ -82,3 +83,27 @@ export async function webhookReceiver(failFirst = 0, failStatus = 500) {
 
 export const inSeconds = (seconds: number) => Math.floor(Date.now() / 1000) + seconds;
 export const uid = (prefix = 'order') => `${prefix}_${Math.random().toString(36).slice(2, 12)}`;
+
+/**
+ * For a test file's top level: `started()` sandboxes (with `defaults`) and webhook `receiver()`s
+ * that stop after each test, plus `cleanups` for anything else to undo then (last in, first out).
+ */
+export function stoppedAfterEach(defaults: SandboxServerOptions = {}) {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  return {
+    cleanups,
+    async started(options: SandboxServerOptions = {}) {
+      const sandbox = await sandboxServer({ ...defaults, ...options });
+      cleanups.push(() => sandbox.server.close());
+      return sandbox;
+    },
+    async receiver(failFirst = 0, failStatus = 500) {
+      const hook = await webhookReceiver(failFirst, failStatus);
+      cleanups.push(hook.close);
+      return hook;
+    },
+  };
+}

@@ -1,25 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseSandboxArgs } from '../../src/sandbox-server';
-import { inSeconds, sandboxServer, uid, webhookReceiver } from './helpers';
+import { inSeconds, sandboxServer, stoppedAfterEach, uid } from './helpers';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function started(options: Parameters<typeof sandboxServer>[0] = {}) {
-  const sandbox = await sandboxServer({ scheduleTickMs: 50, webhookTimeScale: 0.001, ...options });
-  cleanups.push(() => sandbox.server.close());
-  return sandbox;
-}
-async function receiver(failFirst = 0, failStatus = 500) {
-  const hook = await webhookReceiver(failFirst, failStatus);
-  cleanups.push(hook.close);
-  return hook;
-}
+const { cleanups, started, receiver } = stoppedAfterEach({ scheduleTickMs: 50, webhookTimeScale: 0.001 });
 
 describe('schedules', () => {
   it('a scheduled payment executes when due and fires its webhook {imp_uid, merchant_uid, status}', async () => {

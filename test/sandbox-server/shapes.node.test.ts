@@ -252,6 +252,11 @@ const ENDPOINTS: [string, () => Promise<any>, ReturnType<typeof one | typeof lis
     one(CUSTOMER),
   ],
   ['POST /__sandbox/payments', () => sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 100 } }), one(PAYMENT)],
+  [
+    'POST /__sandbox/payments/{imp_uid}/deposit',
+    async () => sandbox.call('POST', `/__sandbox/payments/${(await sandbox.record({ pay_method: 'vbank' })).imp_uid}/deposit`),
+    one(PAYMENT),
+  ],
 ];
 
 describe('spec-shaped bodies: required fields and types per endpoint', () => {

@@ -13,7 +13,7 @@ const named = codeBlocks('docs/testing.md')
   .filter((entry): entry is typeof entry & { path: string } => entry.path !== undefined);
 
 describe('docs/testing.md', () => {
-  it('shows the shop’s checkout, verify route, and their unit, server and Playwright tests', () => {
+  it('shows the shop’s checkout, verify and webhook routes, and their unit, server and Playwright tests', () => {
     expect(named.map((entry) => entry.path).sort()).toEqual([
       'e2e/checkout.spec.ts',
       'src/Checkout.test.tsx',
@@ -21,6 +21,8 @@ describe('docs/testing.md', () => {
       'src/server/orders.ts',
       'src/server/verify-route.node.test.ts',
       'src/server/verify-route.ts',
+      'src/server/webhook-route.node.test.ts',
+      'src/server/webhook-route.ts',
     ]);
   });
 

@@ -5,4 +5,5 @@
  * See docs/testing.md.
  */
 export { startTestSandbox, withSandboxServer, type SandboxPaymentInput, type TestSandbox, type TestSandboxOptions } from './sandbox-fixture';
+export type { WebhookDelivery, WebhookEndpoint, WebhookRoute } from './webhook-endpoint';
 export { SANDBOX_CARDS, SANDBOX_CHANNEL_KEY, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, SANDBOX_MERCHANT_CODE } from '../../sandbox/engine/fixtures';

@@ -5,6 +5,7 @@ import { startSandboxServer, type SandboxServerOptions } from '../../sandbox-ser
 // exists, and a test runner's jsdom environment has one (this is still Node, and a test).
 import { createIamportClient, type IamportClient, type IamportClientOptions } from '../../server/client';
 import type { Payment } from '../../server/types';
+import { serveWebhookRoute, type WebhookEndpoint, type WebhookRoute } from './webhook-endpoint';
 
 /**
  * A payment as the sandbox window records it when the buyer approves (`POST /__sandbox/payments`):
@@ -51,7 +52,31 @@ export interface TestSandbox {
    * rejects with the sandbox's reason (e.g. a paid merchant_uid again, a prepared amount mismatch).
    */
   recordPayment(payment: SandboxPaymentInput): Promise<Payment>;
-  /** Stop the server (idempotent). */
+  /**
+   * The buyer's bank transfer into an issued virtual account arrives (only the bank can cause
+   * that for real): the `ready` payment becomes `paid` and its webhook (`status: 'paid'`) goes to
+   * its `notice_url`, the one signal your server gets. Resolves with the paid payment; rejects
+   * with the sandbox's reason (not a virtual account, already paid, past its due date, an
+   * `amount` other than the issued one: JTNet takes exact amounts).
+   *
+   * @example
+   * const account = await recordPayment({ merchant_uid: 'order_1', amount: 15000, pay_method: 'vbank', notice_url })
+   * const paid = await depositVirtualAccount(account.imp_uid) // paid.status === 'paid'
+   */
+  depositVirtualAccount(impUid: string, options?: { amount?: number }): Promise<Payment>;
+  /**
+   * Serve your webhook route (a fetch-style handler such as `(request) => handleWebhook(request, options)`)
+   * on a free port, until the sandbox stops; give its `url` as `notice_url` and await
+   * `received(n)`: the sandbox's webhooks reach your real route, and the test waits for them
+   * without sleeping.
+   *
+   * @example
+   * const webhooks = await serveWebhooks((request) => handleWebhook(request, options))
+   * await recordPayment({ merchant_uid: 'order_1', amount: 15000, notice_url: webhooks.url })
+   * const [delivery] = await webhooks.received(1) // delivery.status === 200
+   */
+  serveWebhooks(route: WebhookRoute): Promise<WebhookEndpoint>;
+  /** Stop the server and the webhook endpoints (idempotent). */
   close(): Promise<void>;
 }
 
@@ -85,24 +110,29 @@ export async function startTestSandbox({ client: clientOptions, ...options }: Te
     baseUrl: server.url,
     mode: 'test',
   });
+  /** POST a test hook; resolves with the payment, rejects with `refused` and the sandbox's reason. */
+  const post = async (path: string, body: object, refused: string): Promise<Payment> => {
+    const reply = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const envelope = (await reply.json()) as { code: number; message: string | null; response: Payment | null };
+    if (envelope.code !== 0 || !envelope.response) throw new Error(`iamport-sandbox refused ${refused}: ${envelope.message ?? `HTTP ${reply.status}`}`);
+    return envelope.response;
+  };
+  const endpoints: WebhookEndpoint[] = [];
   let closing: Promise<void> | undefined;
   return {
     url: server.url,
     scriptUrl: `${server.url}/v1/iamport.js`,
     merchantCode: SANDBOX_MERCHANT_CODE,
     client,
-    async recordPayment(payment) {
-      const reply = await fetch(`${server.url}/__sandbox/payments`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(payment),
-      });
-      const envelope = (await reply.json()) as { code: number; message: string | null; response: Payment | null };
-      if (envelope.code !== 0 || !envelope.response)
-        throw new Error(`iamport-sandbox refused the payment of ${payment.merchant_uid}: ${envelope.message ?? `HTTP ${reply.status}`}`);
-      return envelope.response;
+    recordPayment: (payment) => post('/__sandbox/payments', payment, `the payment of ${payment.merchant_uid}`),
+    depositVirtualAccount: (impUid, options = {}) => post(`/__sandbox/payments/${encodeURIComponent(impUid)}/deposit`, options, `the deposit into ${impUid}`),
+    async serveWebhooks(route) {
+      if (closing) throw new Error('serveWebhooks: this sandbox was closed; serve your webhook route before close().');
+      const endpoint = await serveWebhookRoute(route);
+      endpoints.push(endpoint);
+      return endpoint;
     },
-    close: () => (closing ??= server.close()),
+    close: () => (closing ??= server.close().finally(() => Promise.all(endpoints.map((endpoint) => endpoint.close())))),
   };
 }
 
