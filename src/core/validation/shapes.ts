@@ -40,7 +40,13 @@ export function isKoreanPostcode(value: string): boolean {
   return /^\d{5}$/.test(value.trim()) || /^\d{3}-?\d{3}$/.test(value.trim());
 }
 
-/** Whether a string is an absolute http(s) URL. */
+/**
+ * Whether a string is an absolute http(s) URL (what `m_redirect_url` and `notice_url` must be).
+ *
+ * @example
+ * isAbsoluteHttpUrl('https://shop.example/payments/complete') // true
+ * isAbsoluteHttpUrl('/payments/complete') // false: build it with new URL(path, location.origin).href
+ */
 export function isAbsoluteHttpUrl(value: string): boolean {
   if (!/^https?:\/\//i.test(value)) return false;
   try {
