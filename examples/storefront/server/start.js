@@ -123,7 +123,7 @@ async function main() {
     4242-4242-4242-4242  approves
     4000-0000-0000-0002  declined (insufficient funds); as a subscription card it registers, then renewals decline
     4000-0000-0000-0119  fails at the network
-  Phone-sized window (≤ 768 px) → the payment returns through ${shop.url}/payments/complete
+  On a phone (a mobile user agent, e.g. DevTools device mode) the payment returns through ${shop.url}/payments/complete
   Press Ctrl-C to stop.
 `);
   }
