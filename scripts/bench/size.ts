@@ -137,10 +137,16 @@ const gzipBytes = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).byteLengt
  * Bundle `source` (resolved from the repo root) into ONE file, lazily imported code included,
  * and return its minified and min+gzip bytes: everything the import costs a page.
  */
-export async function measureSource(source: string, edits: DistEdits = {}): Promise<{ minified: number; gzip: number; text: string; inputs: string[] }> {
+export async function measureSource(
+  source: string,
+  edits: DistEdits = {},
+  /** Peers counted this time (e.g. `['react-hook-form']` for an app that does not use it yet). */
+  bundled: readonly string[] = [],
+): Promise<{ minified: number; gzip: number; text: string; inputs: string[] }> {
   const plugins = Object.keys(edits).length ? [editDist(edits)] : [];
   const result = await build({
     ...OPTIONS,
+    external: EXTERNAL.filter((name) => !bundled.includes(name)),
     stdin: { contents: source, resolveDir: ROOT, loader: 'js', sourcefile: 'entry.js' },
     nodePaths: [packageNodePath()],
     metafile: true,
