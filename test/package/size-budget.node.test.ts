@@ -49,7 +49,12 @@ describe('size budgets per page (min+gzip, React and react-hook-form external)',
   it('the breakdown still applies to this build: what-ifs shrink the kit, pages and areas are measured', async () => {
     // `npm run bench` prints this breakdown under the table; its what-if edits throw when the build no longer matches them.
     const { full, pages, areas, whatIfs } = await measureBreakdown();
-    expect(pages.map((page) => page.gzip).every((gzip) => gzip > 1000 && gzip < full.gzip)).toBe(true);
+    // A page is part of the kit; one that counts a peer too (react-hook-form) costs more than the kit alone.
+    for (const page of pages) {
+      expect(page.gzip, page.label).toBeGreaterThan(1000);
+      if (page.bundled?.length) expect(page.gzip, page.label).toBeGreaterThan(full.gzip);
+      else expect(page.gzip, page.label).toBeLessThan(full.gzip);
+    }
     expect(areas.every((area) => area.gzip > 0)).toBe(true);
     const floor = whatIfs.at(-1)!;
     for (const whatIf of whatIfs.slice(0, -1)) expect(whatIf.gzip, whatIf.label).toBeLessThan(full.gzip);
