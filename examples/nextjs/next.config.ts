@@ -8,7 +8,8 @@ const config: NextConfig = {
   // The repository root holds the lockfile and the built package (dist/) this app imports by name.
   turbopack: { root: resolve(import.meta.dirname, '../..') },
   outputFileTracingRoot: resolve(import.meta.dirname, '../..'),
-  // The repository's own typecheck covers this app (tsconfig.json at the root includes examples/).
+  // The repository's own typecheck covers this app (`npm run typecheck` runs tsc on its tsconfig).
+  // In your app, leave `ignoreBuildErrors` out: `next build` should fail on a type error.
   // Next rewrites the tsconfig it uses (build directories, its plugin): give it its own, git-ignored
   // copy so the committed tsconfig.json stays as written.
   typescript: { ignoreBuildErrors: true, tsconfigPath: 'tsconfig.next.json' },

@@ -26,7 +26,7 @@ export default defineConfig({
     reportCompressedSize: false,
     rollupOptions: {
       onwarn(warning, warn) {
-        // dist/index.js starts with 'use client' (for React Server Components); harmless in a SPA.
+        // The kit's client modules start with 'use client' (for React Server Components); harmless in a SPA.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
         warn(warning);
       },

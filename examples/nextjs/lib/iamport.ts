@@ -34,7 +34,11 @@ export const verifyPayment = createVerifyHandler({
   onAwaitingDeposit: ({ order, payment }) => markAwaitingDeposit(order.merchantUid, payment.imp_uid, 'verify'),
 });
 
-/** The same check without recording anything: the edge runtime shares no memory with Node. */
+/**
+ * The same check without recording anything: this demo keeps its orders in the Node process's
+ * memory, which the edge runtime does not share, so here the webhook marks the order paid. In your
+ * shop, write to your database here too (`onVerified`, `onAwaitingDeposit`), as `verifyPayment` does.
+ */
 export const verifyPaymentOnEdge = createVerifyHandler({ client: iamport, lookupOrder: findOrder, checkPrepared: true });
 
 /** i'mport's notice_url: re-fetches the payment, checks it against the order, once per payment. */
