@@ -2,6 +2,7 @@
 // talks to i'mport (here: iamport-sandbox) only through react-iamport-jtnet/server, and serves
 // the built frontend.
 import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import {
@@ -16,6 +17,7 @@ import {
 import { findPlan, findProduct, MAX_QUANTITY, PLANS, PRODUCTS } from './catalog.js';
 import { HttpError, readJson, sendJson, sendResponse, serveStatic, toRequest } from './http.js';
 import { createStore, newUid } from './store.js';
+import { createTestDeposits } from './test-deposit.js';
 
 /** @typedef {import('./store.js').Order} Order */
 /** @typedef {import('./store.js').Subscription} Subscription */
@@ -143,13 +145,17 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
     onAwaitingDeposit: ({ payment, order }) => record(order, payment, 'ready'),
   });
 
+  /** An order's merchant_uid, once the webhook (or the sweep) settled its payment as paid: the test deposit waits for it. */
+  const settled = new EventEmitter();
+  const testDeposits = createTestDeposits({ sandboxUrl, settled, log });
+
   /** The webhook's callbacks, also run by the sweep (reconcileOrder) for orders whose webhook never came. */
   /** @type {import('react-iamport-jtnet/server').SettleOptions<Order>} */
   const settleOptions = {
     client: iamport,
     lookupOrder,
     checkPrepared,
-    onPaid: ({ order, payment }) => settlePaid(order, payment),
+    onPaid: ({ order, payment, webhook }) => settlePaid(order, payment).finally(() => settled.emit(order.merchant_uid, webhook ? 'webhook' : 'lookup')),
     onAwaitingDeposit: ({ order, payment }) => record(order, payment, 'ready'),
     onFailed: ({ order, payment }) => {
       if (order.status === 'pending' || order.status === 'scheduled') Object.assign(order, { status: 'failed', fail_reason: payment.fail_reason });
@@ -329,6 +335,10 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
         return { order: orderView(order) };
       },
     ],
+    // Only on iamport-sandbox (a real shop has no such route: the buyer's bank makes the deposit):
+    // deposit into this order's virtual account and answer once the shop's own webhook route
+    // recorded it as paid. This route never sets the order's status itself.
+    ['POST', /^\/api\/orders\/([\w-]+)\/simulate-deposit$/, async ({ match, sid }) => testDeposits.answer(ownOrder(match[0], sid()), orderView)],
 
     // A subscription sign-up is an order too (amount 0 = card only), so the same verify and
     // webhook paths confirm it.

@@ -124,6 +124,7 @@ async function main() {
     4000-0000-0000-0002  declined (insufficient funds); as a subscription card it registers, then renewals decline
     4000-0000-0000-0119  fails at the network
   On a phone (a mobile user agent, e.g. DevTools device mode) the payment returns through ${shop.url}/payments/complete
+  A virtual account (가상계좌) waits for its deposit: press 입금하기 (테스트) on ${shop.url}/orders, the webhook marks it paid
   Press Ctrl-C to stop.
 `);
   }

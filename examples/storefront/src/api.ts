@@ -126,6 +126,13 @@ export const api = {
   /** The same order again after a decline or a cancel: a new merchant_uid, the server's amount, registered with i'mport. */
   retry: (merchantUid: string) => call<{ order: Order; notice_url: string }>('POST', `/api/orders/${encodeURIComponent(merchantUid)}/retry`),
   cancelOrder: (merchantUid: string) => call<{ order: Order }>('POST', `/api/orders/${encodeURIComponent(merchantUid)}/cancel`),
+  /**
+   * Demo only (the shop runs on iamport-sandbox): the buyer's deposit into the order's virtual
+   * account. Answers once the shop's webhook route recorded it (`via`: `webhook`, or `lookup`
+   * when the sweep was first), or with `waiting` when that took too long.
+   */
+  simulateDeposit: (merchantUid: string) =>
+    call<{ order: Order; via?: 'webhook' | 'lookup'; waiting?: string }>('POST', `/api/orders/${encodeURIComponent(merchantUid)}/simulate-deposit`),
   subscriptions: () => call<{ subscriptions: Subscription[] }>('GET', '/api/subscriptions'),
   subscription: (customerUid: string) => call<{ subscription: Subscription }>('GET', `/api/subscriptions/${encodeURIComponent(customerUid)}`),
   subscribe: (planId: string, firstCharge: boolean) =>

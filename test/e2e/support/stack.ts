@@ -90,3 +90,9 @@ export async function sandboxPayment(sandboxUrl: string, impUid: string): Promis
   const reply = await fetch(`${sandboxUrl}/payments/${impUid}?include_sandbox=true`, { headers: { Authorization: `Bearer ${token.response.access_token}` } });
   return ((await reply.json()) as { response: { status: string; amount: number; cancel_amount: number } }).response;
 }
+
+/** The sandbox's counters (`GET /__sandbox/stats`): webhooks sent, answered 2xx, failed. */
+export async function sandboxStats(sandboxUrl: string): Promise<{ webhooksDelivered: number; webhooksFailed: number; webhookAttempts: number }> {
+  const reply = await fetch(`${sandboxUrl}/__sandbox/stats`);
+  return ((await reply.json()) as { response: { webhooksDelivered: number; webhooksFailed: number; webhookAttempts: number } }).response;
+}

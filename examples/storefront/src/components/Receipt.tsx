@@ -73,6 +73,7 @@ export function Receipt({ verification, orderNo, title, note }: { verification: 
           )}
         </dl>
       )}
+      {ready && <p className="hint">테스트 상점이라 실제 입금은 없어요. 주문 내역의 ‘입금하기 (테스트)’로 입금을 해 볼 수 있어요.</p>}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError, type Order } from '../api';
 import { StatusBadge } from '../components/StatusBadge';
+import { TestDeposit } from '../components/TestDeposit';
 import { dateTime, METHOD_LABEL, won } from '../format';
 import { OrderDate } from '../components/OrderDate';
 import { Link, useTitle } from '../router';
@@ -62,6 +63,7 @@ function OrderItem({ order, onChange }: { order: Order; onChange(order: Order): 
             </button>
           ))}
       </div>
+      {order.pay_method === 'vbank' && <TestDeposit order={order} onChange={onChange} />}
     </li>
   );
 }
@@ -69,7 +71,10 @@ function OrderItem({ order, onChange }: { order: Order; onChange(order: Order): 
 /** An order sheet never paid, or a declined attempt that "다시 결제하기" replaced. */
 const unpaidAttempt = (order: Order) => order.status === 'pending' || (order.superseded_by !== undefined && order.status === 'failed');
 
-/** `/orders`: this browser's orders with the status the SERVER verified; paid ones can be cancelled (cancelPayment). */
+/**
+ * `/orders`: this browser's orders with the status the SERVER verified; paid ones can be
+ * cancelled (cancelPayment), a virtual account awaiting its deposit can be paid by a test deposit.
+ */
 export function OrdersPage() {
   useTitle('주문 내역');
   const [orders, setOrders] = useState<Order[] | null>(null);
