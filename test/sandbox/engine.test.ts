@@ -93,6 +93,18 @@ describe('sandbox engine (shared by the window and the server)', () => {
     });
   });
 
+  it("the PG's redirect keeps the merchant's own query byte for byte and encodes only the fields it adds", () => {
+    const response = { success: false, imp_uid: null, merchant_uid: 'o 1&2', error_code: 'F400', error_msg: '잔액 부족 (a+b)' };
+    expect(pgRedirectUrl('https://shop.example/done?ref=a%20b&c=x+y#top', response)).toBe(
+      `https://shop.example/done?ref=a%20b&c=x+y&imp_uid=&merchant_uid=o%201%262&imp_success=false&error_code=F400&error_msg=${encodeURIComponent('잔액 부족 (a+b)')}#top`,
+    );
+    expect(pgRedirectUrl('https://shop.example/done', { success: true, imp_uid: 'imp_1', merchant_uid: 'o1' })).toBe(
+      'https://shop.example/done?imp_uid=imp_1&merchant_uid=o1&imp_success=true',
+    );
+    const parsed = new URL(pgRedirectUrl('https://shop.example/done?ref=a%20b', response)).searchParams;
+    expect([parsed.get('ref'), parsed.get('merchant_uid'), parsed.get('error_msg')]).toEqual(['a b', 'o 1&2', '잔액 부족 (a+b)']);
+  });
+
   it('the server parses qs-style form bodies', () => {
     expect(parseForm('customer_uid=c1&schedules[0][merchant_uid]=m1&schedules[0][amount]=100&merchant_uid[]=a&merchant_uid[]=b')).toEqual({
       customer_uid: 'c1',

@@ -291,6 +291,8 @@ describe('real SDK 1.3.0: phones', () => {
     await fillCard();
     await approve();
     await vi.waitFor(() => expect(navigate).toHaveBeenCalledTimes(1));
+    // The merchant's own query arrives as written (§4 describes no re-encoding on this path).
+    expect(navigate.mock.calls[0]![0]).toMatch(/^https:\/\/shop\.example\/done\?ref=a%20b&imp_uid=imp_\d{12}&/);
     const success = new URL(navigate.mock.calls[0]![0] as string);
     expect(Object.fromEntries(success.searchParams)).toEqual({
       ref: 'a b',

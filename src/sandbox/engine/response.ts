@@ -65,26 +65,34 @@ export function failureResponse(merchantUid: string, code: string, message: stri
   return { success: false, imp_success: false, imp_uid: impUid, merchant_uid: merchantUid, error_code: code, error_msg: message };
 }
 
+/** `base` with `added` (`k=v&…`) after its own query, which is kept as it was (a `&` between them), before its hash. */
+function appendQuery(base: string, added: string): string {
+  const url = new URL(base);
+  const hash = url.hash;
+  url.hash = '';
+  const separator = url.search ? '&' : url.href.endsWith('?') ? '' : '?';
+  return `${url.href}${separator}${added}${hash}`;
+}
+
 /**
  * The redirect the PG makes on a phone when the window ends (the SDK's `proxy.post`):
  * `m_redirect_url` plus `imp_uid`, `merchant_uid`, `imp_success` and, on failure,
- * `error_code` and `error_msg`, properly encoded.
+ * `error_code` and `error_msg`, each value percent-encoded. The merchant's own query is kept
+ * byte for byte (`ref=a%20b` stays `ref=a%20b`).
  *
  * @example
- * pgRedirectUrl('https://shop.example/done', { imp_uid: 'imp_1', merchant_uid: 'o1', success: true })
- * // 'https://shop.example/done?imp_uid=imp_1&merchant_uid=o1&imp_success=true'
+ * pgRedirectUrl('https://shop.example/done?ref=a%20b', { imp_uid: 'imp_1', merchant_uid: 'o1', success: true })
+ * // 'https://shop.example/done?ref=a%20b&imp_uid=imp_1&merchant_uid=o1&imp_success=true'
  */
 export function pgRedirectUrl(base: string, response: RequestPayResponse): string {
-  const url = new URL(base);
   const ok = response.success !== false && !response.error_code;
-  url.searchParams.set('imp_uid', response.imp_uid ?? '');
-  url.searchParams.set('merchant_uid', response.merchant_uid);
-  url.searchParams.set('imp_success', String(ok));
-  if (!ok) {
-    url.searchParams.set('error_code', String(response.error_code ?? ''));
-    url.searchParams.set('error_msg', String(response.error_msg ?? ''));
-  }
-  return url.href;
+  const fields: [string, unknown][] = [
+    ['imp_uid', response.imp_uid ?? ''],
+    ['merchant_uid', response.merchant_uid],
+    ['imp_success', ok],
+  ];
+  if (!ok) fields.push(['error_code', response.error_code ?? ''], ['error_msg', response.error_msg ?? '']);
+  return appendQuery(base, fields.map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`).join('&'));
 }
 
 /** Where the real SDK sends a phone that failed without a callback and without `m_redirect_url`. */
