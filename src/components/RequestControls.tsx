@@ -85,6 +85,7 @@ export function useRequestControls({
     </button>
   );
   const paid = verification?.status;
+  const reason = state.status === 'unknown' && state.outcome.reason;
   const [text, tone, action]: [ReactNode?, string?, ReactNode?] = failed
     ? [m.sdkFailed, 'error', link(m.retry, runtime.retry)]
     : state.status === 'pending'
@@ -107,10 +108,16 @@ export function useRequestControls({
                   ? [m.vbankIssued, 'success']
                   : verification?.verified
                     ? [billing ? m.billingKeyIssued! : m.paid, 'success']
-                    : // Your server found no money for this order: now, and only now, it is a failure.
+                    : // Your server found no money for this order: now, and only now, it did not happen,
+                      // said the way it ended (the buyer's own cancel is no failure).
                       verification && paid !== 'unknown' && verification.paymentStatus !== 'paid'
-                      ? [m.failed, 'error']
-                      : [m.notVerified, 'error', verify && link(m.retry, retry)];
+                      ? reason === 'cancelled'
+                        ? [m.notCompleted, 'info']
+                        : [reason === 'no-window' ? m.windowFailed : m.failed, 'error']
+                      : // No window ever opened (init failed): nothing can have been paid, even unchecked.
+                        !verify && reason === 'no-window'
+                        ? [m.windowFailed, 'error']
+                        : [m.notVerified, 'error', verify && link(m.retry, retry)];
 
   const spin = busy || loading;
   return {

@@ -11,6 +11,10 @@ export interface RequestMessages {
   retry: string;
   failed: string;
   cancelled: string;
+  /** A request the kit ended as cancelled (your `cancel()`, the "결제 취소" way out) that your server found unpaid. */
+  notCompleted: string;
+  /** No window could open (the SDK's silent init failure): nothing was paid, the buyer may try again. */
+  windowFailed: string;
   /** Also shown while your server checks a request the SDK never answered (`unknown`). */
   verifying: string;
   paid: string;
@@ -69,6 +73,8 @@ export const REQUEST_MESSAGES: Locales<RequestMessages> = {
     retry: '다시 시도',
     failed: '결제에 실패했습니다.',
     cancelled: '결제를 취소했습니다.',
+    notCompleted: '결제가 완료되지 않았습니다.',
+    windowFailed: '결제창을 열지 못했습니다. 다시 시도해 주세요.',
     verifying: '결제를 확인하고 있습니다…',
     paid: '결제가 완료되었습니다.',
     vbankIssued: '가상계좌가 발급되었습니다. 기한 내에 입금해 주세요.',
@@ -84,6 +90,8 @@ export const REQUEST_MESSAGES: Locales<RequestMessages> = {
     retry: 'Try again',
     failed: 'The payment failed.',
     cancelled: 'You cancelled the payment.',
+    notCompleted: 'The payment was not completed.',
+    windowFailed: 'The payment window could not open. Please try again.',
     verifying: 'Confirming your payment…',
     paid: 'Payment complete.',
     vbankIssued: 'Your virtual account is ready. Please deposit before the due date.',

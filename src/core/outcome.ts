@@ -34,10 +34,11 @@ export type WindowOutcome = PaymentSucceeded | PaymentFailed | PaymentCancelled;
 
 /**
  * The SDK never told us how the request ended: the request was cancelled by the app
- * (`cancel()`, `reset()`), no window appeared (`'no-window'`: the real SDK's silent init
- * failure) or the window never answered (`'timeout'`). The payment may or may not have
- * happened: ask YOUR server by `merchantUid` before you tell the buyer anything, and never
- * show it as "failed, try again" without that check.
+ * (`'cancelled'`: `cancel()`, `reset()`), no window could appear (`'no-window'`: the real SDK's
+ * silent init failure; no window ever existed for it) or nothing answered (`'timeout'`). The
+ * payment may or may not have happened:
+ * ask YOUR server by `merchantUid` before you tell the buyer anything, and never show it as
+ * "failed, try again" without that check.
  */
 export interface PaymentUnknown {
   status: 'unknown';

@@ -9,7 +9,7 @@ import {
   type PaymentUnknown,
   type WindowOutcome,
 } from './outcome';
-import { paymentWindowShown } from './payment-window';
+import { INIT_FAILED, paymentWindowState, WINDOW_OPEN } from './payment-window';
 import { rememberRequest } from './remembered-request';
 import { prepareRequest, type RequestKind, type RequestKinds } from './request-params';
 import { callRequestPay } from './request-pay';
@@ -97,9 +97,34 @@ export interface RequestController<K extends RequestKind = RequestKind> {
 const IDLE = { status: 'idle', isPending: false, outcome: null, error: null } as const;
 const PENDING = { ...IDLE, status: 'pending', isPending: true } as const;
 
+/** One request, from its start to its end. */
+interface Flight {
+  kind: RequestKind;
+  /** The stores showing it: its controller's, and those of controllers that found it in flight. */
+  shows: ((state: RequestState) => void)[];
+  /** Its state now. */
+  state: RequestState;
+  /** End it as `unknown` / `'cancelled'` (closes the SDK's window). */
+  stop(): void;
+  /** Development only, while the task that asked runs: this request again, if the same caller asks for the same. */
+  again?(kind: RequestKind, input: unknown, callbacks: unknown): Promise<PaymentOutcome> | undefined;
+}
+
+/**
+ * The request holding each SDK object's one window, whatever runtime (provider) or kind started
+ * it: two providers on one SDK, or a provider remounted mid-payment, share it.
+ */
+const inFlight = new WeakMap<Iamport, Flight>();
+/** Requests started on this page so far (a newer one takes over watching the SDK's dialog). */
+let flights = 0;
+
+const read = <O extends PaymentOutcome>(callbacks?: CallbackSource<O>) => (typeof callbacks === 'function' ? callbacks() : callbacks);
+
 /**
  * The runtime's controller for one request kind, created on first use: every caller (two
  * buttons, a remounted form, your own code) gets the same one, like TanStack Query's cache.
+ * A request in flight on the same SDK object when it is created or its SDK gets ready (a
+ * provider remounted mid-payment) shows in it too: pending, then its end; `cancel()` ends it.
  *
  * @example
  * const runtime = createIamportRuntime({ merchantCode: 'imp00000000', pg: 'jtnet' })
@@ -114,8 +139,20 @@ export function getRequestController<K extends RequestKind>(runtime: IamportRunt
 
 function createRequestController(runtime: IamportRuntime, kind: RequestKind): RequestController {
   const store = createStore<RequestState>(IDLE);
-  // Ends the request this controller runs now (cancel / reset).
-  let stop: (() => unknown) | undefined;
+  // The request this controller shows: its own, or one it found in flight on its SDK.
+  let current: Flight | undefined;
+  const adopt = () => {
+    const { sdk } = runtime.getSnapshot();
+    const flight = sdk && inFlight.get(sdk);
+    if (flight?.kind === kind && !store.get().isPending) {
+      current = flight;
+      flight.shows.push(store.set);
+      store.set(flight.state);
+    }
+  };
+  // Now (an injected SDK is ready at once), and when the SDK gets ready (the page's script).
+  adopt();
+  runtime.subscribe(adopt);
 
   const controller: RequestController = {
     subscribe: store.subscribe,
@@ -124,39 +161,62 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
       controller.requestAsync(input, callbacks).catch(() => {});
     },
     requestAsync(input, callbacks) {
+      const refuse = (error: IamportError) => {
+        read(callbacks)?.onError?.(error);
+        return Promise.reject(error);
+      };
+      const ready = runtime.getSnapshot().sdk;
+      // One window per SDK: a second request, of any kind, from any runtime, never reaches it (no double charge).
+      const busy = (runtime.active as Flight | null) ?? inFlight.get(ready!);
+      if (busy)
+        // (StrictMode runs a mount effect twice, in development only: the repeat is that request.)
+        return (process.env.NODE_ENV !== 'production' && busy.again?.(kind, input, callbacks)) || refuse(inProgress());
+      let params: RequestPayParams;
+      try {
+        params = prepareRequest(input, kind, runtime.options);
+      } catch (cause) {
+        store.set(refused(cause as IamportError));
+        return refuse(cause as IamportError);
+      }
+
       let resolve!: (outcome: PaymentOutcome) => void;
       let reject!: (error: IamportError) => void;
       const promise = new Promise<PaymentOutcome>((yes, no) => ((resolve = yes), (reject = no)));
-      let params: RequestPayParams | undefined;
       let sdk: Iamport | undefined;
       let done = false;
       let stalled = false;
       let seen = 0;
+      // (development: the SDK's window was seen closed after the request ended)
+      let closed = false;
       let watch: ReturnType<typeof setInterval> | undefined;
-      const pending = (flag: boolean) => store.set({ ...PENDING, merchantUid: params!.merchant_uid, stalled: (stalled = flag) });
-      const unknown = (reason: PaymentUnknown['reason']): PaymentUnknown => ({ status: 'unknown', reason, merchantUid: params!.merchant_uid, impUid: null });
+      const id = ++flights;
+      const pending = (flag: boolean): RequestState => ({ ...PENDING, merchantUid: params.merchant_uid, stalled: (stalled = flag) });
+      const show = (state: RequestState) => flight.shows.forEach((set) => set((flight.state = state)));
+      const unknown = (reason: PaymentUnknown['reason']): PaymentUnknown => ({ status: 'unknown', reason, merchantUid: params.merchant_uid, impUid: null });
 
-      // Every way out goes through here, once: state, promise, guard, timers, IMP.close(), callbacks.
-      const end = (result: WindowOutcome | PaymentUnknown | IamportError, keepState?: boolean) => {
-        if (done) return promise;
+      // Every way out goes through here, once: state, promise, guards, IMP.close(), callbacks.
+      const end = (result: WindowOutcome | PaymentUnknown | IamportError) => {
+        if (done) return;
         done = true;
-        clearInterval(watch);
-        if (runtime.active === end) {
-          runtime.active = null;
-          stop = undefined;
-        }
-        const on = typeof callbacks === 'function' ? callbacks() : callbacks;
+        // (both hold this request: neither takes another before it ends)
+        runtime.active = null;
+        inFlight.delete(sdk!);
+        const on = read(callbacks);
         if (result instanceof IamportError) {
-          if (!keepState) store.set({ ...IDLE, status: 'error', error: result });
+          clearInterval(watch);
+          show(refused(result));
           reject(result);
           on?.onError?.(result);
-          return promise;
+          return;
         }
-        const outcome = (kind === 'billing' ? { ...result, customerUid: params!.customer_uid } : result) as PaymentOutcome;
-        store.set({ ...IDLE, status: outcome.status, outcome } as RequestState);
+        const outcome = (kind === 'billing' ? { ...result, customerUid: params.customer_uid } : result) as PaymentOutcome;
+        show({ ...IDLE, status: outcome.status, outcome } as RequestState);
         resolve(outcome);
         // The real SDK's close() hides its window and never calls back: the request ended above.
+        // The SDK may still hold an unknown request and open its window later (a frame that
+        // finishes loading): for those the watch goes on (see below).
         if (outcome.status === 'unknown') sdk?.close?.();
+        else clearInterval(watch);
         const handler =
           outcome.status === 'succeeded'
             ? on?.onSuccess
@@ -166,31 +226,26 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
                 ? on?.onFailure
                 : on?.onUnknown;
         (handler as ((value: PaymentOutcome) => void) | undefined)?.(outcome);
-        return promise;
       };
-
-      // One window per SDK: a second request, of any kind, never reaches it (no double charge).
-      if (runtime.active)
-        return end(
-          new IamportError(
-            'PAYMENT_IN_PROGRESS',
-            `A payment window is already open.${DEV ? ' Wait for its outcome, or cancel() it, before requesting another.' : ''}`,
-          ),
-          true,
-        );
-      try {
-        params = prepareRequest(input, kind, runtime.options);
-      } catch (cause) {
-        return end(cause as IamportError);
+      const flight: Flight = { kind, shows: [store.set], state: pending(false), stop: () => end(unknown('cancelled')) };
+      if (process.env.NODE_ENV !== 'production') {
+        const asked = JSON.stringify(input);
+        flight.again = (other, repeat, from) => (other === kind && from === callbacks && JSON.stringify(repeat) === asked ? promise : undefined);
+        // (forgotten once the asking task is over: StrictMode's second run comes before that)
+        queueMicrotask(() => delete flight.again);
       }
+
       const { windowTimeoutMs = DEFAULT_WINDOW_TIMEOUT_MS, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS } = runtime.options;
       const open = (ready: Iamport) => {
         if (done) return;
+        // Another runtime on this SDK (a second provider) holds its window.
+        if (inFlight.has(ready)) return end(inProgress());
         sdk = ready;
+        inFlight.set(ready, flight);
         seen = Date.now();
         try {
           callRequestPay(ready, params, (response) => {
-            if (!done) return void end(toPaymentOutcome(response, params.merchant_uid));
+            if (!done) return end(toPaymentOutcome(response, params.merchant_uid));
             if (process.env.NODE_ENV !== 'production') {
               console.warn(
                 `react-iamport-jtnet: ignored a late answer from IMP.request_pay for merchant_uid ${params.merchant_uid}; the request had already ended (cancelled or timed out). Ask your server by merchant_uid whether it was paid.`,
@@ -198,26 +253,24 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
             }
           });
         } catch (cause) {
-          void end(cause as IamportError);
+          end(cause as IamportError);
         }
       };
 
-      runtime.active = end;
+      runtime.active = current = flight;
       const started = Date.now();
       const loading = runtime.load();
-      const state = runtime.getSnapshot();
+      const loaded = runtime.getSnapshot().sdk;
       // Ready now: request_pay runs in the caller's task (popup blockers, user activation),
       // before anything below that can wait: the window opens first.
-      if (state.sdk) open(state.sdk);
-      // (end returns the request's promise: not to be adopted by this chain)
-      else loading.then(open, (error: IamportError) => void end(error));
+      if (loaded) open(loaded);
+      else loading.then(open, end);
       // Remembered for the mobile landing in this same task, before anything can navigate (a
       // redirect needs at least a round trip to the PG), but after request_pay: the window
       // does not wait for sessionStorage's JSON.
       rememberRequest({ merchantUid: params.merchant_uid, kind, amount: params.amount, startedAt: started, customerUid: params.customer_uid });
-      if (done) return promise; // the SDK answered inside request_pay
+      if (done) return promise; // the SDK answered inside request_pay, or refused
 
-      stop = () => end(unknown('cancelled'));
       seen ||= started;
       // Nothing in the SDK times out, and it never reports a window that failed to appear
       // (reference §4): one clock watches both. Wall-clock time, so a throttled background
@@ -225,31 +278,56 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
       watch = setInterval(
         () => {
           const now = Date.now();
-          const shown = paymentWindowShown();
-          if (shown > 1) {
-            seen = now;
-            if (stalled) pending(false);
+          const shown = paymentWindowState();
+          if (done) {
+            // A window for a request that already ended as unknown: nobody waits for its answer,
+            // so the buyer must not pay in it. Close it, until a newer request starts on this page
+            // (the window is then its own) or requestTimeoutMs has passed twice.
+            // (A window still up from before is closing already: calling close() again is harmless.)
+            if (flights !== id || now - started > 2 * requestTimeoutMs) clearInterval(watch);
+            else if (shown === WINDOW_OPEN) sdk?.close?.();
+            if (process.env.NODE_ENV !== 'production') {
+              if (shown !== WINDOW_OPEN) closed = true;
+              else if (closed && flights === id) {
+                closed = false;
+                console.warn(
+                  `react-iamport-jtnet: closed a payment window that opened for merchant_uid ${params.merchant_uid} after its request had ended as unknown; nobody waits for its answer.`,
+                );
+              }
+            }
+            return;
           }
-          if (now - started >= requestTimeoutMs) void end(unknown('timeout'));
+          if (shown === WINDOW_OPEN) {
+            seen = now;
+            if (stalled) show(pending(false));
+          }
+          if (now - started >= requestTimeoutMs) end(unknown('timeout'));
           else if (now - seen >= windowTimeoutMs) {
-            // Only the SDK's own hidden dialog proves that no window is up; an SDK that draws
-            // none (a plain test double) cannot be judged from the page: flag it, keep waiting.
-            if (sdk && shown) void end(unknown('no-window'));
-            else if (!stalled) pending(true);
+            // The SDK's dialog without its frame: init failed, the request waits forever, no window can come.
+            if (sdk && shown === INIT_FAILED) end(unknown('no-window'));
+            // With its frame: still loading, or a window closed without an answer (IMP.close()
+            // outside the kit); no dialog: an SDK the page cannot judge. Keep waiting (up to
+            // requestTimeoutMs), and offer a way out (cancel()).
+            else if (!stalled) show(pending(true));
           }
         },
         Math.min(500, windowTimeoutMs / 4, requestTimeoutMs / 4),
       );
-      pending(false);
+      show(flight.state);
       return promise;
     },
     cancel() {
-      stop?.();
+      current?.stop();
     },
     reset() {
-      stop?.();
+      current?.stop();
       store.set(IDLE);
     },
   };
   return controller;
 }
+
+const refused = (error: IamportError) => ({ ...IDLE, status: 'error', error }) as const;
+
+const inProgress = () =>
+  new IamportError('PAYMENT_IN_PROGRESS', `A payment window is already open.${DEV ? ' Wait for its outcome, or cancel() it, before requesting another.' : ''}`);

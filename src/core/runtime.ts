@@ -35,22 +35,24 @@ export interface IamportRuntimeOptions extends LoadIamportOptions {
   /** Use this SDK instead of loading the script: an `Iamport` object (ready at once) or a promise of one. */
   sdk?: Iamport | Promise<Iamport>;
   /**
-   * Settle a request as `unknown` / `'no-window'` when no payment window shows for this long
-   * after `IMP.request_pay` (the real SDK's silent init failure). Default 10 000 ms.
+   * No payment window for this long after `IMP.request_pay`: the request settles as `unknown` /
+   * `'no-window'` when the SDK's init failed (its dialog has no frame), else it is flagged
+   * `stalled` (a frame still loading: offer `cancel()`) and keeps waiting. Default 10 000 ms.
    */
   windowTimeoutMs?: number;
   /** Settle a request as `unknown` / `'timeout'` when nothing answers for this long. Default 600 000 ms (10 minutes). */
   requestTimeoutMs?: number;
 }
 
-/** A window normally shows within a second; 10 s also covers a click made while the SDK's hidden frame is still loading on a slow network. */
+/** A window normally shows within a second; 10 s ends a silent init failure before the buyer gives up (a frame still loading is waited for, not ended). */
 export const DEFAULT_WINDOW_TIMEOUT_MS = 10_000;
 /** Longer than a buyer typing card details and passing app-card / 3-D Secure checks; shorter than leaving a dead window up all day. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 600_000;
 
 /**
  * The SDK of one provider (or one vanilla page): loads it when first asked, initialises it
- * once, and holds the one-at-a-time guard that every request kind shares.
+ * once, and holds the request defaults and watchdogs (the one-window guard is per SDK object,
+ * shared by every runtime on it).
  *
  * @example
  * const runtime: IamportRuntime = createIamportRuntime({ merchantCode: 'imp00000000' })
@@ -66,7 +68,7 @@ export interface IamportRuntime {
   retry(): void;
   /** Change the request defaults or the merchant (initialises a ready SDK again for new codes). */
   configure(options: Partial<IamportRuntimeOptions>): void;
-  /** @internal The request that holds the SDK's one window, whatever its kind. */
+  /** @internal This runtime's request in flight, whatever its kind (also while its SDK loads; then the SDK object's guard takes over). */
   active: object | null;
   /** @internal Its request controllers, one per kind (`getRequestController`). */
   controllers?: object;

@@ -82,7 +82,9 @@ export interface FakeIamport extends Iamport {
   willNeverAnswer(): FakeIamport;
   /**
    * The next request shows no window and never answers, like the real SDK after a silent init
-   * failure (the kit's `windowTimeoutMs` → `unknown` / `'no-window'`).
+   * failure, whose DOM it draws (the dialog loses its frame until a window shows again): the
+   * kit's `windowTimeoutMs` → `unknown` / `'no-window'`. A hidden dialog that keeps its frame
+   * would be a frame still loading, which the kit waits for.
    */
   willShowNoWindow(): FakeIamport;
 
@@ -149,8 +151,15 @@ export function createFakeIamport(options: FakeIamportOptions = {}): FakeIamport
 
   const show = (open: boolean) => {
     if (!dialog) return;
+    if (open && !initFailed && !dialog.querySelector('iframe')) dialog.append(frame());
     dialog.style.display = open ? 'block' : 'none';
     dialog.className = open ? 'imp-dialog customizable payment-jtnet pc' : 'imp-dialog';
+  };
+  const frame = () => {
+    const iframe = document.createElement('iframe');
+    iframe.className = 'imp-frame imp-frame-pc imp-frame-default imp-frame-jtnet';
+    iframe.title = 'fake i’mport payment window';
+    return iframe;
   };
   // What the real SDK's init builds (docs/sandbox.md, "What the page shows"); after a failed init, no iframe.
   const draw = () => {
@@ -158,12 +167,7 @@ export function createFakeIamport(options: FakeIamportOptions = {}): FakeIamport
     dialog = document.createElement('div');
     dialog.className = 'imp-dialog';
     dialog.style.cssText = 'display: none; position: fixed; inset: 0; z-index: 99999';
-    if (!initFailed) {
-      const frame = document.createElement('iframe');
-      frame.className = 'imp-frame imp-frame-pc imp-frame-default imp-frame-jtnet';
-      frame.title = 'fake i’mport payment window';
-      dialog.append(frame);
-    }
+    if (!initFailed) dialog.append(frame());
     document.body.append(dialog);
   };
   const approval = (params: RequestPayParams): Partial<RequestPayResponse> => {
@@ -246,7 +250,9 @@ export function createFakeIamport(options: FakeIamportOptions = {}): FakeIamport
       const request: FakePendingRequest = { params, callback };
       pending.push(request);
       const plan = scripted.shift() ?? planFor(params);
-      // The real SDK after a failed init, or a scripted "no window": queued forever, nothing shown.
+      // The real SDK after a failed init, or a scripted "no window": queued forever, nothing shown
+      // (a scripted one draws the failed init's DOM too: the dialog without its frame).
+      if (plan?.answer === 'no-window') dialog?.querySelector('iframe')?.remove();
       if (initFailed || plan?.answer === 'no-window') return;
       show(true);
       if (!plan || plan.answer === 'no-answer') return;

@@ -89,8 +89,9 @@ const notPaid = async () => ({ verified: false, status: 'not_verified', reason: 
 
 /**
  * The real SDK's silent init failure (`faults: { init: 'network-error' }`): no window ever shows.
- * After the provider's `windowTimeoutMs` the request ends as `unknown`; the button shows
- * "확인 중" while `verify` asks your server by merchant_uid, and only then "failed".
+ * After the provider's `windowTimeoutMs` the request ends as `unknown` / `no-window`; the button
+ * shows "확인 중" while `verify` asks your server by merchant_uid, and only then that the window
+ * could not open (try again).
  */
 export const NoWindowAtAll: Story = {
   render: (args) => (
@@ -102,7 +103,7 @@ export const NoWindowAtAll: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: '₩12,000 바로 결제' }));
     await expect(canvas.getByRole('button', { name: '결제 진행 중…' })).toBeDisabled();
-    await expect(await canvas.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('결제에 실패했습니다.');
+    await expect(await canvas.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('결제창을 열지 못했습니다. 다시 시도해 주세요.');
     await expect(canvas.getByRole('button', { name: '₩12,000 바로 결제' })).toBeEnabled();
   },
 };

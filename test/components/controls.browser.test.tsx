@@ -55,7 +55,8 @@ describe('request components in Chromium: every request ends, and focus comes ba
     expect(screen.queryByRole('alert')).toBeNull(); // never "failed" before the server answered
     await waitFor(() => expect(document.activeElement).toBe(notice));
     await act(async () => answer.resolve({ verified: false, status: 'not_verified', reason: 'not_found' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(ko.failed);
+    // no window ever opened: not "failed", but "could not open, try again"
+    expect(await screen.findByRole('alert')).toHaveTextContent(ko.windowFailed);
     expect(button).toBeEnabled();
     expect(verify).toHaveBeenCalledTimes(1);
   });
@@ -76,7 +77,20 @@ describe('request components in Chromium: every request ends, and focus comes ba
     expect(payButton()).toBeEnabled();
   });
 
-  it('a check that fails says so (never "failed") and can be asked again; without verify the buyer is told to check before paying again', async () => {
+  it('the way out, then your server finds nothing paid: "not completed" (the buyer’s own cancel is no failure)', async () => {
+    const sdk = createFakeIamport({ dom: false });
+    const verify = vi.fn(async () => ({ verified: false, status: 'not_verified', reason: 'not_found' }));
+    renderWithIamport(<PaymentButton params={{ pay_method: 'card', name: '원두', amount: 1004 }} verify={verify} />, { sdk, provider: FAST });
+    await userEvent.click(await screen.findByRole('button', { name: ko.pay }));
+    await userEvent.click(await screen.findByRole('button', { name: ko.cancelPayment }));
+    const notice = await screen.findByText(ko.notCompleted);
+    expect(notice).toHaveAttribute('role', 'status');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(verify).toHaveBeenCalledWith(expect.objectContaining({ status: 'unknown', reason: 'cancelled' }));
+    expect(payButton()).toBeEnabled();
+  });
+
+  it('a check that fails says so (never "failed") and can be asked again; without verify a window that never opened says so, and anything else tells the buyer to check before paying again', async () => {
     const sdk = createFakeIamport({ faults: { init: 'network-error' } });
     const verify = vi.fn().mockRejectedValueOnce(new Error('502')).mockResolvedValueOnce(true);
     const { unmount } = renderWithIamport(<BillingKeyForm customerUid="user_42" buyerFields={[]} verify={verify} />, { sdk, provider: FAST });
@@ -88,13 +102,25 @@ describe('request components in Chromium: every request ends, and focus comes ba
     expect(verify).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'unknown', customerUid: 'user_42' }));
     unmount();
 
-    renderWithIamport(<PaymentButton params={{ pay_method: 'card', amount: 1004 }} />, {
+    const { unmount: leave } = renderWithIamport(<PaymentButton params={{ pay_method: 'card', amount: 1004 }} />, {
       sdk: createFakeIamport({ faults: { init: 'network-error' } }),
       provider: FAST,
     });
     await userEvent.click(await screen.findByRole('button', { name: ko.pay }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(ko.notVerified);
+    // no-window: the SDK's init failed, no window ever existed, nothing can have been paid
+    expect(await screen.findByRole('alert')).toHaveTextContent(ko.windowFailed);
     expect(screen.queryByRole('button', { name: ko.retry })).toBeNull();
     expect(payButton()).toBeEnabled();
+    leave();
+
+    // a window that opened and never answered (timeout): only your server can tell
+    const silent = createFakeIamport({ answer: 'no-answer' });
+    renderWithIamport(<PaymentButton params={{ pay_method: 'card', amount: 1004 }} />, {
+      sdk: silent,
+      provider: { windowTimeoutMs: 300, requestTimeoutMs: 600 },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: ko.pay }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(ko.notVerified);
+    expect(silent.closes).toBe(1);
   });
 });

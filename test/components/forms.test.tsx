@@ -341,7 +341,8 @@ describe('an unknown outcome is checked with your server before anything is said
   it.each([
     ['paid', { verified: true, status: 'paid' }, ko.paid, 'status', false],
     ['a virtual account issued', { verified: false, status: 'awaiting_deposit' }, ko.vbankIssued, 'status', false],
-    ['no payment for the order', { verified: false, status: 'not_verified', reason: 'not_found' }, ko.failed, 'alert', false],
+    // (no window ever opened: the SDK's init failed, so the buyer is told it could not open)
+    ['no payment for the order', { verified: false, status: 'not_verified', reason: 'not_found' }, ko.windowFailed, 'alert', false],
     [
       'a payment that does not match the order',
       { verified: false, status: 'not_verified', reason: 'amount_mismatch', paymentStatus: 'paid' },
@@ -350,7 +351,7 @@ describe('an unknown outcome is checked with your server before anything is said
       true,
     ],
     ['a server that could not decide', { verified: false, status: 'unknown', reason: 'upstream_error' }, ko.notVerified, 'alert', true],
-    ['a plain false', false, ko.failed, 'alert', false],
+    ['a plain false', false, ko.windowFailed, 'alert', false],
   ] as const)('%s', async (_, answer, text, role, retry) => {
     const verify = vi.fn(async () => answer);
     renderWithIamport(<PaymentButton params={{ pay_method: 'card', amount: 1004 }} verify={verify} />, {

@@ -36,9 +36,9 @@ describe('react-iamport-jtnet/core in plain Node', () => {
 });
 
 describe('a request outliving its DOM', () => {
-  it('the window check reads nothing (0) when there is no document, instead of throwing in a timer', async () => {
-    const { paymentWindowShown } = await import('../../src/core/payment-window');
+  it('the window check reads nothing (NO_DIALOG) when there is no document, instead of throwing in a timer', async () => {
+    const { paymentWindowState, NO_DIALOG } = await import('../../src/core/payment-window');
     expect(typeof document).toBe('undefined');
-    expect(paymentWindowShown()).toBe(0);
+    expect(paymentWindowState()).toBe(NO_DIALOG);
   });
 });

@@ -195,15 +195,71 @@ describe('request controller', () => {
     expect(sdk.dialog?.style.display).toBe('none');
   });
 
-  it('IMP.close() called by the app (it never calls back): the hidden window ends the request as no-window', async () => {
+  it('IMP.close() called by the app (it never calls back): the hidden window is no proof that nothing was paid, so no no-window; stalled (a way out), then requestTimeoutMs', async () => {
     const sdk = createFakeIamport({ dom: true });
     const { payments } = setup(sdk);
     const done = payments.requestAsync(PARAMS);
     await vi.advanceTimersByTimeAsync(WINDOW_MS * 3); // open all along
-    expect(payments.getSnapshot().status).toBe('pending');
+    expect(payments.getSnapshot()).toMatchObject({ status: 'pending', stalled: false });
     sdk.close();
     await vi.advanceTimersByTimeAsync(WINDOW_MS + 500);
-    await expect(done).resolves.toMatchObject({ status: 'unknown', reason: 'no-window' });
+    expect(payments.getSnapshot()).toMatchObject({ status: 'pending', stalled: true });
+    await vi.advanceTimersByTimeAsync(REQUEST_MS);
+    await expect(done).resolves.toMatchObject({ status: 'unknown', reason: 'timeout' });
+  });
+
+  it('a hidden dialog that holds its frame is a window still loading: flagged stalled after windowTimeoutMs, never ended as no-window; the window then opens and answers', async () => {
+    const sdk = createFakeIamport({ dom: true });
+    const { payments, states } = setup(sdk);
+    const done = payments.requestAsync(PARAMS);
+    sdk.dialog!.style.display = 'none'; // the SDK holds the request until its frame has loaded
+    expect(sdk.dialog!.querySelector('iframe.imp-frame')).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(WINDOW_MS * 3);
+    expect(payments.getSnapshot()).toMatchObject({ status: 'pending', stalled: true });
+    expect(sdk.closes).toBe(0);
+    sdk.dialog!.style.display = 'block'; // loaded: the window opens
+    await vi.advanceTimersByTimeAsync(500);
+    expect(payments.getSnapshot()).toMatchObject({ status: 'pending', stalled: false });
+    sdk.approve();
+    await expect(done).resolves.toMatchObject({ status: 'succeeded' });
+    expect(states).toEqual(['pending', 'pending', 'pending', 'succeeded']);
+  });
+
+  it('still loading until requestTimeoutMs: unknown/timeout; a window that opens for it afterwards is closed at once (the buyer cannot pay in it)', async () => {
+    const warnings = expectConsole('warn', /closed a payment window that opened for merchant_uid/);
+    const sdk = createFakeIamport({ dom: true });
+    const { payments } = setup(sdk);
+    const done = payments.requestAsync(PARAMS);
+    sdk.dialog!.style.display = 'none';
+    await vi.advanceTimersByTimeAsync(REQUEST_MS);
+    await expect(done).resolves.toMatchObject({ status: 'unknown', reason: 'timeout' });
+    expect(sdk.closes).toBe(1);
+    await vi.advanceTimersByTimeAsync(1_000); // closed, for a while
+    expect(sdk.closes).toBe(1);
+    sdk.dialog!.style.display = 'block'; // an SDK that still replays the request it held
+    await vi.advanceTimersByTimeAsync(500);
+    expect(sdk.closes).toBe(2);
+    expect(sdk.dialog!.style.display).toBe('none');
+    expect(warnings.messages).toEqual([expect.stringContaining(sdk.requests[0]!.merchant_uid)]);
+    // a newer request takes the SDK over: its window is its own, the old watch leaves it alone
+    const next = payments.requestAsync(PARAMS);
+    await vi.advanceTimersByTimeAsync(REQUEST_MS / 2);
+    expect(sdk.closes).toBe(2);
+    expect(sdk.dialog!.style.display).toBe('block');
+    payments.cancel();
+    await expect(next).resolves.toMatchObject({ status: 'unknown', reason: 'cancelled' });
+  });
+
+  it('cancel() of an open window that the SDK hides a moment later: closed again meanwhile (harmless), never taken for a late window (no warning)', async () => {
+    const sdk = createFakeIamport({ dom: true });
+    const hide = sdk.close.bind(sdk);
+    sdk.close = () => void setTimeout(hide, 1_200);
+    const { payments } = setup(sdk);
+    const done = payments.requestAsync(PARAMS);
+    payments.cancel();
+    await expect(done).resolves.toMatchObject({ status: 'unknown', reason: 'cancelled' });
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(sdk.dialog!.style.display).toBe('none');
   });
 
   it('an SDK that draws no dialog (a plain double) cannot be judged: only flagged stalled; requestTimeoutMs ends it', async () => {
@@ -280,5 +336,89 @@ describe('request controller', () => {
     expect(recallRequest(sdk.requests[0]!.merchant_uid)).toMatchObject({ kind: 'billing', customerUid: 'user_42' });
     billing.cancel();
     await expect(done).resolves.toMatchObject({ status: 'unknown', customerUid: 'user_42' });
+  });
+
+  it('the same caller asking the same again in the same task (StrictMode’s second effect run) joins the request: no refusal, no onError, one request_pay', async () => {
+    const { payments, sdk } = setup();
+    const onError = vi.fn();
+    const callbacks = () => ({ onError });
+    const first = payments.requestAsync({ ...PARAMS }, callbacks);
+    const again = payments.requestAsync({ ...PARAMS }, callbacks);
+    expect(again).toBe(first);
+    // not the same request: other params, another caller, or a later task
+    await expect(payments.requestAsync({ ...PARAMS, amount: 2008 }, callbacks)).rejects.toMatchObject({ code: 'PAYMENT_IN_PROGRESS' });
+    await expect(payments.requestAsync({ ...PARAMS }, { onError })).rejects.toMatchObject({ code: 'PAYMENT_IN_PROGRESS' });
+    await expect(payments.requestAsync({ ...PARAMS }, callbacks)).rejects.toMatchObject({ code: 'PAYMENT_IN_PROGRESS' });
+    expect(onError).toHaveBeenCalledTimes(3);
+    expect(sdk.requests).toHaveLength(1);
+    sdk.approve();
+    await expect(first).resolves.toMatchObject({ status: 'succeeded' });
+  });
+});
+
+describe('one window per SDK object, whatever runtime asks (two providers, a remount)', () => {
+  it('two runtimes on one SDK: the second runtime’s request is refused (PAYMENT_IN_PROGRESS), never reaches request_pay, and shows the first one pending', async () => {
+    const sdk = createFakeIamport();
+    const first = setup(sdk);
+    const second = setup(sdk);
+    const done = first.payments.requestAsync(PARAMS);
+    expect(second.payments.getSnapshot().status).toBe('idle'); // it neither started nor found it (it existed before)
+    const onError = vi.fn();
+    await expect(second.payments.requestAsync({ ...PARAMS, name: 'second' }, { onError })).rejects.toMatchObject({ code: 'PAYMENT_IN_PROGRESS' });
+    await expect(second.billing.requestAsync({ customer_uid: 'user_1' })).rejects.toMatchObject({ code: 'PAYMENT_IN_PROGRESS' });
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(sdk.requests).toHaveLength(1);
+    sdk.approve();
+    await expect(done).resolves.toMatchObject({ status: 'succeeded' });
+    // free again, for either runtime
+    second.payments.request(PARAMS);
+    expect(sdk.requests).toHaveLength(2);
+  });
+
+  it('a runtime created mid-payment (a provider remounted with a key): its cancel() ends the request it found, for every runtime', async () => {
+    const sdk = createFakeIamport({ dom: true });
+    const first = setup(sdk);
+    const done = first.payments.requestAsync(PARAMS);
+    const second = setup(sdk);
+    expect(second.payments.getSnapshot()).toBe(first.payments.getSnapshot());
+    expect(second.payments.getSnapshot()).toMatchObject({ status: 'pending', merchantUid: sdk.requests[0]!.merchant_uid });
+    second.payments.cancel();
+    await expect(done).resolves.toMatchObject({ status: 'unknown', reason: 'cancelled' });
+    expect(sdk.closes).toBe(1);
+    expect(first.payments.getSnapshot()).toMatchObject({ status: 'unknown', outcome: { reason: 'cancelled' } });
+    expect(second.payments.getSnapshot()).toBe(first.payments.getSnapshot());
+    expect(second.billing.getSnapshot().status).toBe('idle'); // a billing controller does not show a payment
+  });
+
+  it('a runtime created mid-payment (a provider remounted with a key) shows the pending request at once and its end', async () => {
+    const sdk = createFakeIamport();
+    const before = setup(sdk);
+    const done = before.payments.requestAsync(PARAMS);
+    const remounted = getRequestController(createIamportRuntime({ merchantCode: 'imp00000000', sdk }), 'payment');
+    expect(remounted.getSnapshot()).toMatchObject({ status: 'pending', isPending: true });
+    const seen: string[] = [];
+    remounted.subscribe(() => seen.push(remounted.getSnapshot().status));
+    sdk.cancel(); // the buyer closes the window
+    await expect(done).resolves.toMatchObject({ status: 'cancelled' });
+    expect(seen).toEqual(['cancelled']);
+    remounted.request(PARAMS);
+    expect(sdk.requests).toHaveLength(2);
+  });
+
+  it('a runtime still loading its SDK: its request is refused when the SDK turns out to be busy, before request_pay', async () => {
+    const sdk = createFakeIamport();
+    let release!: (value: Iamport) => void;
+    const ready = setup(sdk);
+    const late = setup(new Promise<Iamport>((resolve) => (release = resolve)));
+    const done = ready.payments.requestAsync(PARAMS);
+    const refused = late.payments.requestAsync({ ...PARAMS, name: 'late' });
+    expect(late.payments.getSnapshot().status).toBe('pending'); // it cannot know yet
+    release(sdk);
+    await expect(refused).rejects.toMatchObject({ code: 'PAYMENT_IN_PROGRESS' });
+    expect(late.payments.getSnapshot()).toMatchObject({ status: 'error', error: { code: 'PAYMENT_IN_PROGRESS' } });
+    expect(sdk.requests).toHaveLength(1);
+    expect(late.runtime.active).toBeNull();
+    sdk.approve();
+    await expect(done).resolves.toMatchObject({ status: 'succeeded' });
   });
 });

@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
-import { useEffect, useState, type ReactNode } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { StrictMode, useEffect, useState, type ReactNode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { MESSAGES, PaymentButton } from '../../src/components';
 import { IamportProvider, usePayment, type IamportProviderProps, type UsePaymentResult } from '../../src/react';
@@ -134,16 +134,26 @@ describe('every request ends, on the sandbox’s silent failures (Chromium)', ()
     expect(count('approved')).toBe(1);
   });
 
-  it('a child that requests in its mount effect while the window is still loading (slow init) waits: request_pay once, then the window', async () => {
+  it('a child that requests in its mount effect while the window is still loading (slow init), in StrictMode: it waits, request_pay once, no PAYMENT_IN_PROGRESS from the effect’s second run, then the window', async () => {
     const { sdk, count } = sandbox({ slowInitMs: 400 });
+    const pays = vi.spyOn(sdk, 'request_pay');
+    const onError = vi.fn();
     function Eager() {
-      const { requestPayment, status: state } = usePayment();
+      const { requestPayment, status: state } = usePayment({ onError });
       useEffect(() => requestPayment(PARAMS), [requestPayment]);
       return <output>{state}</output>;
     }
-    renderWith(sdk, {}, <Eager />);
+    renderWith(
+      sdk,
+      {},
+      <StrictMode>
+        <Eager />
+      </StrictMode>,
+    );
     expect(status()).toBe('pending');
     await expect.element(page.getByRole('dialog')).toBeVisible();
+    expect(pays).toHaveBeenCalledTimes(1);
+    expect(onError).not.toHaveBeenCalled();
     expect(count('queued')).toBe(1);
     expect(count('opened')).toBe(1);
     await payWithCard();
@@ -181,17 +191,119 @@ describe('every request ends, on the sandbox’s silent failures (Chromium)', ()
     expect(count('approved')).toBe(1);
   });
 
-  it('a late answer changes nothing: the window shows after the request already ended as no-window, the buyer pays, the state stays unknown', async () => {
-    const warnings = expectConsole('warn', /ignored a late answer from IMP\.request_pay/);
-    const { sdk, count } = sandbox({ slowInitMs: 1_500 });
+  it('slow init beyond windowTimeoutMs: the frame is still loading, so the request is not ended as no-window; the way out shows, then the window opens and the payment succeeds', async () => {
+    const { sdk, count } = sandbox({ slowInitMs: 2_000 });
+    const verify = vi.fn(async () => false);
+    renderWith(sdk, { windowTimeoutMs: 300 }, <PaymentButton params={PARAMS} verify={verify} />);
+    await userEvent.click(screen.getByRole('button', { name: MESSAGES.ko.pay }));
+    // the SDK's dialog is hidden but holds its frame: loading, not failed
+    expect(await screen.findByText(MESSAGES.ko.noWindow)).toBeVisible();
+    expect(document.querySelector('div.imp-dialog iframe.imp-frame')).not.toBeNull();
+    expect(screen.getByRole('button', { name: MESSAGES.ko.processing })).toBeDisabled();
+    expect(count('queued')).toBe(1);
+    await expect.element(page.getByRole('dialog')).toBeVisible();
+    await waitFor(() => expect(screen.queryByText(MESSAGES.ko.noWindow)).toBeNull()); // the way out goes once the window shows
+    await payWithCard();
+    await waitFor(() => expect(screen.getByRole('button', { name: MESSAGES.ko.pay })).toBeEnabled());
+    expect(count('approved')).toBe(1);
+    expect(count('closed')).toBe(0);
+    expect(verify).not.toHaveBeenCalled();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('slow init, and the buyer takes the way out: unknown/cancelled and IMP.close(); when the frame has loaded no window stays up to pay in', async () => {
+    let closedLate: { readonly messages: readonly string[] } | undefined;
+    const events: SandboxEvent[] = [];
+    const sdk = createSandboxIamport({
+      seed: 5,
+      mode: 'callback',
+      faults: { slowInitMs: 2_000 },
+      onEvent: (event) => {
+        events.push(event);
+        // An SDK that still replays the request it held: the kit must close that window at once.
+        if (event.type === 'opened') closedLate = expectConsole('warn', /closed a payment window that opened for merchant_uid/);
+      },
+    });
+    sandboxes.push(sdk);
+    const closes = vi.spyOn(sdk, 'close');
     renderWith(sdk, { windowTimeoutMs: 300 });
     await userEvent.click(payButton());
-    await waitFor(() => expect(status()).toBe('unknown no-window'));
-    // The real SDK replays a queued request when its frame is ready: a window nobody waits for.
+    await waitFor(() => expect(hook.status === 'pending' && hook.stalled).toBe(true));
+    act(() => hook.cancel());
+    expect(status()).toBe('unknown cancelled');
+    expect(closes).toHaveBeenCalledTimes(1);
+    // The frame finishes loading (its page is complete once its load event ran)…
+    const frameLoaded = () => {
+      const frame = document.querySelector<HTMLIFrameElement>('div.imp-dialog iframe.imp-frame');
+      return frame?.contentDocument?.readyState === 'complete' && frame.contentDocument.title !== '';
+    };
+    await waitFor(() => expect(frameLoaded()).toBe(true), { timeout: 6_000 });
+    // …and the SDK replays a held request a task later: by then its window opened, or never will.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await waitFor(() => expect(sdkDialogShown()).toBe(false));
+    if (closedLate) expect(closedLate.messages).toHaveLength(1);
+    expect(status()).toBe('unknown cancelled');
+    expect(events.some((event) => event.type === 'approved')).toBe(false);
+  });
+
+  it('two providers on one SDK: the second one’s request is refused (PAYMENT_IN_PROGRESS) without a second request_pay; once the first ends it may pay', async () => {
+    const { sdk } = sandbox();
+    const pays = vi.spyOn(sdk, 'request_pay');
+    const onError = vi.fn();
+    function Second() {
+      hook = usePayment({ onError });
+      return <output>{hook.status}</output>;
+    }
+    render(
+      <>
+        <IamportProvider merchantCode="imp00000000" pg="jtnet" sdk={sdk}>
+          <PaymentButton params={PARAMS}>First</PaymentButton>
+        </IamportProvider>
+        <IamportProvider merchantCode="imp00000000" pg="jtnet.other_mid" sdk={sdk}>
+          <Second />
+        </IamportProvider>
+      </>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'First' }));
     await expect.element(page.getByRole('dialog')).toBeVisible();
+    await act(() => expect(hook.requestPaymentAsync({ ...PARAMS, name: 'second' })).rejects.toMatchObject({ code: 'PAYMENT_IN_PROGRESS' }));
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(pays).toHaveBeenCalledTimes(1);
+    expect(status()).toBe('idle'); // refused: its own state is untouched
     await payWithCard();
-    await waitFor(() => expect(count('approved')).toBe(1));
-    await waitFor(() => expect(warnings.messages).toHaveLength(1));
-    expect(status()).toBe('unknown no-window');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'First' })).toBeEnabled());
+    act(() => hook.requestPayment({ ...PARAMS, name: 'second' }));
+    expect(pays).toHaveBeenCalledTimes(2);
+    expect(pays.mock.calls[1]![0]).toMatchObject({ name: 'second', pg: 'jtnet.other_mid' }); // its own provider's defaults
+    await expect.element(page.getByRole('dialog')).toBeVisible();
+    act(() => hook.cancel());
+    expect(status()).toBe('unknown');
+  });
+
+  it('a provider remounted with a key mid-payment: the new button shows the open request, and the buyer’s cancel in the window reaches it', async () => {
+    const { sdk, count } = sandbox();
+    let remount!: () => void;
+    function Shop() {
+      const [key, setKey] = useState(0);
+      remount = () => setKey((n) => n + 1);
+      return (
+        <IamportProvider key={key} merchantCode="imp00000000" pg="jtnet" sdk={sdk}>
+          <PaymentButton params={PARAMS}>Buy</PaymentButton>
+        </IamportProvider>
+      );
+    }
+    render(<Shop />);
+    await userEvent.click(screen.getByRole('button', { name: 'Buy' }));
+    await expect.element(page.getByRole('dialog')).toBeVisible();
+    const before = screen.getByRole('button', { name: MESSAGES.ko.processing });
+    act(() => remount());
+    const after = screen.getByRole('button', { name: MESSAGES.ko.processing });
+    expect(after).not.toBe(before); // a new button, showing the request it did not start
+    expect(after).toBeDisabled();
+    await userEvent.keyboard('{Escape}'); // the buyer closes the window
+    expect(await screen.findByRole('status')).toHaveTextContent(MESSAGES.ko.cancelled);
+    expect(screen.getByRole('button', { name: 'Buy' })).toBeEnabled();
+    expect(count('cancelled')).toBe(1);
   });
 });

@@ -54,7 +54,7 @@ describe('usePayment', () => {
     expect(sdk.requests).toHaveLength(2);
   });
 
-  it('a second requestPaymentAsync while one is pending rejects with PAYMENT_IN_PROGRESS and keeps the pending state', async () => {
+  it('a second, different requestPaymentAsync while one is pending rejects with PAYMENT_IN_PROGRESS and keeps the pending state', async () => {
     const sdk = createFakeIamport();
     const onError = vi.fn();
     const { result } = await readyHook(sdk, { onError });
@@ -62,7 +62,7 @@ describe('usePayment', () => {
     let second!: Promise<PaymentOutcome>;
     act(() => {
       first = result.current.requestPaymentAsync(PARAMS);
-      second = result.current.requestPaymentAsync(PARAMS);
+      second = result.current.requestPaymentAsync({ ...PARAMS, amount: 2008 });
     });
     await expect(second).rejects.toMatchObject({ code: 'PAYMENT_IN_PROGRESS', message: expect.stringContaining('already open') });
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'PAYMENT_IN_PROGRESS' }));
@@ -268,6 +268,23 @@ describe('usePayment', () => {
     expect(sdk.requests).toHaveLength(1);
     await act(async () => sdk.approve());
     expect(screen.getByRole('status').textContent).toBe('succeeded');
+  });
+
+  it('StrictMode runs a child’s mount effect twice: the repeat joins the request (request_pay once, no PAYMENT_IN_PROGRESS to onError)', async () => {
+    const onError = vi.fn();
+    function Eager() {
+      const { requestPayment, status } = usePayment({ onError });
+      // params built inside the effect: a new object on each run, the same request
+      useEffect(() => requestPayment({ pay_method: 'card', name: '원두 1kg', amount: 1004 }), [requestPayment]);
+      return <output>{status}</output>;
+    }
+    const { sdk } = renderWithIamport(<Eager />, { reactStrictMode: true });
+    expect(sdk.requests).toHaveLength(1);
+    expect(screen.getByRole('status').textContent).toBe('pending');
+    expect(onError).not.toHaveBeenCalled();
+    await act(async () => sdk.approve());
+    expect(screen.getByRole('status').textContent).toBe('succeeded');
+    expect(onError).not.toHaveBeenCalled();
   });
 
   it('with an injected SDK object, a child’s mount-effect request reaches request_pay inside that effect', () => {

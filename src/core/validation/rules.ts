@@ -4,9 +4,10 @@ import { describe, type IssueList } from './issues';
 import { EMAIL_PATTERN, isAbsoluteHttpUrl, isKoreanPhone, isKoreanPostcode, MERCHANT_UID_MAX_LENGTH, UNSAFE_ID } from './shapes';
 
 type Params = Record<string, unknown>;
+// Hints (`DEV && '…'`) are written inline, never through a shared constant: production bundles
+// drop the inline strings, but would keep a constant that only hints use.
 
 export const PAY_METHODS = ['card', 'trans', 'vbank', 'phone'] as const;
-const METHOD_LIST = "'card', 'trans', 'vbank', 'phone'";
 const NAME_MAX_LENGTH = 40;
 const INSTALMENT_MINIMUM = 50_000;
 /** Values copied from docs and templates that cannot be unique per order. */
@@ -24,24 +25,32 @@ export function checkPayMethod({ pay_method: method }: Params, issues: IssueList
   if (only && method !== only) {
     issues.add('pay_method', `pay_method must be 'card' for a billing key; got ${describe(method)}.`, DEV && 'JTNet issues billing keys for cards only.');
   } else if (method === undefined) {
-    issues.add('pay_method', 'pay_method is missing;', DEV && `pass one of ${METHOD_LIST}.`);
+    issues.add('pay_method', 'pay_method is missing;', DEV && `pass one of 'card', 'trans', 'vbank', 'phone'.`);
   } else if (!(PAY_METHODS as readonly unknown[]).includes(method)) {
-    issues.add('pay_method', `pay_method ${describe(method)} is not offered by JTNet;`, DEV && `use one of ${METHOD_LIST}.`);
+    issues.add('pay_method', `pay_method ${describe(method)} is not offered by JTNet;`, DEV && `use one of 'card', 'trans', 'vbank', 'phone'.`);
   }
 }
 
 export function checkMerchantUid({ merchant_uid: uid }: Params, issues: IssueList): void {
-  const fix = 'Use createMerchantUid() or your order id.';
-  if (isBlank(uid)) issues.add('merchant_uid', `merchant_uid must be a non-empty string unique to this order; got ${describe(uid)}.`, DEV && fix);
+  if (isBlank(uid))
+    issues.add(
+      'merchant_uid',
+      `merchant_uid must be a non-empty string unique to this order; got ${describe(uid)}.`,
+      DEV && 'Use createMerchantUid() or your order id.',
+    );
   else if ((uid as string).length > MERCHANT_UID_MAX_LENGTH) {
-    issues.add('merchant_uid', `merchant_uid must be at most ${MERCHANT_UID_MAX_LENGTH} characters; got ${(uid as string).length}.`, DEV && fix);
+    issues.add(
+      'merchant_uid',
+      `merchant_uid must be at most ${MERCHANT_UID_MAX_LENGTH} characters; got ${(uid as string).length}.`,
+      DEV && 'Use createMerchantUid() or your order id.',
+    );
   } else if (UNSAFE_ID.test(uid as string)) {
     issues.add('merchant_uid', `merchant_uid must not contain spaces or control characters; got ${describe(uid)}.`, DEV && 'It travels in redirect URLs.');
   } else if (PLACEHOLDER_UIDS.test(uid as string)) {
     issues.add(
       'merchant_uid',
       `merchant_uid ${describe(uid)} looks like a placeholder, not an id unique to this order;`,
-      DEV && `a reused id is refused once paid (F1002). ${fix}`,
+      DEV && `a reused id is refused once paid (F1002). Use createMerchantUid() or your order id.`,
     );
   }
 }
