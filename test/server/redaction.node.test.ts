@@ -109,6 +109,23 @@ describe('errors never carry a secret or a card number, even when the API echoes
     expect((errors[1] as IamportApiError).payment!.buyer_name).toBe('card [card number]');
   });
 
+  it('the card number a call sent is never echoed, even one that fails Luhn (a typo of a real number)', async () => {
+    const api = createFakeApi();
+    const client = createIamportClient({ ...credentials, baseUrl: 'https://api.test', fetch: api.fetch, retry: false });
+    const typo = '4242-4242-4242-4243';
+    const echo = `card ${typo} (${typo.replace(/-/g, '')}) is not valid`;
+    api.on('POST /subscribe/payments/onetime', () => ({ body: api.envelope(makePayment({ status: 'failed', fail_reason: echo, buyer_name: echo })) }));
+    api.on('POST /subscribe/customers/*', () => ({ status: 400, body: api.envelope(null, -1, echo) }));
+    const card = { card_number: typo, expiry: '2031-12', birth: '900101' };
+    const errors = [
+      await client.payOnetime({ merchant_uid: 'order_1', amount: 1000, ...card }).catch((e: unknown) => e),
+      await client.issueBillingKey({ customer_uid: 'cust_1', channel_key: 'channel-key-1', ...card }).catch((e: unknown) => e),
+    ];
+    expect(errors[0]).toMatchObject({ kind: 'declined', failReason: 'card [redacted] ([redacted]) is not valid' });
+    expect(errors[1]).toMatchObject({ kind: 'api' });
+    for (const error of errors) expect(dump(error)).not.toMatch(/4242.?4242.?4242.?4243/);
+  });
+
   it('an unconfirmed charge carries the redacted payment', async () => {
     const api = createFakeApi();
     const client = createIamportClient({ ...credentials, baseUrl: 'https://api.test', fetch: api.fetch, retry: false });
