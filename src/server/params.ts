@@ -124,7 +124,10 @@ export interface UnschedulePaymentsParams {
 export interface CancelPaymentParams {
   imp_uid?: string;
   merchant_uid?: string;
-  /** Amount to refund; absent or 0 = the full remaining balance. */
+  /**
+   * Won to refund, 1 or more; absent = the full remaining balance. 0 is refused before any
+   * request: the API would read it as "everything".
+   */
   amount?: number;
   reason?: string;
   /** The refundable balance you expect; the API refuses the cancel when it differs (no double refund). */
