@@ -138,7 +138,11 @@ export interface CancelPaymentParams {
   vat_amount?: number;
   /** Send the cancel webhook to your notice URL (default false for REST cancels). */
   enable_webhook?: boolean;
-  /** Virtual-account refunds: the buyer's account holder, bank code, account number and phone. */
+  /**
+   * Refunding a deposited virtual account (`pay_method: 'vbank'`): the money goes back by bank
+   * transfer, so the API requires the buyer's account holder, bank code (e.g. `'004'`) and
+   * account number, and refuses the cancel without them. `refund_tel`: the holder's phone.
+   */
   refund_holder?: string;
   refund_bank?: string;
   refund_account?: string;

@@ -9,6 +9,8 @@ import { sandboxServer, stoppedAfterEach } from './helpers';
 const { cleanups, started, receiver } = stoppedAfterEach({ webhookTimeScale: 0.001 });
 const deposit = (sandbox: Awaited<ReturnType<typeof sandboxServer>>, impUid: string, json?: unknown) =>
   sandbox.call('POST', `/__sandbox/payments/${impUid}/deposit`, json === undefined ? {} : { json });
+/** A buyer's refund account (bank code 004 = KB국민은행). */
+const REFUND_ACCOUNT = { refund_holder: '홍길동', refund_bank: '004', refund_account: '12345678901234' };
 const stats = async (sandbox: Awaited<ReturnType<typeof sandboxServer>>) => (await sandbox.call('GET', '/__sandbox/stats')).body.response;
 
 describe('POST /__sandbox/payments/{imp_uid}/deposit', () => {
@@ -55,11 +57,32 @@ describe('POST /__sandbox/payments/{imp_uid}/deposit', () => {
     // A paid merchant_uid is F1002 for a new payment, as after any payment.
     expect(await sandbox.record({ merchant_uid: issued.merchant_uid, amount: 5000 })).toBeNull();
 
-    const refund = await sandbox.call('POST', '/payments/cancel', {
-      token: await sandbox.token(),
-      json: { imp_uid: issued.imp_uid, refund_holder: '홍길동', refund_bank: '004', refund_account: '12345678901234' },
-    });
+    const refund = await sandbox.call('POST', '/payments/cancel', { token: await sandbox.token(), json: { imp_uid: issued.imp_uid, ...REFUND_ACCOUNT } });
     expect(refund.body.response).toMatchObject({ status: 'cancelled', cancel_amount: 5000 });
+  });
+
+  it('refunds a deposited account only to a refund account: without refund_holder, refund_bank, refund_account 400 naming the missing ones, nothing refunded', async () => {
+    const sandbox = await started();
+    const token = await sandbox.token();
+    const issued = await sandbox.record({ amount: 5000, pay_method: 'vbank' });
+    await deposit(sandbox, issued.imp_uid);
+    const attempts = [
+      [{}, 'refund_holder, refund_bank, refund_account 누락'],
+      [{ refund_holder: '홍길동', refund_bank: ' ' }, 'refund_bank, refund_account 누락'],
+      [{ ...REFUND_ACCOUNT, refund_account: '' }, 'refund_account 누락'],
+    ] as const;
+    for (const [fields, missing] of attempts) {
+      const answer = await sandbox.call('POST', '/payments/cancel', { token, json: { imp_uid: issued.imp_uid, amount: 1000, ...fields } });
+      expect(answer).toEqual({ status: 400, body: { code: -1, message: expect.stringContaining(missing), response: null } });
+      expect(answer.body.message).toContain("send refund_holder (account holder), refund_bank (bank code, e.g. '004') and refund_account");
+    }
+    expect((await sandbox.lookup(`/payments/${issued.imp_uid}`)).body.response).toMatchObject({ status: 'paid', cancel_amount: 0 });
+    const partial = await sandbox.call('POST', '/payments/cancel', { token, json: { imp_uid: issued.imp_uid, amount: 1000, ...REFUND_ACCOUNT } });
+    expect(partial.body.response).toMatchObject({ status: 'paid', cancel_amount: 1000 });
+    // An account not yet paid has nothing to refund: refused for its status, as before.
+    const ready = await sandbox.record({ amount: 5000, pay_method: 'vbank' });
+    const unpaid = await sandbox.call('POST', '/payments/cancel', { token, json: { imp_uid: ready.imp_uid } });
+    expect(unpaid).toEqual({ status: 200, body: { code: 1, message: expect.stringContaining('status is ready'), response: null } });
   });
 
   it('refuses an unknown imp_uid (404), a card payment, a failed one, a second deposit and a refunded account (400 naming the status); nothing changes, nothing is sent', async () => {
@@ -72,7 +95,7 @@ describe('POST /__sandbox/payments/{imp_uid}/deposit', () => {
     const refunded = await sandbox.record({ pay_method: 'vbank', notice_url: hook.url });
     await deposit(sandbox, twice.imp_uid);
     await deposit(sandbox, refunded.imp_uid);
-    await sandbox.call('POST', '/payments/cancel', { token, json: { imp_uid: refunded.imp_uid } });
+    await sandbox.call('POST', '/payments/cancel', { token, json: { imp_uid: refunded.imp_uid, ...REFUND_ACCOUNT } });
     await hook.received(5);
     const attempts = (await stats(sandbox)).webhookAttempts;
     const unchanged = JSON.stringify((await sandbox.lookup(`/payments?imp_uid[]=${twice.imp_uid}&imp_uid[]=${refunded.imp_uid}`)).body.response);
