@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { sandboxServer, stoppedAfterEach } from './helpers';
 
 const { cleanups, started, receiver } = stoppedAfterEach({ webhookTimeScale: 0.001 });
@@ -142,9 +142,34 @@ describe('POST /__sandbox/payments/{imp_uid}/deposit', () => {
     expect(hook.hits).toHaveLength(2);
   });
 
+  it('refuses a vbank_due that is not a date or is already past (400 naming vbank_due and the format); nothing is issued', async () => {
+    const sandbox = await started();
+    const merchantUid = 'order_due_1';
+    for (const [due, message] of [
+      ['nonsense', /^vbank_due must be a date in Korean time as 'YYYYMMDD' .*'YYYYMMDDhhmm' or 'YYYYMMDDhhmmss'.*; got "nonsense"\.$/],
+      ['20261341', /^vbank_due must be a date .*; got "20261341"\.$/],
+      ['2026123124', /^vbank_due must be a date .*; got "2026123124"\.$/],
+      [
+        '20200101',
+        /^vbank_due 20200101 \(2020-01-01 23:59:59 KST\) is in the past: the account would be issued already expired\. .*leave vbank_due out for 3 days\.$/,
+      ],
+    ] as const) {
+      const answer = await sandbox.call('POST', '/__sandbox/payments', {
+        json: { merchant_uid: merchantUid, amount: 1000, pay_method: 'vbank', vbank_due: due },
+      });
+      expect(answer).toEqual({ status: 400, body: { code: -1, message: expect.stringMatching(message), response: null } });
+    }
+    expect((await sandbox.lookup(`/payments/findAll/${merchantUid}`)).status).toBe(404);
+    const later = await sandbox.record({ merchant_uid: merchantUid, pay_method: 'vbank', vbank_due: '209912311800' });
+    expect(later).toMatchObject({ status: 'ready', vbank_date: Date.UTC(2099, 11, 31, 9, 0, 59) / 1000 });
+  });
+
   it('refuses an account past its due date, a malformed imp_uid escape and other methods', async () => {
     const sandbox = await started();
-    const late = await sandbox.record({ pay_method: 'vbank', vbank_due: '20200101' });
+    const late = await sandbox.record({ pay_method: 'vbank' });
+    // Five days later (the default account is open for 3): only the sandbox's clock moves.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 5 * 86_400_000 });
+    onTestFinished(() => void vi.useRealTimers());
     expect(await deposit(sandbox, late.imp_uid)).toMatchObject({
       status: 400,
       body: { code: -1, message: expect.stringMatching(/입금기한이 지났습니다\. .*vbank_date \d+ has passed.*later vbank_due/), response: null },
