@@ -254,7 +254,14 @@ const KEY_DEFAULTS: Partial<BillingKeyInfo> = {
   card_publisher_code: null,
   card_publisher_name: null,
 };
-const SCHEDULE_DEFAULTS: Partial<Schedule> = { customer_id: null, pg_provider: 'jtnet', pg_id: SANDBOX_PG_ID, currency: 'KRW', notice_url: null, promotion_id: null };
+const SCHEDULE_DEFAULTS: Partial<Schedule> = {
+  customer_id: null,
+  pg_provider: 'jtnet',
+  pg_id: SANDBOX_PG_ID,
+  currency: 'KRW',
+  notice_url: null,
+  promotion_id: null,
+};
 
 /** Fields of the spec's Payment that the engine (shared with the browser sandbox, which has no REST answers) leaves out. */
 interface SpecPaymentFields {
