@@ -2,10 +2,9 @@
 // runs twice (a crash after the charge, a timeout, a redeploy) never charges twice.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IamportApiError } from '../../src/server';
-import { startSandboxServer, type SandboxServer } from '../../src/sandbox-server';
-import { APPROVE, CARD, sandboxClient, uid } from './support/sandbox';
+import { APPROVE, CARD, sandboxClient, uid, sandboxForTests } from './support/sandbox';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DOCS = [
@@ -36,16 +35,10 @@ describe('a recurring charge is retried with the same merchant_uid', () => {
   });
 
   describe('against iamport-sandbox', () => {
-    let sandbox: SandboxServer;
-    beforeAll(async () => {
-      sandbox = await startSandboxServer({ port: 0, quiet: true });
-    });
-    afterAll(async () => {
-      await sandbox?.close();
-    });
+    const sandbox = sandboxForTests();
 
     it("README's renew, run twice for one period, charges once: i'mport refuses a paid merchant_uid", async () => {
-      const { client } = sandboxClient(sandbox);
+      const { client } = sandboxClient(sandbox());
       const subscription = { id: uid('s'), customerUid: uid('cust') };
       await client.issueBillingKey({ customer_uid: subscription.customerUid, card_number: APPROVE, ...CARD });
       const renew = (period: string) =>

@@ -1,10 +1,9 @@
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createIamportClient, IamportApiError, IamportPaymentDeclinedError, type IamportLogEvent } from '../../src/server';
 import { redact } from '../../src/server/redact';
-import { startSandboxServer, type SandboxServer } from '../../src/sandbox-server';
 import { createFakeApi, credentials, makePayment } from './fake-api';
-import { APPROVE, CARD, DECLINE, sandboxClient, uid } from './support/sandbox';
+import { APPROVE, CARD, DECLINE, sandboxClient, uid, sandboxForTests } from './support/sandbox';
 
 const CARDS = [
   '4242-4242-4242-4242',
@@ -139,16 +138,10 @@ describe('errors never carry a secret or a card number, even when the API echoes
 });
 
 describe('against iamport-sandbox: ids stay whole, echoed card numbers never survive', () => {
-  let sandbox: SandboxServer;
-  beforeAll(async () => {
-    sandbox = await startSandboxServer({ port: 0, quiet: true });
-  });
-  afterAll(async () => {
-    await sandbox?.close();
-  });
+  const sandbox = sandboxForTests();
 
   it("a declined charge keeps merchant_uid 'merchant_' + Date.now() and pg_tid whole in the message and error.payment", async () => {
-    const { client } = sandboxClient(sandbox);
+    const { client } = sandboxClient(sandbox());
     const merchantUid = `merchant_${Date.now()}`;
     const error = await client.payOnetime({ merchant_uid: merchantUid, amount: 1000, card_number: DECLINE, ...CARD }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IamportPaymentDeclinedError);
@@ -161,14 +154,14 @@ describe('against iamport-sandbox: ids stay whole, echoed card numbers never sur
   });
 
   it('a live-mode test charge keeps merchant_uid ORD20180131-0000011 whole', async () => {
-    const { client } = sandboxClient(sandbox, { mode: 'live' });
+    const { client } = sandboxClient(sandbox(), { mode: 'live' });
     const error = await client.payOnetime({ merchant_uid: 'ORD20180131-0000011', amount: 1000, card_number: APPROVE, ...CARD }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'sandbox_payment', payment: { merchant_uid: 'ORD20180131-0000011' } });
     expect((error as Error).message).toContain('charged ORD20180131-0000011 on a test channel');
   });
 
   it.each([...CARDS, ...WRITTEN_CARDS])('card number %j in buyer_name and custom_data is in no part of the error', async (card) => {
-    const { client } = sandboxClient(sandbox);
+    const { client } = sandboxClient(sandbox());
     const error = await client
       .payOnetime({ merchant_uid: uid('order'), amount: 1000, card_number: DECLINE, ...CARD, buyer_name: card, custom_data: { note: `card ${card}` } })
       .catch((e: unknown) => e);
