@@ -44,7 +44,14 @@ export function optionalInteger(body: Body, field: string, form: boolean, minimu
   if (value === undefined || value === null || value === '') return undefined;
   const number = form && typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
   if (typeof number === 'string') {
-    throw bad(`${field} must be a number, not the string ${JSON.stringify(value)}; send ${field}: ${Number(value) || 0} without quotes.`);
+    // Queries and form bodies have no quotes to drop: say what the text must look like.
+    if (form) throw bad(`${field} must be a whole number in digits only, e.g. ${field}=1000; got ${JSON.stringify(number)}.`);
+    const numeric = number.trim() !== '' && Number.isFinite(Number(number));
+    throw bad(
+      numeric
+        ? `${field} must be a number, not the string ${JSON.stringify(number)}; send ${field}: ${Number(number)} without quotes.`
+        : `${field} must be a number such as 1000; got the string ${JSON.stringify(number)}.`,
+    );
   }
   if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < minimum || number > maximum) {
     const range = maximum === Number.MAX_SAFE_INTEGER ? `≥ ${minimum}` : `from ${minimum} to ${maximum}`;

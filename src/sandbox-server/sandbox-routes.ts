@@ -8,7 +8,8 @@ import type { PayMethod } from '../core/types';
 import { customData, noticeUrlList, optionalInteger, optionalString, pick, requireInteger, requireString } from './fields';
 import { ApiError, ok, type Reply } from './http';
 import type { RestRequest } from './rest';
-import { charge, saveBillingKey, type World } from './world';
+import { checkVbankDue } from './vbank-due';
+import { charge, nowSeconds, saveBillingKey, type World } from './world';
 
 /** File name of the browser sandbox built as a classic script (IIFE) next to this module in dist/. */
 export const SDK_SCRIPT_FILE = 'sandbox-sdk.js';
@@ -115,7 +116,7 @@ export function recordPayment(world: World, { body: raw, form, headers }: RestRe
       card_code: text('card_code'),
       card_quota: optionalInteger(body, 'card_quota', form, 0, 36),
       customer_uid: customerUid,
-      vbank_due: text('vbank_due'),
+      vbank_due: payMethod === 'vbank' ? checkVbankDue(text('vbank_due'), nowSeconds()) : undefined,
       buyer_name: text('buyer_name'),
       buyer_email: text('buyer_email'),
       buyer_tel: text('buyer_tel'),

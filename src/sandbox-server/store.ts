@@ -53,6 +53,8 @@ export interface Schedule {
   buyer_addr: string | null;
   buyer_postcode: string | null;
   custom_data: string | null;
+  /** The card promotion the charge should apply, as sent (the sandbox has no promotions: its payments' `promotion` stays null). */
+  promotion_id: string | null;
   /** Where this schedule's webhook goes (as sent; not in the spec's result, echoed for debugging). */
   notice_url: string | string[] | null;
   schedule_status: 'scheduled' | 'executed' | 'revoked';
@@ -100,7 +102,7 @@ export class Store {
 
   private replay(record: JournalRecord): void {
     if (record.t === 'payment') {
-      const payment = upgradePayment(record.v as SandboxPayment);
+      const payment = withSpecFields(upgradePayment(record.v as SandboxPayment));
       const existing = this.payments.get(payment.imp_uid);
       if (existing) Object.assign(existing, payment);
       else this.index(payment, record.notice ?? []);
@@ -141,6 +143,7 @@ export class Store {
   }
 
   addPayment(payment: SandboxPayment, noticeUrls: string[]): void {
+    withSpecFields(payment);
     this.index(payment, noticeUrls);
     this.journal?.append({ t: 'payment', v: payment, notice: noticeUrls.length > 0 ? noticeUrls : undefined });
   }
@@ -251,7 +254,30 @@ const KEY_DEFAULTS: Partial<BillingKeyInfo> = {
   card_publisher_code: null,
   card_publisher_name: null,
 };
-const SCHEDULE_DEFAULTS: Partial<Schedule> = { customer_id: null, pg_provider: 'jtnet', pg_id: SANDBOX_PG_ID, currency: 'KRW', notice_url: null };
+const SCHEDULE_DEFAULTS: Partial<Schedule> = {
+  customer_id: null,
+  pg_provider: 'jtnet',
+  pg_id: SANDBOX_PG_ID,
+  currency: 'KRW',
+  notice_url: null,
+  promotion_id: null,
+};
+
+/** Fields of the spec's Payment that the engine (shared with the browser sandbox, which has no REST answers) leaves out. */
+interface SpecPaymentFields {
+  /** Deposits into a fixed, reusable (고정식 무제한) virtual account; sandbox accounts are one-time, so always empty. */
+  deposit_history: { pg_tid: string; amount: number; reason: string; depositor_name: string; deposited_at: number }[];
+  /** A card promotion's id and discount; the sandbox has no promotions. */
+  promotion: { id: string; discount: number } | null;
+}
+
+/** Gives a payment (new, or from a `--data` journal) the spec fields the engine does not make, in place. */
+function withSpecFields(payment: SandboxPayment): SandboxPayment {
+  const fields = payment as SandboxPayment & Partial<SpecPaymentFields>;
+  fields.deposit_history ??= [];
+  fields.promotion ??= null;
+  return payment;
+}
 
 /** A payment saved by an older sandbox (`--data` version 1) gains the fields added since, with their defaults. */
 function upgradePayment(payment: SandboxPayment): SandboxPayment {

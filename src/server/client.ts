@@ -37,7 +37,8 @@ export interface IamportClientOptions {
   /**
    * A token store that fails or does not answer within `timeoutMs`: `true` (default) logs
    * `token_store_error` and asks i'mport instead (the store is a cache; the API hands out the
-   * same token); `false` throws `IamportApiError` with `kind: 'token_store'`.
+   * same token; new tokens are written to it without waiting); `false` throws `IamportApiError`
+   * with `kind: 'token_store'`.
    */
   tokenStoreFallback?: boolean;
   /** Backoff for reads (GET) and token requests; `false` to never retry. Charges are never retried. */

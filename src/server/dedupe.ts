@@ -41,20 +41,20 @@ export interface WebhookDedupe {
   release(key: string, lease: string): Promise<void> | void;
 }
 
-/** The in-memory dedupe is full of live records: the event is answered "try again later", nothing is evicted. */
+/** The in-memory dedupe is full of live leases (events being handled right now): the event is answered "try again later". */
 export class DedupeFullError extends Error {
   constructor(maxEntries: number) {
-    super(`The in-memory webhook dedupe holds ${maxEntries} live records; use createRedisDedupe or raise maxEntries.`);
+    super(`The in-memory webhook dedupe holds ${maxEntries} events being handled right now; use createRedisDedupe or raise maxEntries.`);
     this.name = 'DedupeFullError';
   }
 }
 
-type Entry = { lease: string; until: number } | { lease: null; until: number };
-
 /**
- * In-memory {@link WebhookDedupe} for one process. Records expire (leases after `leaseMs`, done
- * records after `doneTtlMs`) but are never evicted early: when `maxEntries` (default 100,000)
- * live records exist, a new claim throws {@link DedupeFullError} (answered 503) instead.
+ * In-memory {@link WebhookDedupe} for one process. Leases expire after `leaseMs`, done records
+ * after `doneTtlMs`. At `maxEntries` (default 100,000) records, a new claim makes room by
+ * forgetting the oldest **done** records (only verified, handled events are recorded, and the
+ * oldest is the least likely to be re-sent); it throws {@link DedupeFullError} (answered 503)
+ * only when every record is a live lease, i.e. `maxEntries` events are being handled at once.
  *
  * @example
  * import { createMemoryDedupe } from 'react-iamport-jtnet/server'
@@ -62,28 +62,52 @@ type Entry = { lease: string; until: number } | { lease: null; until: number };
  * const dedupe = createMemoryDedupe({ maxEntries: 50_000 })
  */
 export function createMemoryDedupe({ maxEntries = 100_000 } = {}): WebhookDedupe {
-  const entries = new Map<string, Entry>();
-  const sweep = (now: number) => {
-    for (const [key, entry] of entries) if (entry.until <= now) entries.delete(key);
+  // Maps iterate in insertion order: the first entry is the oldest.
+  const leases = new Map<string, { lease: string; until: number }>();
+  const done = new Map<string, number>();
+  const size = () => leases.size + done.size;
+
+  const dropExpired = <T>(records: Map<string, T>, until: (record: T) => number, now: number) => {
+    for (const [key, record] of records) {
+      if (until(record) > now) break;
+      records.delete(key);
+    }
   };
+
+  const makeRoom = (now: number) => {
+    dropExpired(done, (until) => until, now);
+    dropExpired(leases, (entry) => entry.until, now);
+    for (const key of done.keys()) {
+      if (size() < maxEntries) return;
+      done.delete(key);
+    }
+    if (size() < maxEntries) return;
+    // Only live leases are left: drop any that expired out of order (leases of different lengths).
+    for (const [key, entry] of leases) if (entry.until <= now) leases.delete(key);
+    if (size() >= maxEntries) throw new DedupeFullError(maxEntries);
+  };
+
   return {
     claim(key, leaseMs) {
       const now = Date.now();
-      const found = entries.get(key);
-      if (found && found.until > now) return found.lease === null ? { state: 'done' } : { state: 'busy', retryAfterMs: found.until - now };
-      if (!found && entries.size >= maxEntries) {
-        sweep(now);
-        if (entries.size >= maxEntries) throw new DedupeFullError(maxEntries);
-      }
+      const held = leases.get(key);
+      if (held && held.until > now) return { state: 'busy', retryAfterMs: held.until - now };
+      const doneUntil = done.get(key);
+      if (doneUntil !== undefined && doneUntil > now) return { state: 'done' };
+      leases.delete(key);
+      done.delete(key);
+      if (size() >= maxEntries) makeRoom(now);
       const lease = globalThis.crypto.randomUUID();
-      entries.set(key, { lease, until: now + leaseMs });
+      leases.set(key, { lease, until: now + leaseMs });
       return { state: 'claimed', lease };
     },
     complete(key, _lease, doneTtlMs) {
-      entries.set(key, { lease: null, until: Date.now() + doneTtlMs });
+      leases.delete(key);
+      done.delete(key); // re-inserted as the newest
+      done.set(key, Date.now() + doneTtlMs);
     },
     release(key, lease) {
-      if (entries.get(key)?.lease === lease) entries.delete(key);
+      if (leases.get(key)?.lease === lease) leases.delete(key);
     },
   };
 }

@@ -32,6 +32,8 @@ export interface CallSpec {
   token?: string;
   /** Only idempotent calls may be repeated after an answer we did not see. */
   retrySafe: boolean;
+  /** Values of this call that its errors must not echo either (the card number sent, even one that fails Luhn). */
+  redactAlso?: string[];
 }
 
 export interface CallResult<T> {
@@ -82,7 +84,8 @@ export async function call<T>(settings: HttpSettings, spec: CallSpec): Promise<C
   if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
   if (spec.token) headers.Authorization = `Bearer ${spec.token}`;
   const init: RequestInit = { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body) };
-  const clean = (text: string) => redact(text, settings.secrets());
+  const secrets = () => [...settings.secrets(), ...(spec.redactAlso ?? [])];
+  const clean = (text: string) => redact(text, secrets());
   const attempts = spec.retrySafe ? settings.retry.retries + 1 : 1;
 
   for (let attempt = 1; ; attempt++) {
@@ -109,7 +112,7 @@ export async function call<T>(settings: HttpSettings, spec: CallSpec): Promise<C
           httpStatus: status,
           code: body.code,
           endpoint,
-          payment: looksLikePayment(body.response) ? redactDeep(body.response, settings.secrets()) : undefined,
+          payment: looksLikePayment(body.response) ? redactDeep(body.response, secrets()) : undefined,
         });
       } else {
         settings.log?.({ type: 'request', endpoint, attempt, httpStatus: status, code: 0, durationMs: Date.now() - started });

@@ -124,7 +124,10 @@ export interface UnschedulePaymentsParams {
 export interface CancelPaymentParams {
   imp_uid?: string;
   merchant_uid?: string;
-  /** Amount to refund; absent or 0 = the full remaining balance. */
+  /**
+   * Won to refund, 1 or more; absent = the full remaining balance. 0 is refused before any
+   * request: the API would read it as "everything".
+   */
   amount?: number;
   reason?: string;
   /** The refundable balance you expect; the API refuses the cancel when it differs (no double refund). */
@@ -135,7 +138,11 @@ export interface CancelPaymentParams {
   vat_amount?: number;
   /** Send the cancel webhook to your notice URL (default false for REST cancels). */
   enable_webhook?: boolean;
-  /** Virtual-account refunds: the buyer's account holder, bank code, account number and phone. */
+  /**
+   * Refunding a deposited virtual account (`pay_method: 'vbank'`): the money goes back by bank
+   * transfer, so the API requires the buyer's account holder, bank code (e.g. `'004'`) and
+   * account number, and refuses the cancel without them. `refund_tel`: the holder's phone.
+   */
   refund_holder?: string;
   refund_bank?: string;
   refund_account?: string;

@@ -24,7 +24,10 @@ export interface TokenManagerOptions {
   issue(): Promise<StoredToken>;
   /** Every store call ends within this. */
   timeoutMs: number;
-  /** A failing or hung store: `true` carry on with the API's token (the store is a cache), `false` throw. */
+  /**
+   * A failing or hung store: `true` carry on with the API's token (the store is a cache, written
+   * without waiting; failures go to `log`), `false` throw.
+   */
   fallback: boolean;
   log?: IamportLogger;
 }
@@ -99,7 +102,9 @@ export function createTokenManager({ store, issue, timeoutMs, fallback, log }: T
     if (token.accessToken === rejected) rejected = null;
     remember(token);
     log?.({ type: 'token', action: current?.accessToken === token.accessToken ? 'extended' : 'issued' });
-    await fromStore('set', () => store.set(token));
+    // A cache (fallback) is filled in the background: a hung store must not hold the call a second timeoutMs.
+    const saved = fromStore('set', () => store.set(token));
+    if (!fallback) await saved;
     return token;
   }
 

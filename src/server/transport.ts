@@ -104,9 +104,10 @@ export function createTransport(options: TransportOptions): Transport {
     async charge(spec, amount) {
       const endpoint = `${spec.method} ${spec.path}`;
       const { response, httpStatus } = await authed<Payment>({ ...spec, retrySafe: false });
-      const payment = response ? redactDeep(response, settings.secrets()) : null;
+      const secrets = [...settings.secrets(), ...(spec.redactAlso ?? [])];
+      const payment = response ? redactDeep(response, secrets) : null;
       if (payment?.status === 'failed') {
-        const reason = redact(payment.fail_reason || 'declined without a reason', settings.secrets());
+        const reason = redact(payment.fail_reason || 'declined without a reason', secrets);
         throw new IamportPaymentDeclinedError({ ...payment, fail_reason: reason }, reason, endpoint, httpStatus);
       }
       if (payment?.status !== 'paid' || payment.amount !== amount) {

@@ -3,12 +3,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { sandboxServer, stoppedAfterEach } from './helpers';
 
 const { cleanups, started, receiver } = stoppedAfterEach({ webhookTimeScale: 0.001 });
 const deposit = (sandbox: Awaited<ReturnType<typeof sandboxServer>>, impUid: string, json?: unknown) =>
   sandbox.call('POST', `/__sandbox/payments/${impUid}/deposit`, json === undefined ? {} : { json });
+/** A buyer's refund account (bank code 004 = KB국민은행). */
+const REFUND_ACCOUNT = { refund_holder: '홍길동', refund_bank: '004', refund_account: '12345678901234' };
 const stats = async (sandbox: Awaited<ReturnType<typeof sandboxServer>>) => (await sandbox.call('GET', '/__sandbox/stats')).body.response;
 
 describe('POST /__sandbox/payments/{imp_uid}/deposit', () => {
@@ -55,11 +57,32 @@ describe('POST /__sandbox/payments/{imp_uid}/deposit', () => {
     // A paid merchant_uid is F1002 for a new payment, as after any payment.
     expect(await sandbox.record({ merchant_uid: issued.merchant_uid, amount: 5000 })).toBeNull();
 
-    const refund = await sandbox.call('POST', '/payments/cancel', {
-      token: await sandbox.token(),
-      json: { imp_uid: issued.imp_uid, refund_holder: '홍길동', refund_bank: '004', refund_account: '12345678901234' },
-    });
+    const refund = await sandbox.call('POST', '/payments/cancel', { token: await sandbox.token(), json: { imp_uid: issued.imp_uid, ...REFUND_ACCOUNT } });
     expect(refund.body.response).toMatchObject({ status: 'cancelled', cancel_amount: 5000 });
+  });
+
+  it('refunds a deposited account only to a refund account: without refund_holder, refund_bank, refund_account 400 naming the missing ones, nothing refunded', async () => {
+    const sandbox = await started();
+    const token = await sandbox.token();
+    const issued = await sandbox.record({ amount: 5000, pay_method: 'vbank' });
+    await deposit(sandbox, issued.imp_uid);
+    const attempts = [
+      [{}, 'refund_holder, refund_bank, refund_account 누락'],
+      [{ refund_holder: '홍길동', refund_bank: ' ' }, 'refund_bank, refund_account 누락'],
+      [{ ...REFUND_ACCOUNT, refund_account: '' }, 'refund_account 누락'],
+    ] as const;
+    for (const [fields, missing] of attempts) {
+      const answer = await sandbox.call('POST', '/payments/cancel', { token, json: { imp_uid: issued.imp_uid, amount: 1000, ...fields } });
+      expect(answer).toEqual({ status: 400, body: { code: -1, message: expect.stringContaining(missing), response: null } });
+      expect(answer.body.message).toContain("send refund_holder (account holder), refund_bank (bank code, e.g. '004') and refund_account");
+    }
+    expect((await sandbox.lookup(`/payments/${issued.imp_uid}`)).body.response).toMatchObject({ status: 'paid', cancel_amount: 0 });
+    const partial = await sandbox.call('POST', '/payments/cancel', { token, json: { imp_uid: issued.imp_uid, amount: 1000, ...REFUND_ACCOUNT } });
+    expect(partial.body.response).toMatchObject({ status: 'paid', cancel_amount: 1000 });
+    // An account not yet paid has nothing to refund: refused for its status, as before.
+    const ready = await sandbox.record({ amount: 5000, pay_method: 'vbank' });
+    const unpaid = await sandbox.call('POST', '/payments/cancel', { token, json: { imp_uid: ready.imp_uid } });
+    expect(unpaid).toEqual({ status: 200, body: { code: 1, message: expect.stringContaining('status is ready'), response: null } });
   });
 
   it('refuses an unknown imp_uid (404), a card payment, a failed one, a second deposit and a refunded account (400 naming the status); nothing changes, nothing is sent', async () => {
@@ -72,7 +95,7 @@ describe('POST /__sandbox/payments/{imp_uid}/deposit', () => {
     const refunded = await sandbox.record({ pay_method: 'vbank', notice_url: hook.url });
     await deposit(sandbox, twice.imp_uid);
     await deposit(sandbox, refunded.imp_uid);
-    await sandbox.call('POST', '/payments/cancel', { token, json: { imp_uid: refunded.imp_uid } });
+    await sandbox.call('POST', '/payments/cancel', { token, json: { imp_uid: refunded.imp_uid, ...REFUND_ACCOUNT } });
     await hook.received(5);
     const attempts = (await stats(sandbox)).webhookAttempts;
     const unchanged = JSON.stringify((await sandbox.lookup(`/payments?imp_uid[]=${twice.imp_uid}&imp_uid[]=${refunded.imp_uid}`)).body.response);
@@ -119,9 +142,34 @@ describe('POST /__sandbox/payments/{imp_uid}/deposit', () => {
     expect(hook.hits).toHaveLength(2);
   });
 
+  it('refuses a vbank_due that is not a date or is already past (400 naming vbank_due and the format); nothing is issued', async () => {
+    const sandbox = await started();
+    const merchantUid = 'order_due_1';
+    for (const [due, message] of [
+      ['nonsense', /^vbank_due must be a date in Korean time as 'YYYYMMDD' .*'YYYYMMDDhhmm' or 'YYYYMMDDhhmmss'.*; got "nonsense"\.$/],
+      ['20261341', /^vbank_due must be a date .*; got "20261341"\.$/],
+      ['2026123124', /^vbank_due must be a date .*; got "2026123124"\.$/],
+      [
+        '20200101',
+        /^vbank_due 20200101 \(2020-01-01 23:59:59 KST\) is in the past: the account would be issued already expired\. .*leave vbank_due out for 3 days\.$/,
+      ],
+    ] as const) {
+      const answer = await sandbox.call('POST', '/__sandbox/payments', {
+        json: { merchant_uid: merchantUid, amount: 1000, pay_method: 'vbank', vbank_due: due },
+      });
+      expect(answer).toEqual({ status: 400, body: { code: -1, message: expect.stringMatching(message), response: null } });
+    }
+    expect((await sandbox.lookup(`/payments/findAll/${merchantUid}`)).status).toBe(404);
+    const later = await sandbox.record({ merchant_uid: merchantUid, pay_method: 'vbank', vbank_due: '209912311800' });
+    expect(later).toMatchObject({ status: 'ready', vbank_date: Date.UTC(2099, 11, 31, 9, 0, 59) / 1000 });
+  });
+
   it('refuses an account past its due date, a malformed imp_uid escape and other methods', async () => {
     const sandbox = await started();
-    const late = await sandbox.record({ pay_method: 'vbank', vbank_due: '20200101' });
+    const late = await sandbox.record({ pay_method: 'vbank' });
+    // Five days later (the default account is open for 3): only the sandbox's clock moves.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 5 * 86_400_000 });
+    onTestFinished(() => void vi.useRealTimers());
     expect(await deposit(sandbox, late.imp_uid)).toMatchObject({
       status: 400,
       body: { code: -1, message: expect.stringMatching(/입금기한이 지났습니다\. .*vbank_date \d+ has passed.*later vbank_due/), response: null },

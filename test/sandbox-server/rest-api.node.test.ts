@@ -159,11 +159,27 @@ describe('GET /payments/{imp_uid} and the recording endpoint', () => {
     const stringAmount = await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: '1004' } });
     expect(stringAmount.status).toBe(400);
     expect(stringAmount.body).toMatchObject({ code: -1, response: null, message: expect.stringContaining('amount must be a number, not the string "1004"') });
+    const wordAmount = await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 'abc' } });
+    expect(wordAmount.body.message).toBe('amount must be a number such as 1000; got the string "abc".');
     const noUid = await sandbox.call('POST', '/__sandbox/payments', { json: { amount: 1 } });
     expect(noUid.status).toBe(400);
     expect(noUid.body.message).toContain('merchant_uid');
     const method = await sandbox.call('POST', '/__sandbox/payments', { json: { merchant_uid: uid(), amount: 1, pay_method: 'cash' } });
     expect(method.status).toBe(400);
+  });
+
+  it('a number that is not digits in a query or a form body: the message asks for digits (there are no quotes to drop)', async () => {
+    const token = await sandbox.token();
+    const query = await sandbox.call('GET', '/payments/findAll/x?limit=abc', { token });
+    const form = await sandbox.call('POST', '/__sandbox/payments', { form: `merchant_uid=${uid()}&amount=1%2C000` });
+    expect(query).toEqual({
+      status: 400,
+      body: { code: -1, message: 'limit must be a whole number in digits only, e.g. limit=1000; got "abc".', response: null },
+    });
+    expect(form).toEqual({
+      status: 400,
+      body: { code: -1, message: 'amount must be a whole number in digits only, e.g. amount=1000; got "1,000".', response: null },
+    });
   });
 });
 

@@ -51,6 +51,26 @@ describe('schedules', () => {
       });
   });
 
+  it('a schedule keeps its promotion_id (null when none); payments carry promotion: null and deposit_history: [] (no promotions, one-time accounts)', async () => {
+    const sandbox = await started();
+    const token = await sandbox.token();
+    await sandbox.issueKey('c_promo');
+    const entries = [
+      { merchant_uid: uid('promo'), schedule_at: inSeconds(3600), amount: 4900, name: 'n', promotion_id: 'promotion-id-66025395-5b2c-4dcc-bc11-c883398a28fb' },
+      { merchant_uid: uid('plain'), schedule_at: inSeconds(3600), amount: 4900, name: 'n' },
+    ];
+    const scheduled = await sandbox.call('POST', '/subscribe/payments/schedule', { token, json: { customer_uid: 'c_promo', schedules: entries } });
+    expect(scheduled.body.response.map((entry: { promotion_id: unknown }) => entry.promotion_id)).toEqual([entries[0]!.promotion_id, null]);
+    expect((await sandbox.call('GET', `/subscribe/payments/schedule/${entries[0]!.merchant_uid}`, { token })).body.response.promotion_id).toBe(
+      entries[0]!.promotion_id,
+    );
+    const paid = await sandbox.record();
+    const account = await sandbox.record({ pay_method: 'vbank' });
+    await sandbox.call('POST', `/__sandbox/payments/${account.imp_uid}/deposit`);
+    for (const payment of [paid, (await sandbox.lookup(`/payments/${account.imp_uid}`)).body.response])
+      expect(payment).toMatchObject({ promotion: null, deposit_history: [] });
+  });
+
   it('a scheduled charge on a declined card is executed as failed and still notified', async () => {
     const sandbox = await started();
     const hook = await receiver();
@@ -274,7 +294,7 @@ describe('--data persistence', () => {
     const old = await sandboxServer();
     const paid = await old.record({ amount: 777 });
     await old.server.close();
-    const { sandbox: _, cancel_receipt_urls: __, ...v1Payment } = paid;
+    const { sandbox: _, cancel_receipt_urls: __, deposit_history: ___, promotion: ____, ...v1Payment } = paid;
     writeFileSync(dataFile, JSON.stringify({ version: 1, payments: [v1Payment], billingKeys: [], schedules: [] }));
     const sandbox = await started({ dataFile });
     expect((await sandbox.lookup(`/payments/${paid.imp_uid}`)).body.response).toMatchObject({
@@ -282,6 +302,8 @@ describe('--data persistence', () => {
       amount: 777,
       sandbox: true,
       cancel_receipt_urls: [],
+      deposit_history: [],
+      promotion: null,
     });
     expect(readFileSync(dataFile, 'utf8')).toMatch(/^{"iamport_sandbox_journal":2}\n/);
   });

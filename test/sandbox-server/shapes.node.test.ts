@@ -63,6 +63,10 @@ const PAYMENT: Shape = {
   cash_receipt_issued: 'boolean',
   customer_uid: 'string?',
   customer_uid_usage: 'string?',
+  // VbankDepositAnnotation[]: deposits into a fixed (고정식 무제한) account; sandbox accounts are one-time, so []
+  deposit_history: 'array',
+  // { id, discount } of a card promotion; the sandbox has none
+  promotion: 'object?',
 };
 const CANCELLATION: Shape = {
   pg_tid: 'string',
@@ -118,6 +122,7 @@ const SCHEDULE: Shape = {
   buyer_addr: 'string?',
   buyer_postcode: 'string?',
   custom_data: 'string?',
+  promotion_id: 'string?',
   schedule_status: 'string',
   payment_status: 'string?',
   fail_reason: 'string?',

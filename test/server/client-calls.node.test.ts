@@ -223,6 +223,13 @@ describe('input validation before any request', () => {
     ],
     ['cancel without id', () => client.cancelPayment({ amount: 100 }), 'imp_uid', 'imp_uid or merchant_uid'],
     [
+      'refund of 0 won (the API would refund everything)',
+      () => client.cancelPayment({ imp_uid: 'imp_1', amount: 0 }),
+      'amount',
+      'Omit amount for a full refund',
+    ],
+    ['refund of a negative amount', () => client.cancelPayment({ imp_uid: 'imp_1', amount: -100 }), 'amount', 'positive whole number'],
+    [
       'billing key without channel_key',
       () => client.issueBillingKey({ customer_uid: 'u1', ...card } as unknown as Parameters<typeof client.issueBillingKey>[0]),
       'channel_key',

@@ -158,7 +158,7 @@ describe('access tokens', () => {
     expect(api.tokenRequests()).toBe(0);
   });
 
-  it('a hung store with the default fallback → a token from the API, each store call cut at timeoutMs', async () => {
+  it('a hung store with the default fallback → a token from the API, get() cut at timeoutMs', async () => {
     const hung: TokenStore = { get: () => new Promise(() => undefined), set: () => new Promise(() => undefined) };
     const log = vi.fn();
     const { api, client } = setup({ tokenStore: hung, timeoutMs: 100, log });
@@ -167,7 +167,24 @@ describe('access tokens', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     expect(api.tokenRequests()).toBe(1);
     expect(log).toHaveBeenCalledWith({ type: 'token_store_error', operation: 'get', error: 'timeout' });
-    expect(log).toHaveBeenCalledWith({ type: 'token_store_error', operation: 'set', error: 'timeout' });
+  });
+
+  it('a hung store with the default fallback: the first call waits for get() once, not for set() too', async () => {
+    const hung: TokenStore = { get: () => new Promise(() => undefined), set: () => new Promise(() => undefined) };
+    const events: unknown[] = [];
+    let setReported!: () => void;
+    const reported = new Promise<void>((resolve) => (setReported = resolve));
+    const log = (event: { type: string; operation?: string }) => {
+      events.push(event);
+      if (event.type === 'token_store_error' && event.operation === 'set') setReported();
+    };
+    const { client } = setup({ tokenStore: hung, timeoutMs: 300, log });
+    const started = performance.now();
+    await expect(client.getPayment('imp_1')).resolves.toMatchObject({ imp_uid: 'imp_1' });
+    expect(performance.now() - started).toBeLessThan(600); // 1 × timeoutMs + the fetch; it was 2 × timeoutMs
+    expect(events).not.toContainEqual(expect.objectContaining({ operation: 'set' })); // answered while set() still hangs
+    await reported; // then its failure is reported through log
+    expect(events).toContainEqual({ type: 'token_store_error', operation: 'set', error: 'timeout' });
   });
 
   it('keeps working when the shared store is down', async () => {

@@ -2,7 +2,15 @@
 // shipped), then the deposit (POST /__sandbox/payments/{imp_uid}/deposit), whose one webhook
 // is the only signal the money arrived: handleWebhook runs onPaid once, verify says paid.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryDedupe, createVerifyHandler, handleWebhook, reconcileOrder, type HandleWebhookOptions, type WebhookEvent } from '../../src/server';
+import {
+  createMemoryDedupe,
+  createVerifyHandler,
+  handleWebhook,
+  IamportApiError,
+  reconcileOrder,
+  type HandleWebhookOptions,
+  type WebhookEvent,
+} from '../../src/server';
 import { startSandboxServer, type SandboxServer } from '../../src/sandbox-server';
 import { recordPayment, sandboxClient, sandboxStats, startShop, uid } from './support/sandbox';
 
@@ -95,5 +103,22 @@ describe('a virtual account paid by deposit, through iamport-sandbox', () => {
     expect(options.onPaid.mock.calls[0]![0]).toMatchObject({ webhook: null, payment: { imp_uid: account.imp_uid, status: 'paid' } });
     expect(order.status).toBe('paid');
     expect(shop.deliveries).toHaveLength(2);
+  });
+
+  it('cancelPayment of a deposited account needs the buyer’s refund account: without it the API error names the fields and nothing is refunded', async () => {
+    const { sandbox, client, deposit } = await shopWithSandbox();
+    const account = await recordPayment(sandbox, { merchant_uid: uid('order'), amount: AMOUNT, pay_method: 'vbank' });
+    await deposit(account.imp_uid);
+    const refused = await client.cancelPayment({ imp_uid: account.imp_uid, checksum: AMOUNT, reason: 'changed my mind' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(IamportApiError);
+    expect(refused).toMatchObject({ kind: 'api', httpStatus: 400 });
+    expect((refused as Error).message).toContain('refund_holder, refund_bank, refund_account');
+    await expect(client.getPayment(account.imp_uid)).resolves.toMatchObject({ status: 'paid', cancel_amount: 0 });
+
+    const refund = { refund_holder: '홍길동', refund_bank: '004', refund_account: '12345678901234' };
+    await expect(client.cancelPayment({ imp_uid: account.imp_uid, checksum: AMOUNT, reason: 'changed my mind', ...refund })).resolves.toMatchObject({
+      status: 'cancelled',
+      cancel_amount: AMOUNT,
+    });
   });
 });

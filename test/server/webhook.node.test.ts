@@ -355,6 +355,22 @@ describe('handleWebhook', () => {
     expect(dedupe.release).toHaveBeenCalledWith('imp_77:paid', 'lease_1');
   });
 
+  it('a full in-memory dedupe keeps handling new webhooks and sweeps: the oldest handled events make room', async () => {
+    const payments = Array.from({ length: 6 }, (_, i) => makePayment({ imp_uid: `imp_${i}`, merchant_uid: `order_${i}` }));
+    const options = {
+      client: stubClient(payments),
+      dedupe: createMemoryDedupe({ maxEntries: 3 }),
+      lookupOrder: async () => ({ amount: 1000 }),
+      onPaid: vi.fn(),
+    };
+    for (const payment of payments.slice(0, 5)) {
+      const response = await handleWebhook(post({ ...pick(payment), status: 'paid' }), options);
+      expect([response.status, await response.json()]).toEqual([200, expect.objectContaining({ handled: true })]);
+    }
+    await expect(reconcileOrder('order_5', options)).resolves.toMatchObject({ result: 'handled' });
+    expect(options.onPaid).toHaveBeenCalledTimes(6);
+  });
+
   it('a dedupe that is down or full: 503, nothing runs', async () => {
     const { options, notice } = setup(makePayment());
     const down: WebhookDedupe = { claim: () => Promise.reject(new Error('redis down')), complete: vi.fn(), release: vi.fn() };
@@ -402,21 +418,32 @@ describe('createMemoryDedupe', () => {
     }
   });
 
-  it('never evicts a live record: when full, a new claim throws DedupeFullError; expired records make room', () => {
+  it('when full, forgets the oldest done records to take a new event; refuses only when every record is a live lease', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
-      const dedupe = createSyncDedupe({ maxEntries: 2 });
-      const a = dedupe.claim('a', 1000) as { lease: string };
-      dedupe.complete('a', a.lease, 10_000);
-      dedupe.claim('b', 1000);
-      expect(() => dedupe.claim('c', 1000)).toThrow(DedupeFullError);
-      expect(dedupe.claim('a', 1000)).toEqual({ state: 'done' });
-      vi.advanceTimersByTime(1001); // b's lease expired
-      expect(dedupe.claim('c', 1000)).toMatchObject({ state: 'claimed' });
-      expect(dedupe.claim('a', 1000)).toEqual({ state: 'done' });
+      const dedupe = createSyncDedupe({ maxEntries: 3 });
+      for (const key of ['a', 'b']) dedupe.complete(key, (dedupe.claim(key, 1000) as { lease: string }).lease, 10_000);
+      dedupe.claim('c', 1000);
+      expect(dedupe.claim('d', 1000)).toMatchObject({ state: 'claimed' }); // 'a', the oldest done record, made room
+      expect(dedupe.claim('b', 1000)).toEqual({ state: 'done' });
+      expect(dedupe.claim('e', 1000)).toMatchObject({ state: 'claimed' }); // then 'b'
+      expect(() => dedupe.claim('f', 1000)).toThrow(DedupeFullError); // c, d, e are being handled: nothing may be dropped
+      expect(dedupe.claim('c', 1000)).toMatchObject({ state: 'busy' });
+      vi.advanceTimersByTime(1001); // the leases expired (crashed handlers): their events may run again
+      expect(dedupe.claim('f', 1000)).toMatchObject({ state: 'claimed' });
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('a full default dedupe (100,000 handled events, ~7 days at 14k a day) keeps accepting new events at once', () => {
+    const dedupe = createSyncDedupe();
+    for (let i = 0; i < 100_000; i++) dedupe.complete(`old_${i}`, (dedupe.claim(`old_${i}`, 60_000) as { lease: string }).lease, 7 * 86_400_000);
+    const started = performance.now();
+    const claims = Array.from({ length: 1000 }, (_, i) => dedupe.claim(`new_${i}`, 60_000));
+    expect(claims.every((claim) => claim.state === 'claimed')).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1000); // not a sweep of 100,000 records per claim
+    expect(dedupe.claim('old_99999', 60_000)).toEqual({ state: 'done' }); // the newest are remembered
   });
 });
 

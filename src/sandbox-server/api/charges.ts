@@ -124,6 +124,20 @@ const CANCEL_FIELDS = [
   'enable_webhook',
 ] as const;
 
+const REFUND_ACCOUNT = ['refund_holder', 'refund_bank', 'refund_account'] as const;
+
+/** A deposited virtual account is refunded by bank transfer to the buyer: the spec requires the account (가상계좌취소 시 필수). */
+function requireRefundAccount(body: Fields): void {
+  const missing = REFUND_ACCOUNT.filter((field) => (optionalString(body, field) ?? '').trim() === '');
+  if (missing.length === 0) return;
+  throw new ApiError(
+    400,
+    -1,
+    `가상계좌 환불은 환불계좌 정보가 필수입니다: ${missing.join(', ')} 누락. ` +
+      `(a paid virtual account is refunded to the buyer's bank account: send refund_holder (account holder), refund_bank (bank code, e.g. '004') and refund_account (account number))`,
+  );
+}
+
 /**
  * POST /payments/cancel — full or partial; `checksum` must equal the cancellable balance when
  * given. Sends a webhook (with `cancellation_id`) only with `enable_webhook: true`.
@@ -145,6 +159,7 @@ export function cancel(world: World, request: RestRequest): Reply {
   if (!payment) throw new ApiError(200, 1, '취소할 결제건이 존재하지 않습니다.');
   if (payment.status === 'cancelled') throw new ApiError(200, 1, '이미 전액취소된 주문입니다.');
   if (payment.status !== 'paid') throw new ApiError(200, 1, `결제완료 상태가 아니어서 취소할 수 없습니다. (status is ${payment.status})`);
+  if (payment.pay_method === 'vbank') requireRefundAccount(body);
   const cancellable = payment.amount - payment.cancel_amount;
   if (checksum !== undefined && checksum !== cancellable) {
     throw new ApiError(200, 1, `checksum(${checksum})이 취소 가능 잔액(${cancellable})과 일치하지 않습니다. (checksum mismatch: refused)`);

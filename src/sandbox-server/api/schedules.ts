@@ -23,6 +23,7 @@ const ENTRY_FIELDS = [
   'buyer_tel',
   'buyer_addr',
   'buyer_postcode',
+  'promotion_id',
 ] as const;
 const SCHEDULE_STATUSES = ['scheduled', 'executed', 'revoked'] as const;
 
@@ -53,6 +54,7 @@ export function schedule(world: World, { body: raw, form }: RestRequest): Reply 
       name: nullable(optionalString(entry, 'name')),
       ...Object.fromEntries(Object.entries(buyer(entry)).map(([field, value]) => [field, nullable(value)])),
       custom_data: nullable(customData(entry.custom_data)),
+      promotion_id: nullable(optionalString(entry, 'promotion_id')),
       notice: notices.length > 0 ? notices : defaultNotice,
     };
   });

@@ -25,6 +25,9 @@ const checkChargeOptions = (checks: Checks, params: Partial<ChargeBillingKeyPara
     .amount('vat_amount', params.vat_amount, { min: 0, optional: true })
     .integer('card_quota', params.card_quota, { min: 0, max: 60 });
 
+/** The card number as sent and as bare digits: an echo of it is redacted even when it fails Luhn (a typo is still most of a real number). */
+const cardForms = (cardNumber: string) => [cardNumber, cardNumber.replace(/-/g, '')];
+
 export function billingMethods({ authed, lookup, charge }: Transport): BillingMethods {
   return {
     async chargeBillingKey(params) {
@@ -48,7 +51,7 @@ export function billingMethods({ authed, lookup, charge }: Transport): BillingMe
         checkChargeOptions(checks, params).id('customer_uid', params.customer_uid, true).text('name', params.name);
       }
       checks.done();
-      return charge({ method: 'POST', path: '/subscribe/payments/onetime', body: params }, params.amount);
+      return charge({ method: 'POST', path: '/subscribe/payments/onetime', body: params, redactAlso: cardForms(params.card_number) }, params.amount);
     },
 
     async issueBillingKey(params) {
@@ -64,7 +67,14 @@ export function billingMethods({ authed, lookup, charge }: Transport): BillingMe
       }
       checks.done();
       const { customer_uid: customerUid, ...body } = params;
-      return (await authed<BillingKey>({ method: 'POST', path: path('subscribe', 'customers', customerUid), body, retrySafe: false })).response;
+      const spec = {
+        method: 'POST',
+        path: path('subscribe', 'customers', customerUid),
+        body,
+        retrySafe: false,
+        redactAlso: cardForms(params.card_number),
+      } as const;
+      return (await authed<BillingKey>(spec)).response;
     },
 
     async getBillingKey(customerUid) {

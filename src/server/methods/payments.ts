@@ -113,7 +113,14 @@ export function paymentMethods(transport: Transport): PaymentMethods {
       if (checks.object(params, 'params')) {
         if (params.imp_uid === undefined && params.merchant_uid === undefined) checks.add('imp_uid', 'cancelPayment needs imp_uid or merchant_uid.');
         checks.id('imp_uid', params.imp_uid, true).merchantUid('merchant_uid', params.merchant_uid, true).text('reason', params.reason);
-        checks.amount('amount', params.amount, { min: 0, optional: true }).amount('checksum', params.checksum, { min: 0, optional: true });
+        if (params.amount === 0) {
+          // The API reads a missing or 0 amount as "everything": a computed 0 must not become a full refund.
+          checks.add(
+            'amount',
+            "amount 0 would refund the whole payment (i'mport treats a missing or 0 amount as a full refund). Omit amount for a full refund, or pass the won to refund (1 or more).",
+          );
+        } else checks.amount('amount', params.amount, { optional: true });
+        checks.amount('checksum', params.checksum, { min: 0, optional: true });
         checks.amount('tax_free', params.tax_free, { min: 0, optional: true }).amount('vat_amount', params.vat_amount, { min: 0, optional: true });
         checks.boolean('enable_webhook', params.enable_webhook).boolean('retain_promotion', params.retain_promotion);
         const refund = [params.refund_holder, params.refund_bank, params.refund_account];

@@ -4,9 +4,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createIamportClient, type IamportClientOptions, type Payment } from '../../../src/server';
-import { SANDBOX_CHANNEL_KEY, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, type SandboxServer } from '../../../src/sandbox-server';
+import { SANDBOX_CHANNEL_KEY, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, startSandboxServer, type SandboxServer } from '../../../src/sandbox-server';
 
 export const APPROVE = '4242-4242-4242-4242';
 export const DECLINE = '4000-0000-0000-0002';
@@ -16,6 +16,18 @@ export const CARD = { expiry: '2031-12', birth: '900101', pwd_2digit: '12', chan
 let counter = 0;
 export const uid = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${++counter}`;
 export const inSeconds = (seconds: number) => Math.floor(Date.now() / 1000) + seconds;
+
+/** An iamport-sandbox for the tests of the calling file or describe block: started before them, closed after. */
+export function sandboxForTests(): () => SandboxServer {
+  let sandbox: SandboxServer | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandboxServer({ port: 0, quiet: true });
+  });
+  afterAll(async () => {
+    await sandbox?.close();
+  });
+  return () => sandbox!;
+}
 
 /** What a client sent: token requests and every other call as `METHOD /path` (query left off). */
 export interface SentCounts {
