@@ -96,7 +96,11 @@ describe('storefront: a virtual account paid by its deposit', () => {
     await done.waitFor();
     expect(await done.evaluate((element) => element === document.activeElement)).toBe(true); // the button is gone: focus moves to the result
     expect(await button.count()).toBe(0);
-    expect(await row.getByRole('button', { name: '에티오피아 예가체프 200g 결제 취소' }).count()).toBe(1); // paid now: it can be cancelled
+    // Paid now; a deposited account is refunded only into an account the buyer names (the API requires it).
+    expect(await row.getByRole('button', { name: '에티오피아 예가체프 200g 결제 취소' }).count()).toBe(0);
+    await row.getByText('환불은 고객센터로 문의해 주세요 (환불받을 계좌가 필요해요).').waitFor();
+    const refund = await page.request.post(`/api/orders/${uid}/cancel`);
+    expect([refund.status(), ((await refund.json()) as { error?: string }).error]).toEqual([409, expect.stringContaining('환불받을 계좌')]);
     expect(await serverOrders(page)).toMatchObject([{ merchant_uid: uid, status: 'paid', amount: 15_000, imp_uid: issued!.imp_uid }]);
     expect((await sandboxPayment(stack.sandboxUrl, issued!.imp_uid!)).status).toBe('paid');
     // Exactly one webhook was sent, and the shop's route answered it 2xx.

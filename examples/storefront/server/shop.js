@@ -19,6 +19,9 @@ import { HttpError, readJson, sendJson, sendResponse, serveStatic, toRequest } f
 import { createStore, newUid } from './store.js';
 import { createTestDeposits } from './test-deposit.js';
 
+/** Why a paid virtual account is not refunded from the orders page (the API needs the buyer's refund account). */
+const VBANK_REFUND = '가상계좌로 입금하신 주문은 환불받을 계좌가 필요해 고객센터에서 환불해 드려요.';
+
 /** @typedef {import('./store.js').Order} Order */
 /** @typedef {import('./store.js').Subscription} Subscription */
 
@@ -329,6 +332,9 @@ export function createShop({ sandboxUrl, distDir, apiKey = 'sandbox_key', apiSec
       async ({ match, sid }) => {
         const order = ownOrder(match[0], sid());
         if (order.status !== 'paid' || !order.imp_uid) throw new HttpError(409, '결제 완료된 주문만 취소할 수 있습니다.');
+        // i'mport refunds a deposited virtual account only into an account the buyer names
+        // (refund_holder, refund_bank, refund_account): this demo has no form for it.
+        if (order.pay_method === 'vbank') throw new HttpError(409, VBANK_REFUND);
         // checksum: refuse if the refundable balance is not what we think (no double refund).
         const payment = await iamport.cancelPayment({ imp_uid: order.imp_uid, checksum: order.amount, reason: '고객 요청 취소' });
         Object.assign(order, { status: 'cancelled', cancelled_at: (payment.cancelled_at ?? 0) * 1000 || Date.now() });

@@ -38,6 +38,10 @@ function OrderItem({ order, onChange }: { order: Order; onChange(order: Order): 
           </p>
         )}
         {order.status === 'failed' && order.fail_reason && <p className="order-meta">사유: {order.fail_reason}</p>}
+        {order.status === 'paid' && order.pay_method === 'vbank' && (
+          // i'mport refunds a deposited virtual account only into an account the buyer names.
+          <p className="order-meta">환불은 고객센터로 문의해 주세요 (환불받을 계좌가 필요해요).</p>
+        )}
         {error && (
           <p role="alert" className="iamport-error">
             {error}
@@ -48,6 +52,7 @@ function OrderItem({ order, onChange }: { order: Order; onChange(order: Order): 
         <strong className="order-amount">{won(order.amount)}</strong>
         <StatusBadge status={order.status} />
         {order.status === 'paid' &&
+          order.pay_method !== 'vbank' &&
           (confirming ? (
             <span className="confirm" role="group" aria-label={`${order.name} 결제 취소 확인`}>
               <button type="button" className="small-button danger" onClick={cancel} disabled={busy}>
