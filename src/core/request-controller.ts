@@ -213,10 +213,11 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
         show({ ...IDLE, status: outcome.status, outcome } as RequestState);
         resolve(outcome);
         // The real SDK's close() hides its window and never calls back: the request ended above.
-        // The SDK may still hold an unknown request and open its window later (a frame that
-        // finishes loading): for those the watch goes on (see below).
+        // An unknown request whose window never showed may still be queued in the SDK and open
+        // later (a frame that finishes loading): for those the watch goes on (see below).
+        // (A window up as it ends was served: the SDK holds nothing to replay.)
+        if (outcome.status !== 'unknown' || paymentWindowState() === WINDOW_OPEN) clearInterval(watch);
         if (outcome.status === 'unknown') sdk?.close?.();
-        else clearInterval(watch);
         const handler =
           outcome.status === 'succeeded'
             ? on?.onSuccess
@@ -230,7 +231,7 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
       const flight: Flight = { kind, shows: [store.set], state: pending(false), stop: () => end(unknown('cancelled')) };
       if (process.env.NODE_ENV !== 'production') {
         const asked = JSON.stringify(input);
-        flight.again = (other, repeat, from) => (other === kind && from === callbacks && JSON.stringify(repeat) === asked ? promise : undefined);
+        flight.again = (other, repeat, from) => (other === kind && from && from === callbacks && JSON.stringify(repeat) === asked ? promise : undefined);
         // (forgotten once the asking task is over: StrictMode's second run comes before that)
         queueMicrotask(() => delete flight.again);
       }
@@ -285,7 +286,11 @@ function createRequestController(runtime: IamportRuntime, kind: RequestKind): Re
             // (the window is then its own) or requestTimeoutMs has passed twice.
             // (A window still up from before is closing already: calling close() again is harmless.)
             if (flights !== id || now - started > 2 * requestTimeoutMs) clearInterval(watch);
-            else if (shown === WINDOW_OPEN) sdk?.close?.();
+            // (once: the SDK replays a queued request at most once; a later window is someone else's)
+            else if (shown === WINDOW_OPEN) {
+              sdk?.close?.();
+              clearInterval(watch);
+            }
             if (process.env.NODE_ENV !== 'production') {
               if (shown !== WINDOW_OPEN) closed = true;
               else if (closed && flights === id) {

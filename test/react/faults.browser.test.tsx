@@ -134,6 +134,24 @@ describe('every request ends, on the sandbox’s silent failures (Chromium)', ()
     expect(count('approved')).toBe(1);
   });
 
+  it('after a request the buyer saw ends as unknown, a window the app opens itself through the SDK is left alone: it answers the app', async () => {
+    const { sdk, count } = sandbox();
+    renderWith(sdk, { windowTimeoutMs: 400 });
+    await userEvent.click(payButton());
+    await expect.element(page.getByRole('dialog')).toBeVisible();
+    act(() => hook.cancel());
+    expect(status()).toBe('unknown cancelled');
+    await waitFor(() => expect(count('closed')).toBe(1));
+
+    const answered = vi.fn();
+    sdk.request_pay({ ...PARAMS, pg: 'jtnet', merchant_uid: `raw_${Date.now()}` }, answered); // not through the kit
+    await expect.element(page.getByRole('dialog')).toBeVisible();
+    await payWithCard();
+    await waitFor(() => expect(answered).toHaveBeenCalledTimes(1));
+    expect(answered.mock.calls[0]![0]).toMatchObject({ success: true });
+    expect(count('closed')).toBe(1); // the kit closed only its own window
+  });
+
   it('a child that requests in its mount effect while the window is still loading (slow init), in StrictMode: it waits, request_pay once, no PAYMENT_IN_PROGRESS from the effect’s second run, then the window', async () => {
     const { sdk, count } = sandbox({ slowInitMs: 400 });
     const pays = vi.spyOn(sdk, 'request_pay');
