@@ -354,6 +354,15 @@ describe('request controller', () => {
     sdk.approve();
     await expect(first).resolves.toMatchObject({ status: 'succeeded' });
   });
+
+  it('calls without callbacks are never taken for the same caller: the second is refused, as in production', async () => {
+    const { payments, sdk } = setup();
+    const first = payments.requestAsync({ ...PARAMS });
+    await expect(payments.requestAsync({ ...PARAMS })).rejects.toMatchObject({ code: 'PAYMENT_IN_PROGRESS' });
+    expect(sdk.requests).toHaveLength(1);
+    sdk.approve();
+    await expect(first).resolves.toMatchObject({ status: 'succeeded' });
+  });
 });
 
 describe('one window per SDK object, whatever runtime asks (two providers, a remount)', () => {
