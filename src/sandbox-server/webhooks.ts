@@ -22,6 +22,7 @@ const RESEND_INTERVAL_MS = 60_000;
 /** The first send waits up to 30 s for an answer, a re-send 15 s in all (reference §5). */
 const FIRST_TIMEOUT_MS = 30_000;
 const RESEND_TIMEOUT_MS = 15_000;
+const MIN_TIMEOUT_MS = 1_000;
 
 /** Delivers webhooks to notice URLs: once by default, bounded re-sends when enabled; stops on `close()`. */
 export class Webhooks {
@@ -48,11 +49,13 @@ export class Webhooks {
   private async attempt(url: string, payload: string, type: string, resend: number): Promise<void> {
     if (this.closed) return;
     this.attempts++;
-    const timeout = (resend === 0 ? FIRST_TIMEOUT_MS : RESEND_TIMEOUT_MS) * this.options.timeScale;
+    // Scaled like the re-send interval, but never under a second: a loopback request on a loaded
+    // machine can take tens of ms, and a timed-out webhook would count as failed though it arrived.
+    const timeout = Math.max(MIN_TIMEOUT_MS, (resend === 0 ? FIRST_TIMEOUT_MS : RESEND_TIMEOUT_MS) * this.options.timeScale);
     let failure: string;
     let retriable: boolean;
     try {
-      const signal = AbortSignal.any([this.inFlight.signal, AbortSignal.timeout(Math.max(1, timeout))]);
+      const signal = AbortSignal.any([this.inFlight.signal, AbortSignal.timeout(timeout)]);
       const reply = await fetch(url, { method: 'POST', headers: { 'Content-Type': type }, body: payload, signal });
       await reply.body?.cancel();
       if (reply.ok) {
