@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
+import { toRequest } from './node-request';
 
 /** One webhook the sandbox sent to a {@link WebhookEndpoint} and what your handler answered. */
 export interface WebhookDelivery {
@@ -38,15 +38,6 @@ export interface WebhookEndpoint {
 
 /** A fetch-style route handler, e.g. `(request) => handleWebhook(request, options)` or a Next.js `POST`. */
 export type WebhookRoute = (request: Request) => Response | Promise<Response>;
-
-/** Node's request → a standard `Request` (the body stays a stream, as a route handler receives it). */
-function toRequest(req: IncomingMessage): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  const body = hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined;
-  return new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body, duplex: 'half' } as RequestInit);
-}
 
 function parseSent(text: string, contentType: string | null): Record<string, unknown> {
   if (contentType?.includes('json')) {

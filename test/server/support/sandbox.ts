@@ -3,9 +3,9 @@
 // runs a handler on the sandbox's webhooks.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createIamportClient, type IamportClientOptions, type Payment } from '../../../src/server';
+import { toRequest } from '../../../src/testing/server/node-request';
 import { SANDBOX_CHANNEL_KEY, SANDBOX_IMP_KEY, SANDBOX_IMP_SECRET, startSandboxServer, type SandboxServer } from '../../../src/sandbox-server';
 
 export const APPROVE = '4242-4242-4242-4242';
@@ -106,15 +106,6 @@ export async function recordPayment(sandbox: SandboxServer, fields: Record<strin
   const answer = await windowPayment(sandbox, fields);
   expect(answer.code, answer.message ?? '').toBe(0);
   return answer.response!;
-}
-
-/** Node's IncomingMessage → a standard Request, as docs/server.md's Node `http` adapter does it (the body stays a stream). */
-export function toRequest(req: IncomingMessage): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  const body = hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined;
-  return new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body, duplex: 'half' } as RequestInit);
 }
 
 /** One webhook the shop received and what it answered. */

@@ -1,26 +1,17 @@
 // The shop as its developer runs it: the browser app (bundled by esbuild, the kit from src/),
 // its two API routes, and iamport-sandbox, each on a free port. Used by the docs' Playwright
 // specs (test/e2e/testing-docs.e2e.test.ts starts it); `node dev-server.ts` is not needed.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { startTestSandbox } from 'react-iamport-jtnet/testing/server';
+import { toRequest } from '../../../src/testing/server/node-request';
 import { createOrders } from './src/server/orders';
 import { createVerifyRoute } from './src/server/verify-route';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const PRODUCT = { name: '에티오피아 예가체프 200g', amount: 15_000 };
-
-/** Node's request as a standard Request (the body stays a stream). */
-const toRequest = (req: IncomingMessage) =>
-  new Request(`http://${req.headers.host}${req.url}`, {
-    method: req.method,
-    headers: req.headers as Record<string, string>,
-    body: req.method === 'POST' ? (Readable.toWeb(req) as ReadableStream) : undefined,
-    duplex: 'half',
-  } as RequestInit);
 
 export interface RunningShop {
   url: string;
