@@ -71,17 +71,12 @@ function shadowOf(text: string): { shadow: string; offsets: number[] } {
   return { shadow, offsets };
 }
 
-/** A digit group right after `ORD`, `merchant_`, `a1_`… continues an identifier. */
-function gluedBefore(shadow: string, start: number): boolean {
-  const before = shadow[start - 1] ?? '';
-  return before === '*' || LETTER.test(before) || (before === '_' && LETTER_OR_DIGIT.test(shadow[start - 2] ?? ''));
-}
-
-/** A digit group right before `abc`, `_x`… continues an identifier. */
-function gluedAfter(shadow: string, end: number): boolean {
-  const after = shadow[end] ?? '';
-  return after === '*' || LETTER.test(after) || (after === '_' && LETTER_OR_DIGIT.test(shadow[end + 1] ?? ''));
-}
+/**
+ * Whether the character next to a digit group (`near`, then `beyond` it) continues an identifier:
+ * a letter (`ORD2018…`, `…0011abc`), an underscore between the digits and a letter or digit
+ * (`merchant_1732…`, `…_x`), or a mask (`424242******4242`).
+ */
+const continuesIdentifier = (near = '', beyond = '') => near === '*' || LETTER.test(near) || (near === '_' && LETTER_OR_DIGIT.test(beyond));
 
 interface Group {
   start: number;
@@ -103,12 +98,14 @@ function groupsOf(shadow: string, match: RegExpExecArray | RegExpMatchArray): Gr
   const joinedWithoutSpace = (left: Group, right: Group) => !/\s/.test(shadow.slice(left.end, right.start));
   groups.forEach((group, index) => {
     const previous = groups[index - 1];
-    group.inIdentifier = previous ? previous.inIdentifier && joinedWithoutSpace(previous, group) : gluedBefore(shadow, group.start);
+    group.inIdentifier = previous
+      ? previous.inIdentifier && joinedWithoutSpace(previous, group)
+      : continuesIdentifier(shadow[group.start - 1], shadow[group.start - 2]);
   });
   for (let index = groups.length - 1, trailing = true; index >= 0; index--) {
     const group = groups[index]!;
     const next = groups[index + 1];
-    trailing = next ? trailing && joinedWithoutSpace(group, next) : gluedAfter(shadow, group.end);
+    trailing = next ? trailing && joinedWithoutSpace(group, next) : continuesIdentifier(shadow[group.end], shadow[group.end + 1]);
     if (trailing) group.inIdentifier = true;
   }
   return groups;
